@@ -1,0 +1,82 @@
+// Builds the three files Apps Script receives: dist/Code.js, dist/Sidebar.html, dist/appsscript.json.
+import { build, transform } from 'esbuild';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import vm from 'node:vm';
+
+const GLOBAL = '__houqin';
+const dist = new URL('./dist/', import.meta.url);
+
+async function bundle(entry, options = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * Apps Script only sees top-level function declarations, so each export of the entry module gets
+ * one. The names come from running the bundle in an empty context, which also proves that loading
+ * it touches no Apps Script service (onOpen may run in AuthMode.NONE).
+ */
+function exportNames(code) {
+  const context = vm.createContext({});
+  try {
+    new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
+  } catch (error) {
+    throw new Error(`Loading the bundle must not touch any global: ${error.message}`, { cause: error });
+  }
+  return Object.keys(context[GLOBAL]).sort();
+}
+
+function checkClassicScript(code) {
+  if (/^\s*(import|export)\b/m.test(code)) throw new Error('dist/Code.js contains import/export');
+  new vm.Script(code, { filename: 'Code.js' }); // throws a SyntaxError if it is not a classic script
+}
+
+async function buildCode() {
+  const body = await bundle('src/server/main.ts', { globalName: GLOBAL, minifySyntax: true });
+  const names = exportNames(body);
+  if (!names.includes('onOpen')) throw new Error('the entry module must export onOpen');
+  const stubs = names.map((n) => `function ${n}() {\n  return ${GLOBAL}.${n}.apply(this, arguments);\n}`);
+  const code = `${body}\n${stubs.join('\n')}\n`;
+  checkClassicScript(code);
+  await writeFile(new URL('Code.js', dist), code);
+  return names;
+}
+
+async function buildSidebar() {
+  const [html, css] = await Promise.all([
+    readFile('sidebar/index.html', 'utf8'),
+    readFile('sidebar/style.css', 'utf8'),
+  ]);
+  const js = await bundle('sidebar/main.ts', { minify: true, platform: 'browser', target: 'es2019' });
+  const minCss = (await transform(css, { loader: 'css', minify: true })).code;
+  // Function replacers: minified code contains `$&` and friends, which a string replacement expands.
+  const page = html
+    .replace('<!-- inline:style -->', () => `<style>${minCss.trim()}</style>`)
+    .replace(
+      '<!-- inline:script -->',
+      () => `<script>${js.replace(/<\/script/gi, '<\\/script').trim()}</script>`,
+    );
+  if (page.includes('<!-- inline:')) throw new Error('sidebar/index.html: an inline marker was not replaced');
+  await writeFile(new URL('Sidebar.html', dist), page);
+}
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+const [names] = await Promise.all([
+  buildCode(),
+  buildSidebar(),
+  copyFile('appsscript.json', new URL('appsscript.json', dist)),
+]);
+console.log(`built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/appsscript.json`);

@@ -1,0 +1,41 @@
+import type { Lang } from '../lang';
+
+/**
+ * The office's settings, each a row of the Settings sheet. The school's time zone is the
+ * spreadsheet's own (File → Settings), so it is not repeated here.
+ */
+export const SETTING_DEFS = [
+  { key: 'language', kind: 'language', default: 'zh-CN' },
+  { key: 'schoolName', kind: 'text', default: '' },
+  { key: 'officeHead', kind: 'email', default: '' },
+  { key: 'officeEmails', kind: 'emails', default: '' },
+  { key: 'repairHours', kind: 'number', default: 24, min: 1 },
+  { key: 'contractorHours', kind: 'number', default: 72, min: 1 },
+  { key: 'purchaseThreshold', kind: 'number', default: 1000, min: 0 },
+  { key: 'expiryLeadDays', kind: 'number', default: 30, min: 0 },
+  { key: 'repairAlertDays', kind: 'number', default: 1, min: 1 },
+  { key: 'otherAlertDays', kind: 'number', default: 3, min: 1 },
+  { key: 'escalationDays', kind: 'number', default: 3, min: 1 },
+  { key: 'sampleHours', kind: 'number', default: 48, min: 1 },
+  { key: 'sampleGrams', kind: 'number', default: 125, min: 1 },
+] as const;
+
+export type SettingKey = (typeof SETTING_DEFS)[number]['key'];
+
+export interface Settings {
+  language: Lang;
+  schoolName: string;
+  /** The office head: escalations and items with no valid person go here. */
+  officeHead: string;
+  /** Who receives the weekly digest. */
+  officeEmails: string[];
+  repairHours: number;
+  contractorHours: number;
+  purchaseThreshold: number;
+  expiryLeadDays: number;
+  repairAlertDays: number;
+  otherAlertDays: number;
+  escalationDays: number;
+  sampleHours: number;
+  sampleGrams: number;
+}

@@ -1,0 +1,55 @@
+import { messages } from '../i18n';
+import { LANGS, type Lang } from '../lang';
+import { ENUMS, SHEETS, type EnumKey, type EnumValue, type SheetKey } from '../sheets';
+
+/**
+ * Makes header, sheet-name and drop-down text comparable the way a person reads it: full-width
+ * letters and brackets folded (NFKC), case and spaces ignored, and a trailing unit such as
+ * "(元)" optional, so "金额（元）", "金额(元)" and "金额" all name the same column.
+ */
+export function labelKey(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/\([^()]*\)$/, '');
+}
+
+export function sheetName(lang: Lang, sheet: SheetKey): string {
+  return messages(lang).sheets[sheet].name;
+}
+
+export function columnHeader(lang: Lang, sheet: SheetKey, column: string): string {
+  return (messages(lang).sheets[sheet].columns as Record<string, string>)[column] ?? column;
+}
+
+export function enumLabel<E extends EnumKey>(lang: Lang, list: E, value: EnumValue<E>): string {
+  return (messages(lang).enums[list] as Record<string, string>)[value] ?? value;
+}
+
+export function enumLabels(lang: Lang, list: EnumKey): string[] {
+  return ENUMS[list].map((v) => enumLabel(lang, list, v as never));
+}
+
+const sheetByLabel = new Map<string, SheetKey>();
+for (const lang of LANGS) for (const s of SHEETS) sheetByLabel.set(labelKey(sheetName(lang, s.key)), s.key);
+
+/** Which template sheet a tab name is, in either language. */
+export function sheetKeyOf(name: string): SheetKey | undefined {
+  return sheetByLabel.get(labelKey(name));
+}
+
+const enumByLabel = new Map<EnumKey, Map<string, string>>();
+for (const list of Object.keys(ENUMS) as EnumKey[]) {
+  const map = new Map<string, string>();
+  for (const value of ENUMS[list]) {
+    map.set(labelKey(value), value);
+    for (const lang of LANGS) map.set(labelKey(enumLabel(lang, list, value as never)), value);
+  }
+  enumByLabel.set(list, map);
+}
+
+/** The enum value a cell's text names, in either language (or the key itself), if any. */
+export function enumValueOf<E extends EnumKey>(list: E, text: unknown): EnumValue<E> | undefined {
+  return enumByLabel.get(list)?.get(labelKey(text)) as EnumValue<E> | undefined;
+}

@@ -1,0 +1,70 @@
+import { planSetup } from '../../src/core/setup/plan';
+import { SHEETS } from '../../src/core/sheets';
+
+describe('setup plan', () => {
+  it('creates every template sheet on an empty workbook, with the default calendar and settings', () => {
+    const plans = planSetup({}, 'zh-CN', 'Asia/Shanghai');
+    expect(plans.map((p) => p.key)).toEqual(SHEETS.map((s) => s.key));
+    expect(plans.every((p) => p.create)).toBe(true);
+    const calendar = plans.find((p) => p.key === 'calendar')!;
+    expect(calendar.write!.values[0]).toEqual(['时间', '日期/周次', '工作内容', '负责岗位', '启用', '备注']);
+    expect(calendar.write!.values.length).toBeGreaterThan(25);
+    expect(calendar.write!.values.some((r) => r[0] === '学期初')).toBe(true);
+    const settings = plans.find((p) => p.key === 'settings')!;
+    expect(settings.write!.values[1]).toEqual(['界面语言', '简体中文', expect.any(String)]);
+  });
+
+  it('names sheets and headers in English when the office chose English', () => {
+    const plans = planSetup({}, 'en', 'Asia/Shanghai');
+    expect(plans.find((p) => p.key === 'repairs')!.name).toBe('Repairs');
+    expect(plans.find((p) => p.key === 'repairs')!.write!.values[0]![0]).toBe('Repair no.');
+  });
+
+  it('adds only missing columns, to the right of the office’s own, and writes no existing cell', () => {
+    const plans = planSetup(
+      { roster: { name: '人员名册', header: ['姓名', '我的备注', '岗位', '邮箱'], lastRow: 9 } },
+      'zh-CN',
+      'Asia/Shanghai',
+    );
+    const roster = plans.find((p) => p.key === 'roster')!;
+    expect(roster.create).toBe(false);
+    expect(roster.write!.row).toBe(1);
+    expect(roster.write!.column).toBe(5);
+    expect(roster.write!.values).toEqual([['电话', '健康证到期日', '在岗', '卫生包干区', '备注']]);
+    expect(roster.unknownColumns).toEqual(['我的备注']);
+  });
+
+  it('appends missing settings below the last row and leaves present ones alone', () => {
+    const plans = planSetup(
+      {
+        settings: {
+          name: '设置',
+          header: ['设置项', '值', '说明'],
+          rows: [
+            ['设置项', '值', '说明'],
+            ['界面语言', 'English', ''],
+          ],
+          lastRow: 2,
+        },
+      },
+      'en',
+      'Asia/Shanghai',
+    );
+    const settings = plans.find((p) => p.key === 'settings')!;
+    expect(settings.write!.row).toBe(3);
+    expect(settings.write!.values.map((r) => r[0])).not.toContain('Language');
+    expect(settings.addedSettings).toContain('School name');
+  });
+
+  it('plans nothing for a complete workbook', () => {
+    const first = planSetup({}, 'zh-CN', 'Asia/Shanghai');
+    const existing = Object.fromEntries(
+      first.map((p) => [
+        p.key,
+        { name: p.name, header: p.write!.values[0]!, rows: p.write!.values, lastRow: p.write!.values.length },
+      ]),
+    );
+    const again = planSetup(existing, 'zh-CN', 'Asia/Shanghai');
+    expect(again.filter((p) => p.create || p.write)).toEqual([]);
+  });
+});
