@@ -10,6 +10,7 @@ import { errorText, tell } from './adapters/ui';
 import { withDocumentLock } from './adapters/lock';
 import { Workbook } from './adapters/workbook';
 import { buildMenu } from './menu';
+import { handleEdit } from './edit';
 import { describeSetup, setUpWorkbook } from './setup';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
@@ -22,6 +23,10 @@ export function onOpen(e?: OpenEvent): void {
 
 export function onInstall(e?: OpenEvent): void {
   onOpen(e);
+}
+
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
 }
 
 export function menuSetUpWorkbook(): void {

@@ -1,0 +1,16 @@
+import { Workbook } from './adapters/workbook';
+
+/**
+ * Something that reacts to a person's edit: validation marks cells, the Tasks sheet rolls an
+ * inspection schedule when a task is marked done. Simple triggers run in AuthMode.LIMITED: the
+ * spreadsheet is reachable, mail and triggers are not.
+ */
+export type EditHandler = (e: GoogleAppsScript.Events.SheetsOnEdit, workbook: Workbook) => void;
+
+const HANDLERS: EditHandler[] = [];
+
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  const workbook = new Workbook(e.source ?? SpreadsheetApp.getActiveSpreadsheet());
+  for (const handler of HANDLERS) handler(e, workbook);
+}
