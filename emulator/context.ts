@@ -1,0 +1,95 @@
+/** Shared state of one emulator instance, plus call counting and the clock-aware Date class. */
+import { isDateLike } from './tz';
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+export interface ClockDateCtor {
+  new (): Date;
+  new (value: number | string | Date): Date;
+  new (
+    year: number,
+    monthIndex: number,
+    date?: number,
+    hours?: number,
+    minutes?: number,
+    seconds?: number,
+    ms?: number,
+  ): Date;
+  now(): number;
+  UTC: typeof Date.UTC;
+  parse: typeof Date.parse;
+  prototype: Date;
+}
+
+export interface Ctx {
+  counts: Map<string, number>;
+  nowMs: number;
+  ClockDate: ClockDateCtor;
+  authMode: AuthModeName;
+  activeUser: string;
+  effectiveUser: string;
+  uiAvailable: boolean;
+  spreadsheetTimeZone: string;
+  scriptTimeZone: string;
+  locale: string;
+  logs: string[];
+  toasts: { msg: string; title?: string; timeout?: number }[];
+}
+
+export function makeClockDate(ctx: { nowMs: number }): ClockDateCtor {
+  const HostDate = Date;
+  // A function (not a class) so that `Date()` without `new` returns a string, as in JavaScript.
+  function ClockDate(this: unknown, ...args: unknown[]): unknown {
+    if (!new.target) return new HostDate(ctx.nowMs).toString();
+    let ctorArgs: unknown[] = args;
+    if (args.length === 0) ctorArgs = [ctx.nowMs];
+    else if (args.length === 1 && isDateLike(args[0])) ctorArgs = [args[0].getTime()];
+    return Reflect.construct(HostDate, ctorArgs, new.target) as unknown;
+  }
+  Object.setPrototypeOf(ClockDate, HostDate);
+  ClockDate.prototype = Object.create(HostDate.prototype, {
+    constructor: { value: ClockDate, writable: true, configurable: true },
+  }) as object;
+  Object.defineProperty(ClockDate, 'name', { value: 'Date' });
+  Object.defineProperty(ClockDate, 'now', { value: () => ctx.nowMs, writable: true, configurable: true });
+  return ClockDate as unknown as ClockDateCtor;
+}
+
+/** Wraps every public prototype method so each call increments `Class.method` in `this._ctx.counts`. */
+export function countCalls(ctor: { prototype: object }, className: string): void {
+  const proto = ctor.prototype as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    if (key === 'constructor' || key.startsWith('_')) continue;
+    const desc = Object.getOwnPropertyDescriptor(proto, key);
+    if (!desc || typeof desc.value !== 'function') continue;
+    const orig = desc.value as (...a: unknown[]) => unknown;
+    const name = `${className}.${key}`;
+    const wrapped = function (this: { _ctx: Ctx }, ...args: unknown[]): unknown {
+      const counts = this._ctx.counts;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      return orig.apply(this, args);
+    };
+    Object.defineProperty(wrapped, 'name', { value: key });
+    Object.defineProperty(proto, key, { ...desc, value: wrapped });
+  }
+}
+
+export function scriptError(message: string): Error {
+  const e = new Error(message);
+  e.name = 'Exception';
+  return e;
+}
+
+export function permissionError(method: string, scope?: string): Error {
+  return scriptError(
+    `You do not have permission to call ${method}.` + (scope ? ` Required permissions: ${scope}` : ''),
+  );
+}
+
+/** Base for every emulated Apps Script object: holds the emulator context. */
+export class Base {
+  constructor(readonly _ctx: Ctx) {}
+  toString(): string {
+    return this.constructor.name.replace(/Impl$/, '');
+  }
+}

@@ -1,0 +1,410 @@
+/** Sheets number formats (display values), Sheets input typing and Java SimpleDateFormat (Utilities.formatDate). */
+import { DAY_MS, instantToWall, offsetAt, wallParts, wallToSerial } from './tz';
+
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+function stripQuoted(fmt: string): string {
+  return fmt.replace(/"[^"]*"|\\./g, '');
+}
+
+const dateFormatCache = new Map<string, boolean>();
+/** True when a number format renders a date/time, so the cell's number reads back as a Date. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (fmt === undefined) return false;
+  let r = dateFormatCache.get(fmt);
+  if (r === undefined) {
+    const bare = stripQuoted(fmt).replace(/\[[^\]]*\]/g, '');
+    r = fmt !== '@' && /[yYdD]|[hH]|[sS]/.test(bare) && !/^[#0,.%\s¥$€£]*$/.test(bare);
+    dateFormatCache.set(fmt, r);
+  }
+  return r;
+}
+
+type DateTok = { kind: 'lit'; text: string } | { kind: 'tok'; text: string };
+
+function tokenizeSheetsDate(fmt: string): DateTok[] {
+  const toks: DateTok[] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const ch = fmt[i] as string;
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      const stop = end < 0 ? fmt.length : end;
+      toks.push({ kind: 'lit', text: fmt.slice(i + 1, stop) });
+      i = stop + 1;
+    } else if (ch === '\\') {
+      toks.push({ kind: 'lit', text: fmt[i + 1] ?? '' });
+      i += 2;
+    } else if (/^am\/pm/i.test(fmt.slice(i))) {
+      toks.push({ kind: 'tok', text: 'am/pm' });
+      i += 5;
+    } else if (/[yYmMdDhHsS]/.test(ch)) {
+      let j = i;
+      while (j < fmt.length && (fmt[j] as string).toLowerCase() === ch.toLowerCase()) j++;
+      toks.push({ kind: 'tok', text: fmt.slice(i, j).toLowerCase() });
+      i = j;
+    } else {
+      toks.push({ kind: 'lit', text: ch });
+      i++;
+    }
+  }
+  return toks;
+}
+
+/** Formats a serial number with a Sheets date format. */
+export function formatSerialWithDateFormat(serial: number, fmt: string): string {
+  const wall = Math.round((serial - 25_569) * DAY_MS);
+  const p = wallParts(wall);
+  const toks = tokenizeSheetsDate(fmt);
+  const hasAmPm = toks.some((t) => t.kind === 'tok' && t.text === 'am/pm');
+  let out = '';
+  let lastTok = '';
+  toks.forEach((t, idx) => {
+    if (t.kind === 'lit') {
+      out += t.text;
+      return;
+    }
+    const s = t.text;
+    const c = s[0];
+    if (c === 'y') out += s.length <= 2 ? pad(p.year % 100, 2) : String(p.year);
+    else if (c === 'd') {
+      if (s.length === 1) out += String(p.day);
+      else if (s.length === 2) out += pad(p.day, 2);
+      else if (s.length === 3) out += (WEEKDAYS[p.weekday] as string).slice(0, 3);
+      else out += WEEKDAYS[p.weekday] as string;
+    } else if (c === 'h') {
+      const h = hasAmPm ? p.hour % 12 || 12 : p.hour;
+      out += s.length >= 2 ? pad(h, 2) : String(h);
+    } else if (c === 's') out += s.length >= 2 ? pad(p.second, 2) : String(p.second);
+    else if (c === 'a') out += p.hour < 12 ? 'AM' : 'PM';
+    else if (c === 'm') {
+      const next = toks.slice(idx + 1).find((x) => x.kind === 'tok');
+      const isMinute = (lastTok === 'h' || next?.text[0] === 's') && s.length <= 2;
+      if (isMinute) out += s.length === 2 ? pad(p.minute, 2) : String(p.minute);
+      else if (s.length === 1) out += String(p.month);
+      else if (s.length === 2) out += pad(p.month, 2);
+      else if (s.length === 3) out += (MONTHS[p.month - 1] as string).slice(0, 3);
+      else out += MONTHS[p.month - 1] as string;
+    }
+    lastTok = c ?? '';
+  });
+  return out;
+}
+
+function groupThousands(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Formats a number with a Sheets number format such as '0', '0.00', '#,##0.00', '"¥"#,##0.00', '0%'. */
+export function formatNumber(n: number, fmt: string): string {
+  const sections = splitSections(fmt);
+  let section = sections[0] ?? fmt;
+  let neg = n < 0;
+  if (n < 0 && sections[1] !== undefined) {
+    section = sections[1];
+    neg = false;
+    n = -n;
+  } else if (n === 0 && sections[2] !== undefined) section = sections[2];
+  const core = /[#0?][#0?,]*(\.[#0?]*)?|\.[#0?]+/.exec(stripQuoted(section).replace(/\[[^\]]*\]/g, ''));
+  const coreText = core ? core[0] : '';
+  const lit = (s: string): string => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
+  const idx = coreText ? findCore(section, coreText) : -1;
+  if (idx < 0) return lit(section);
+  const prefix = lit(section.slice(0, idx));
+  const suffix = lit(section.slice(idx + coreText.length));
+  const percent = (prefix + suffix).includes('%');
+  let v = Math.abs(n) * (percent ? 100 : 1);
+  const dot = coreText.indexOf('.');
+  const decPattern = dot >= 0 ? coreText.slice(dot + 1) : '';
+  const maxDec = decPattern.length;
+  const minDec = (decPattern.match(/0/g) ?? []).length;
+  const intPattern = dot >= 0 ? coreText.slice(0, dot) : coreText;
+  const minInt = (intPattern.match(/0/g) ?? []).length;
+  v = Number(v.toFixed(Math.min(maxDec, 20)));
+  let [intStr = '0', decStr = ''] = v.toFixed(Math.min(maxDec, 20)).split('.');
+  decStr = decStr.replace(/0+$/, '');
+  while (decStr.length < minDec) decStr += '0';
+  intStr = intStr.replace(/^0+/, '');
+  while (intStr.length < minInt) intStr = '0' + intStr;
+  if (intPattern.includes(',')) intStr = groupThousands(intStr);
+  const body = intStr + (decStr ? '.' + decStr : dot >= 0 && minDec === 0 && maxDec === 0 ? '.' : '');
+  const sign = neg && v !== 0 ? '-' : '';
+  return sign + prefix + (body === '' ? '0' : body) + suffix;
+}
+
+function findCore(section: string, coreText: string): number {
+  // locate the numeric core outside quotes
+  let i = 0;
+  while (i < section.length) {
+    if (section[i] === '"') {
+      const end = section.indexOf('"', i + 1);
+      i = end < 0 ? section.length : end + 1;
+      continue;
+    }
+    if (section.startsWith(coreText, i)) return i;
+    i++;
+  }
+  return -1;
+}
+
+function splitSections(fmt: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inQ = false;
+  for (const ch of fmt) {
+    if (ch === '"') inQ = !inQ;
+    if (ch === ';' && !inQ) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function formatGeneralNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  const s = String(Number(n.toPrecision(10)));
+  return s.replace('e+', 'E+').replace('e-', 'E-');
+}
+
+/** The display text of a stored cell value under its number format. */
+export function displayValue(v: unknown, fmt: string | undefined): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (fmt === undefined || fmt === DEFAULT_NUMBER_FORMAT || /^general$/i.test(fmt))
+      return formatGeneralNumber(v);
+    if (fmt === '@') return formatGeneralNumber(v);
+    if (isDateFormat(fmt)) return formatSerialWithDateFormat(v, fmt);
+    return formatNumber(v, fmt);
+  }
+  return String(v);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Input typing ("Sheets types what you write")
+
+export interface Typed {
+  value: string | number | boolean;
+  formula?: string;
+  /** number format Sheets assigns when the cell's format was automatic */
+  format?: string;
+}
+
+const NUM_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const DATE_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/** Parses a string as Sheets does when it is typed or written by a script into a cell of automatic format. */
+export function typeInput(s: string): Typed {
+  if (s === '') return { value: '' };
+  if (s.startsWith("'")) return { value: s.slice(1) };
+  if (s.startsWith('=') && s.length > 1) return { value: evaluateFormula(s), formula: s };
+  const t = s.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  if (/\d/.test(t)) {
+    if (NUM_RE.test(t)) return { value: Number(t.replace(/,/g, '')) };
+    if (t.endsWith('%') && NUM_RE.test(t.slice(0, -1).trim())) {
+      return { value: Number(t.slice(0, -1).trim().replace(/,/g, '')) / 100, format: '0.00%' };
+    }
+    let m = DATE_RE.exec(t) ?? CN_DATE_RE.exec(t);
+    if (m) {
+      const y = Number(m[1]);
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      if (validYmd(y, mo, d)) {
+        const hh = m[4] === undefined ? undefined : Number(m[4]);
+        const mi = Number(m[5] ?? 0);
+        const ss = Number(m[6] ?? 0);
+        if (hh === undefined || (hh < 24 && mi < 60 && ss < 60)) {
+          const wall = Date.UTC(y, mo - 1, d, hh ?? 0, mi, ss);
+          const format =
+            hh === undefined ? 'yyyy-mm-dd' : m[6] !== undefined ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd hh:mm';
+          return { value: wallToSerial(wall), format };
+        }
+      }
+    }
+    m = TIME_RE.exec(t);
+    if (m) {
+      const hh = Number(m[1]);
+      const mi = Number(m[2]);
+      const ss = Number(m[3] ?? 0);
+      if (hh < 24 && mi < 60 && ss < 60) {
+        return { value: (hh * 3600 + mi * 60 + ss) / 86400, format: m[3] ? 'hh:mm:ss' : 'hh:mm' };
+      }
+    }
+  }
+  return { value: s };
+}
+
+/**
+ * The emulator does not compute formulas. Constant arithmetic ('=1+1') is evaluated; any other formula
+ * reads back as the string '#ERROR!' so that an accidental formula is visible in assertions.
+ */
+export function evaluateFormula(f: string): number | string {
+  const body = f.slice(1);
+  if (/^[\d\s+\-*/().]+$/.test(body) && /\d/.test(body)) {
+    try {
+      const r = new Function(`return (${body});`)() as unknown;
+      if (typeof r === 'number' && Number.isFinite(r)) return r;
+    } catch {
+      /* fall through */
+    }
+  }
+  return '#ERROR!';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Java SimpleDateFormat, as used by Utilities.formatDate
+
+function zoneShortName(tz: string, ms: number): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'short' }).formatToParts(ms);
+    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+    if (tz === 'Asia/Shanghai' || tz === 'Asia/Chongqing' || tz === 'PRC') return 'CST';
+    if (tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT') return tz === 'GMT' ? 'GMT' : 'UTC';
+    return name;
+  } catch {
+    return tz;
+  }
+}
+
+export function formatJavaDate(ms: number, tz: string, pattern: string): string {
+  const off = offsetAt(tz, ms);
+  const p = wallParts(instantToWall(ms, tz));
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i] as string;
+    if (ch === "'") {
+      if (pattern[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      let j = i + 1;
+      let lit = '';
+      while (j < pattern.length) {
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] === "'") {
+            lit += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        lit += pattern[j];
+        j++;
+      }
+      out += lit;
+      i = j + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < pattern.length && pattern[j] === ch) j++;
+    const n = j - i;
+    i = j;
+    switch (ch) {
+      case 'y':
+      case 'Y':
+        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+        break;
+      case 'M':
+      case 'L':
+        if (n >= 4) out += MONTHS[p.month - 1] as string;
+        else if (n === 3) out += (MONTHS[p.month - 1] as string).slice(0, 3);
+        else out += pad(p.month, n);
+        break;
+      case 'd':
+        out += pad(p.day, n);
+        break;
+      case 'D': {
+        const doy = Math.floor((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / DAY_MS) + 1;
+        out += pad(doy, n);
+        break;
+      }
+      case 'E':
+        out += n >= 4 ? (WEEKDAYS[p.weekday] as string) : (WEEKDAYS[p.weekday] as string).slice(0, 3);
+        break;
+      case 'u':
+        out += pad(p.weekday === 0 ? 7 : p.weekday, n);
+        break;
+      case 'H':
+        out += pad(p.hour, n);
+        break;
+      case 'k':
+        out += pad(p.hour === 0 ? 24 : p.hour, n);
+        break;
+      case 'K':
+        out += pad(p.hour % 12, n);
+        break;
+      case 'h':
+        out += pad(p.hour % 12 || 12, n);
+        break;
+      case 'm':
+        out += pad(p.minute, n);
+        break;
+      case 's':
+        out += pad(p.second, n);
+        break;
+      case 'S':
+        out += pad(p.millisecond, n);
+        break;
+      case 'a':
+        out += p.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'z':
+        out += zoneShortName(tz, ms);
+        break;
+      case 'Z':
+        out += offsetText(off, false);
+        break;
+      case 'X':
+        if (off === 0) out += 'Z';
+        else if (n === 1) out += offsetText(off, false).slice(0, 3);
+        else out += offsetText(off, n >= 3);
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
+    }
+  }
+  return out;
+}
+
+function offsetText(off: number, colon: boolean): string {
+  const sign = off < 0 ? '-' : '+';
+  const abs = Math.abs(Math.round(off / 60000));
+  return sign + pad(Math.floor(abs / 60), 2) + (colon ? ':' : '') + pad(abs % 60, 2);
+}

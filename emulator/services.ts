@@ -1,0 +1,457 @@
+/** MailApp, PropertiesService, LockService, Session, Utilities, Logger. */
+import { randomUUID } from 'node:crypto';
+import { Base, countCalls, Ctx, permissionError, scriptError } from './context';
+import { formatJavaDate } from './format';
+import { checkZone, isDateLike, zonedParts } from './tz';
+
+// ---------------------------------------------------------------------------------------------------------
+// MailApp
+
+export interface SentMail {
+  to: string;
+  cc?: string;
+  bcc?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  sentAt: Date;
+}
+
+export interface MailState {
+  outbox: SentMail[];
+  quota: number;
+  used: Map<string, number>; // recipients used per script-zone day
+  failures: { remaining: number; message: string };
+}
+
+const EMAIL_RE = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
+const MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
+
+function splitAddresses(s: string | undefined): string[] {
+  if (!s) return [];
+  return String(s)
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+function bareAddress(a: string): string {
+  const m = /<([^>]+)>\s*$/.exec(a);
+  return m ? (m[1] as string).trim() : a;
+}
+
+export class MailAppImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _mail: MailState,
+  ) {
+    super(ctx);
+  }
+  _dayKey(): string {
+    const p = zonedParts(this._ctx.nowMs, this._ctx.scriptTimeZone);
+    return `${p.year}-${p.month}-${p.day}`;
+  }
+  _remaining(): number {
+    return Math.max(0, this._mail.quota - (this._mail.used.get(this._dayKey()) ?? 0));
+  }
+  _auth(method: string): void {
+    if (this._ctx.authMode !== 'FULL') throw permissionError(`MailApp.${method}`, MAIL_SCOPE);
+  }
+  getRemainingDailyQuota(): number {
+    this._auth('getRemainingDailyQuota');
+    return this._remaining();
+  }
+  sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
+    this._auth('sendEmail');
+    let msg: Record<string, unknown>;
+    if (typeof a === 'object' && a !== null) msg = { ...(a as Record<string, unknown>) };
+    else if (typeof d === 'string') msg = { to: a, replyTo: b, subject: c, body: d };
+    else msg = { ...((d as Record<string, unknown> | undefined) ?? {}), to: a, subject: b, body: c };
+    const str = (k: string): string | undefined =>
+      msg[k] === undefined || msg[k] === null ? undefined : String(msg[k] as string);
+    const to = str('to') ?? '';
+    const cc = str('cc');
+    const bcc = str('bcc');
+    const recipients = [...splitAddresses(to), ...splitAddresses(cc), ...splitAddresses(bcc)];
+    if (recipients.length === 0) throw scriptError('Failed to send email: no recipient');
+    for (const r of recipients) if (!EMAIL_RE.test(bareAddress(r))) throw scriptError(`Invalid email: ${r}`);
+    const replyTo = str('replyTo');
+    if (replyTo && !EMAIL_RE.test(bareAddress(replyTo))) throw scriptError(`Invalid email: ${replyTo}`);
+    if (this._mail.failures.remaining > 0) {
+      this._mail.failures.remaining--;
+      throw scriptError(this._mail.failures.message);
+    }
+    if (recipients.length > this._remaining())
+      throw scriptError('Service invoked too many times for one day: email.');
+    const key = this._dayKey();
+    this._mail.used.set(key, (this._mail.used.get(key) ?? 0) + recipients.length);
+    const sent: SentMail = {
+      to,
+      subject: str('subject') ?? '',
+      body: str('body') ?? '',
+      sentAt: new this._ctx.ClockDate(this._ctx.nowMs),
+    };
+    if (cc !== undefined) sent.cc = cc;
+    if (bcc !== undefined) sent.bcc = bcc;
+    const htmlBody = str('htmlBody');
+    if (htmlBody !== undefined) sent.htmlBody = htmlBody;
+    const name = str('name');
+    if (name !== undefined) sent.name = name;
+    if (replyTo !== undefined) sent.replyTo = replyTo;
+    if (msg.noReply !== undefined) sent.noReply = Boolean(msg.noReply);
+    this._mail.outbox.push(sent);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// PropertiesService
+
+const VALUE_LIMIT = 9 * 1024;
+const STORE_LIMIT = 500 * 1024;
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+export class PropertiesImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _store: Record<string, string>,
+  ) {
+    super(ctx);
+  }
+  _checkAuth(method: string): void {
+    if (this._ctx.authMode === 'NONE') throw permissionError(`Properties.${method}`);
+  }
+  _size(extra: Record<string, string>, without?: Set<string>): number {
+    let n = 0;
+    const merged: Record<string, string> = { ...this._store, ...extra };
+    for (const [k, v] of Object.entries(merged)) if (!without?.has(k)) n += utf8(k) + utf8(v);
+    return n;
+  }
+  _put(entries: Record<string, string>, deleteOthers: boolean): void {
+    for (const [k, v] of Object.entries(entries)) {
+      if (utf8(v) > VALUE_LIMIT) throw scriptError('Argument too large: value');
+      if (k === '') throw scriptError('Invalid argument: key');
+    }
+    const without = deleteOthers
+      ? new Set(Object.keys(this._store).filter((k) => !(k in entries)))
+      : undefined;
+    if (this._size(entries, without) > STORE_LIMIT) {
+      throw scriptError(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    }
+    if (without) for (const k of without) delete this._store[k];
+    Object.assign(this._store, entries);
+  }
+  getProperty(key: string): string | null {
+    this._checkAuth('getProperty');
+    const k = String(key);
+    return Object.prototype.hasOwnProperty.call(this._store, k) ? (this._store[k] as string) : null;
+  }
+  setProperty(key: string, value: unknown): this {
+    this._checkAuth('setProperty');
+    this._put({ [String(key)]: String(value) }, false);
+    return this;
+  }
+  setProperties(props: Record<string, unknown>, deleteAllOthers?: boolean): this {
+    this._checkAuth('setProperties');
+    const entries: Record<string, string> = {};
+    for (const [k, v] of Object.entries(props)) entries[k] = String(v);
+    this._put(entries, Boolean(deleteAllOthers));
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    this._checkAuth('getProperties');
+    return { ...this._store };
+  }
+  getKeys(): string[] {
+    this._checkAuth('getKeys');
+    return Object.keys(this._store);
+  }
+  deleteProperty(key: string): this {
+    this._checkAuth('deleteProperty');
+    delete this._store[String(key)];
+    return this;
+  }
+  deleteAllProperties(): this {
+    this._checkAuth('deleteAllProperties');
+    for (const k of Object.keys(this._store)) delete this._store[k];
+    return this;
+  }
+}
+
+export class PropertiesServiceImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _stores: {
+      document: Record<string, string>;
+      user: Record<string, string>;
+      script: Record<string, string>;
+    },
+  ) {
+    super(ctx);
+  }
+  _get(which: 'document' | 'user' | 'script', method: string): PropertiesImpl {
+    if (this._ctx.authMode === 'NONE') throw permissionError(`PropertiesService.${method}`);
+    return new PropertiesImpl(this._ctx, this._stores[which]);
+  }
+  getDocumentProperties(): PropertiesImpl {
+    return this._get('document', 'getDocumentProperties');
+  }
+  getUserProperties(): PropertiesImpl {
+    return this._get('user', 'getUserProperties');
+  }
+  getScriptProperties(): PropertiesImpl {
+    return this._get('script', 'getScriptProperties');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// LockService
+
+export interface LockState {
+  heldByOther: boolean;
+  held: Record<'document' | 'script' | 'user', boolean>;
+  acquisitions: number;
+}
+
+export class LockImpl extends Base {
+  _mine = false;
+  constructor(
+    ctx: Ctx,
+    readonly _state: LockState,
+    readonly _kind: 'document' | 'script' | 'user',
+  ) {
+    super(ctx);
+  }
+  _acquire(): boolean {
+    if (this._mine) return true;
+    if (this._state.heldByOther || this._state.held[this._kind]) return false;
+    this._mine = true;
+    this._state.held[this._kind] = true;
+    this._state.acquisitions++;
+    return true;
+  }
+  tryLock(_timeoutMs: number): boolean {
+    return this._acquire();
+  }
+  waitLock(_timeoutMs: number): void {
+    if (!this._acquire())
+      throw scriptError('Lock timeout: another process was holding the lock for too long.');
+  }
+  hasLock(): boolean {
+    return this._mine;
+  }
+  releaseLock(): void {
+    if (this._mine) {
+      this._mine = false;
+      this._state.held[this._kind] = false;
+    }
+  }
+}
+
+export class LockServiceImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _state: LockState,
+  ) {
+    super(ctx);
+  }
+  getDocumentLock(): LockImpl {
+    if (this._ctx.authMode === 'NONE') throw permissionError('LockService.getDocumentLock');
+    return new LockImpl(this._ctx, this._state, 'document');
+  }
+  getScriptLock(): LockImpl {
+    return new LockImpl(this._ctx, this._state, 'script');
+  }
+  getUserLock(): LockImpl {
+    return new LockImpl(this._ctx, this._state, 'user');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Session
+
+export class UserImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _email: string,
+  ) {
+    super(ctx);
+  }
+  getEmail(): string {
+    return this._email;
+  }
+  getUsername(): string {
+    return this._email.split('@')[0] ?? '';
+  }
+  override toString(): string {
+    return this._email;
+  }
+}
+
+export class SessionImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _userLocale: string,
+  ) {
+    super(ctx);
+  }
+  getActiveUser(): UserImpl {
+    return new UserImpl(this._ctx, this._ctx.authMode === 'NONE' ? '' : this._ctx.activeUser);
+  }
+  getEffectiveUser(): UserImpl {
+    return new UserImpl(this._ctx, this._ctx.effectiveUser);
+  }
+  getScriptTimeZone(): string {
+    return this._ctx.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    return this._userLocale;
+  }
+  getTemporaryActiveUserKey(): string {
+    const u = this._ctx.activeUser;
+    return u ? 'tmpkey-' + Buffer.from(u).toString('base64url') : '';
+  }
+  getTimeZone(): string {
+    return this._ctx.scriptTimeZone;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Utilities & Logger
+
+export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
+export const DigestAlgorithm = {
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const;
+
+export class UtilitiesImpl extends Base {
+  readonly Charset = Charset;
+  readonly DigestAlgorithm = DigestAlgorithm;
+  formatDate(date: Date, timeZone: string, format: string): string {
+    if (!isDateLike(date)) {
+      throw scriptError(
+        `The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`,
+      );
+    }
+    checkZone(String(timeZone));
+    return formatJavaDate(date.getTime(), String(timeZone), String(format));
+  }
+  formatString(template: string, ...args: unknown[]): string {
+    let i = 0;
+    return String(template).replace(
+      /%(\d+\$)?[-+ 0#,(]*\d*(?:\.\d+)?([sdfoxXeEgGc%])/g,
+      (m, _pos, conv: string) => {
+        if (conv === '%') return '%';
+        const v = args[i++];
+        if (conv === 'd') return String(Math.trunc(Number(v)));
+        const prec = /\.(\d+)/.exec(m);
+        if (conv === 'f' && prec) return Number(v).toFixed(Number(prec[1]));
+        return String(v);
+      },
+    );
+  }
+  sleep(ms: number): void {
+    this._ctx.nowMs += Math.max(0, Number(ms) || 0);
+  }
+  getUuid(): string {
+    return randomUUID();
+  }
+  base64Encode(data: string | number[]): string {
+    return (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
+  }
+  base64EncodeWebSafe(data: string | number[]): string {
+    return (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64url');
+  }
+  base64Decode(s: string): number[] {
+    return [...Buffer.from(s, 'base64')].map((b) => (b > 127 ? b - 256 : b));
+  }
+  newBlob(
+    data: string,
+    contentType?: string,
+    name?: string,
+  ): {
+    getDataAsString(): string;
+    getContentType(): string | null;
+    getName(): string | null;
+    getBytes(): number[];
+  } {
+    const s = String(data);
+    return {
+      getDataAsString: () => s,
+      getContentType: () => contentType ?? null,
+      getName: () => name ?? null,
+      getBytes: () => [...Buffer.from(s, 'utf8')].map((b) => (b > 127 ? b - 256 : b)),
+    };
+  }
+}
+
+function fmtLog(args: unknown[]): string {
+  return args
+    .map((a) => {
+      if (typeof a === 'string') return a;
+      if (isDateLike(a)) return a.toString();
+      try {
+        return JSON.stringify(a);
+      } catch {
+        return String(a);
+      }
+    })
+    .join(' ');
+}
+
+export class LoggerImpl extends Base {
+  log(data: unknown, ...values: unknown[]): this {
+    if (typeof data === 'string' && values.length > 0) {
+      let i = 0;
+      this._ctx.logs.push(data.replace(/%s|%d/g, () => String(values[i++])));
+    } else this._ctx.logs.push(fmtLog([data]));
+    return this;
+  }
+  getLog(): string {
+    return this._ctx.logs.join('\n');
+  }
+  clear(): void {
+    this._ctx.logs.length = 0;
+  }
+}
+
+export class ConsoleImpl extends Base {
+  log(...a: unknown[]): void {
+    this._ctx.logs.push(fmtLog(a));
+  }
+  info(...a: unknown[]): void {
+    this._ctx.logs.push(fmtLog(a));
+  }
+  warn(...a: unknown[]): void {
+    this._ctx.logs.push('WARN ' + fmtLog(a));
+  }
+  error(...a: unknown[]): void {
+    this._ctx.logs.push('ERROR ' + fmtLog(a));
+  }
+  time(_l?: string): void {}
+  timeEnd(_l?: string): void {}
+}
+
+for (const [ctor, name] of [
+  [MailAppImpl, 'MailApp'],
+  [PropertiesImpl, 'Properties'],
+  [PropertiesServiceImpl, 'PropertiesService'],
+  [LockImpl, 'Lock'],
+  [LockServiceImpl, 'LockService'],
+  [UserImpl, 'User'],
+  [SessionImpl, 'Session'],
+  [UtilitiesImpl, 'Utilities'],
+  [LoggerImpl, 'Logger'],
+  [ConsoleImpl, 'console'],
+] as const) {
+  countCalls(ctor, name);
+}
