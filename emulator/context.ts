@@ -23,6 +23,8 @@ export interface ClockDateCtor {
 
 export interface Ctx {
   counts: Map<string, number>;
+  /** Depth of emulated calls in progress: a service method calling another is still one call. */
+  callDepth: number;
   nowMs: number;
   ClockDate: ClockDateCtor;
   authMode: AuthModeName;
@@ -55,7 +57,10 @@ export function makeClockDate(ctx: { nowMs: number }): ClockDateCtor {
   return ClockDate as unknown as ClockDateCtor;
 }
 
-/** Wraps every public prototype method so each call increments `Class.method` in `this._ctx.counts`. */
+/**
+ * Wraps every public prototype method so each call the script makes increments `Class.method` in
+ * `this._ctx.counts`; calls the emulator makes to itself inside one are not counted.
+ */
 export function countCalls(ctor: { prototype: object }, className: string): void {
   const proto = ctor.prototype as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(proto)) {
@@ -65,9 +70,14 @@ export function countCalls(ctor: { prototype: object }, className: string): void
     const orig = desc.value as (...a: unknown[]) => unknown;
     const name = `${className}.${key}`;
     const wrapped = function (this: { _ctx: Ctx }, ...args: unknown[]): unknown {
-      const counts = this._ctx.counts;
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-      return orig.apply(this, args);
+      const ctx = this._ctx;
+      if (ctx.callDepth === 0) ctx.counts.set(name, (ctx.counts.get(name) ?? 0) + 1);
+      ctx.callDepth++;
+      try {
+        return orig.apply(this, args);
+      } finally {
+        ctx.callDepth--;
+      }
     };
     Object.defineProperty(wrapped, 'name', { value: key });
     Object.defineProperty(proto, key, { ...desc, value: wrapped });

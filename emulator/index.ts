@@ -210,6 +210,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const activeUser = options.activeUser ?? 'head@school.example';
   const ctx: Ctx = {
     counts: new Map(),
+    callDepth: 0,
     nowMs: toDateInput(options.now ?? DEFAULT_NOW),
     ClockDate: undefined as unknown as Ctx['ClockDate'],
     authMode: 'FULL',

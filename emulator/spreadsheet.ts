@@ -1036,6 +1036,12 @@ export class SheetImpl extends Base {
     const nc = numCols === -1 ? this._lastCol() - col + 1 : numCols;
     return this._range(row, col, nr, nc)._values();
   }
+  getRangeList(a1Notations: string[]): RangeListImpl {
+    return new RangeListImpl(
+      this._ctx,
+      a1Notations.map((a1) => this.getRange(a1)),
+    );
+  }
   getDataRange(): RangeImpl {
     return this._range(1, 1, Math.max(1, this._lastRow()), Math.max(1, this._lastCol()));
   }
@@ -1717,8 +1723,47 @@ export class RangeImpl extends Base {
   }
 }
 
+/** Sheet.getRangeList: one call that formats many ranges at once. */
+export class RangeListImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _ranges: RangeImpl[],
+  ) {
+    super(ctx);
+  }
+  getRanges(): RangeImpl[] {
+    return [...this._ranges];
+  }
+  // Each delegates to Range: one RangeList call is one service call, however many ranges it holds.
+  setNumberFormat(fmt: string): this {
+    for (const r of this._ranges) r.setNumberFormat(fmt);
+    return this;
+  }
+  setFontWeight(w: string | null): this {
+    for (const r of this._ranges) r.setFontWeight(w);
+    return this;
+  }
+  setBackground(color: string | null): this {
+    for (const r of this._ranges) r.setBackground(color);
+    return this;
+  }
+  clearNote(): this {
+    for (const r of this._ranges) r.clearNote();
+    return this;
+  }
+  clearDataValidations(): this {
+    for (const r of this._ranges) r.clearDataValidations();
+    return this;
+  }
+  clearContent(): this {
+    for (const r of this._ranges) r.clearContent();
+    return this;
+  }
+}
+
 for (const [ctor, name] of [
   [SpreadsheetImpl, 'Spreadsheet'],
+  [RangeListImpl, 'RangeList'],
   [SheetImpl, 'Sheet'],
   [RangeImpl, 'Range'],
   [DataValidationImpl, 'DataValidation'],

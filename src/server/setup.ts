@@ -5,6 +5,7 @@ import { DEFAULT_WIDTH, NUMBER_FORMAT, type ColumnDecl, type SheetKey } from '..
 import { enumLabels } from '../core/table/labels';
 import { cacheLanguage } from './adapters/properties';
 import { writeBlock, type Workbook } from './adapters/workbook';
+import { adjacentRuns, columnBodyA1 } from '../core/table/a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,37 +42,53 @@ function existingSheets(workbook: Workbook): Partial<Record<SheetKey, ExistingSh
   return found;
 }
 
-function validationFor(decl: ColumnDecl, lang: Lang): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  const help = messages(lang);
-  // Rules warn rather than reject: Houqin's own check explains a bad value in the user's language,
-  // and a rejecting rule would also reject Houqin's writes of the other language's labels.
-  if (decl.type === 'enum' && decl.enum)
-    return SpreadsheetApp.newDataValidation()
-      .requireValueInList(enumLabels(lang, decl.enum), true)
-      .setAllowInvalid(true)
-      .build();
-  if (decl.type === 'boolean')
-    return SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(true).build();
-  if (decl.type === 'date' || decl.type === 'datetime')
-    return SpreadsheetApp.newDataValidation()
-      .requireDate()
-      .setAllowInvalid(true)
-      .setHelpText(help.setup.dateHelp)
-      .build();
-  return null;
+/** Identical columns share one rule, so a key per distinct rule ('' for none). */
+function ruleKey(decl: ColumnDecl): string {
+  if (decl.type === 'enum') return `enum:${decl.enum}`;
+  if (decl.type === 'boolean' || decl.type === 'date' || decl.type === 'datetime') return decl.type;
+  return '';
 }
 
-/** Formats, drop-downs and widths for the planned columns: calls grow with columns, never rows. */
+function buildRule(decl: ColumnDecl, lang: Lang): GoogleAppsScript.Spreadsheet.DataValidation {
+  // Rules warn rather than reject: Houqin's own check explains a bad value in the user's language,
+  // and a rejecting rule would also reject Houqin's writes of the other language's labels.
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  if (decl.type === 'enum' && decl.enum)
+    return builder.requireValueInList(enumLabels(lang, decl.enum), true).build();
+  if (decl.type === 'boolean') return builder.requireCheckbox().build();
+  return builder.requireDate().setHelpText(messages(lang).setup.dateHelp).build();
+}
+
+/**
+ * Formats, drop-downs and widths for the planned columns. Calls grow with the number of distinct
+ * formats and runs of alike columns, never with rows.
+ */
 function layOutColumns(sheet: Sheet, plan: SheetPlan, lang: Lang): void {
-  const bodyRows = sheet.getMaxRows() - 1;
-  for (const { decl, column } of plan.columns) {
-    const body = bodyRows > 0 ? sheet.getRange(2, column, bodyRows, 1) : null;
-    const format = NUMBER_FORMAT[decl.type];
-    if (body && format) body.setNumberFormat(format);
-    const rule = validationFor(decl, lang);
-    if (body && rule) body.setDataValidation(rule);
-    sheet.setColumnWidth(column, decl.width ?? DEFAULT_WIDTH[decl.type]);
+  const lastRow = sheet.getMaxRows();
+  if (lastRow >= 2) {
+    const byFormat = new Map<string, string[]>();
+    for (const { decl, column } of plan.columns) {
+      const format = NUMBER_FORMAT[decl.type];
+      if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), columnBodyA1(column, lastRow)]);
+    }
+    for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
+    const withRules = plan.columns.filter((c) => ruleKey(c.decl) !== '');
+    for (const run of adjacentRuns(
+      withRules,
+      (c) => c.column,
+      (c) => ruleKey(c.decl),
+    ))
+      sheet
+        .getRange(2, run[0]!.column, lastRow - 1, run.length)
+        .setDataValidation(buildRule(run[0]!.decl, lang));
   }
+  const width = (c: SheetPlan['columns'][number]) => c.decl.width ?? DEFAULT_WIDTH[c.decl.type];
+  for (const run of adjacentRuns(
+    plan.columns,
+    (c) => c.column,
+    (c) => String(width(c)),
+  ))
+    sheet.setColumnWidths(run[0]!.column, run.length, width(run[0]!));
 }
 
 const PROTECTION_LABELS = new Set(LANGS.map((l) => messages(l).setup.headerProtection));

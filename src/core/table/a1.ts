@@ -1,0 +1,31 @@
+/** 1 → A, 27 → AA: column letters for A1 notation and row links. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A whole column below the header, e.g. 'C2:C1000'. */
+export function columnBodyA1(column: number, lastRow: number): string {
+  const letter = columnLetter(column);
+  return `${letter}2:${letter}${lastRow}`;
+}
+
+/** Groups 1-based columns into runs of adjacent columns that share a key. */
+export function adjacentRuns<T>(items: readonly T[], column: (t: T) => number, key: (t: T) => string): T[][] {
+  const sorted = [...items].sort((a, b) => column(a) - column(b));
+  const runs: T[][] = [];
+  for (const item of sorted) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev !== undefined && column(prev) === column(item) - 1 && key(prev) === key(item))
+      last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
