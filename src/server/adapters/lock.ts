@@ -11,7 +11,9 @@ export class BusyError extends Error {
  * never interleave. Pending writes are flushed before the lock is released.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = 30_000): T {
-  const lock = LockService.getDocumentLock();
+  // getDocumentLock is null outside a document's context (some add-on trigger runs); the script
+  // lock then still keeps two runs of this workbook's jobs apart.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(waitMs)) throw new BusyError();
   try {
     return fn();
