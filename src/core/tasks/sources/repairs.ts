@@ -1,0 +1,45 @@
+import { repairDeadline } from '../../domain/repairs';
+import { fill, messages } from '../../i18n';
+import { repairs } from '../../sheets';
+import { typedCells } from '../../table/cells';
+import type { SheetRow } from '../../table/mapping';
+import { dayOf, isDate, type Day } from '../../time';
+import type { PlannedTask } from '../model';
+import { planned, text, type PlanContext } from './context';
+
+export interface RepairPlan {
+  readonly tasks: PlannedTask[];
+  /** Completed repairs and the day they were completed: their open tasks are closed as done. */
+  readonly completed: ReadonlyMap<string, Day | null>;
+}
+
+/**
+ * One task per open repair, whatever month it was reported in, due by the repair deadline
+ * (the 24-hour rule, longer with a contractor). An open repair stays on the list until fixed.
+ */
+export function repairTasks(rows: readonly SheetRow[], ctx: PlanContext): RepairPlan {
+  const tasks: PlannedTask[] = [];
+  const completed = new Map<string, Day | null>();
+  const template = messages(ctx.lang).tasks.titles.repair;
+  for (const { cells } of rows) {
+    const t = typedCells(repairs.columns, cells, ctx.timeZone);
+    const id = text(t.repairId);
+    if (!id) continue;
+    if (t.status === 'done') {
+      completed.set(id, isDate(t.completedAt) ? dayOf(t.completedAt, ctx.timeZone) : null);
+      continue;
+    }
+    if ((t.status !== 'reported' && t.status !== 'in_progress') || !isDate(t.reportedAt)) continue;
+    const due = dayOf(repairDeadline(t.reportedAt, t.contractor === true, ctx.settings), ctx.timeZone);
+    const assignee = text(t.assignee);
+    const title = fill(template, {
+      repairId: id,
+      description: text(t.description),
+      location: text(t.location),
+    });
+    tasks.push(
+      planned('repair', id, due, title, assignee ? { assignee, flag: '' } : ctx.assign.byRole('electrician')),
+    );
+  }
+  return { tasks, completed };
+}

@@ -1,0 +1,59 @@
+import { holidayEve, termPhaseDay } from '../../calendar';
+import { fill, messages } from '../../i18n';
+import { assets } from '../../sheets';
+import { typedCells } from '../../table/cells';
+import type { SheetRow } from '../../table/mapping';
+import { addDays } from '../../time';
+import type { PlannedTask } from '../model';
+import { planned, text, type PlanContext } from './context';
+
+const ASSET_COLUMNS = assets.columns.filter((c) => ['custodian', 'location', 'status'].includes(c.key));
+
+/** Each custodian's rooms, from the assets they keep that are not scrapped. */
+function roomsByCustodian(rows: readonly SheetRow[], timeZone: string): Map<string, string[]> {
+  const rooms = new Map<string, Set<string>>();
+  for (const { cells } of rows) {
+    const t = typedCells(ASSET_COLUMNS, cells, timeZone);
+    const custodian = text(t.custodian);
+    const location = text(t.location);
+    if (!custodian || !location || t.status === 'scrapped') continue;
+    let set = rooms.get(custodian);
+    if (!set) rooms.set(custodian, (set = new Set()));
+    set.add(location);
+  }
+  return new Map([...rooms].map(([who, set]) => [who, [...set].sort()]));
+}
+
+/**
+ * Term events: registering class property on a term's first school day and checking it back on
+ * its last (one task per custodian, listing their rooms), and a holiday duty roster drawn up a
+ * week before each holiday.
+ */
+export function termTasks(assetRows: readonly SheetRow[], ctx: PlanContext): PlannedTask[] {
+  const out: PlannedTask[] = [];
+  const titles = messages(ctx.lang).tasks.titles;
+  const inMonth = (d: string | undefined): d is string => d !== undefined && ctx.from <= d && d <= ctx.to;
+  let rooms: Map<string, string[]> | null = null;
+  for (const term of ctx.calendar.terms) {
+    for (const phase of ['start', 'end'] as const) {
+      const due = termPhaseDay(ctx.calendar, term, phase);
+      if (!inMonth(due)) continue;
+      rooms ??= roomsByCustodian(assetRows, ctx.timeZone);
+      const template = phase === 'start' ? titles.termStart : titles.termEnd;
+      for (const [custodian, list] of rooms)
+        out.push(
+          planned('term', `${phase}:${custodian}`, due, fill(template, { rooms: list.join('、') }), {
+            assignee: custodian,
+            flag: '',
+          }),
+        );
+    }
+  }
+  for (const holiday of ctx.calendar.holidays) {
+    const due = holidayEve(ctx.calendar, addDays(holiday.start, -6));
+    if (!inMonth(due)) continue;
+    const title = fill(titles.holidayRoster, { holiday: holiday.name });
+    out.push(planned('term', `duty:${holiday.name}`, due, title, ctx.assign.byRole('head')));
+  }
+  return out;
+}

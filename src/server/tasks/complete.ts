@@ -1,0 +1,92 @@
+import { schoolCalendarFrom } from '../../core/calendar';
+import { sheetKeyOf } from '../../core/table/labels';
+import type { EnumValue } from '../../core/sheets';
+import { completeTask, patchCells, readTasks, type ExistingTask } from '../../core/tasks';
+import { instantOf, type Day } from '../../core/time';
+import type { CellValue } from '../../core/table/mapping';
+import { withDocumentLock } from '../adapters/lock';
+import { errorText, tell } from '../adapters/ui';
+import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
+import { schoolToday, tasksTable } from './generate';
+
+export interface DoneMark {
+  readonly task: ExistingTask;
+  readonly result?: EnumValue<'inspectionResult'>;
+  readonly finding?: string;
+}
+
+/**
+ * Marks tasks done: the status and done date on the Tasks sheet, and for inspection tasks a row
+ * in 巡检记录 (once per task) and the schedule's rolled dates. One write per sheet and kind.
+ */
+export function markDone(workbook: Workbook, marks: readonly DoneMark[], today: Day): void {
+  if (!marks.length) return;
+  const tz = workbook.timeZone;
+  const lang = workbook.settings().settings.language;
+  const inspections = marks.some((m) => m.task.source === 'inspection');
+  const schedules = inspections ? workbook.table('inspectionSchedules') : null;
+  const results = inspections ? workbook.table('inspectionResults') : null;
+  const calendar = schoolCalendarFrom(inspections ? (workbook.table('schoolYear')?.rows ?? []) : [], tz);
+  const scheduleById = new Map((schedules?.rows ?? []).map((r) => [String(r.cells.scheduleId).trim(), r]));
+  const recorded = new Set((results?.rows ?? []).map((r) => String(r.cells.taskId)));
+
+  const taskChanges: { row: number; patch: Record<string, CellValue> }[] = [];
+  const resultRows: Record<string, CellValue>[] = [];
+  const scheduleChanges = new Map<number, Record<string, CellValue>>();
+  for (const mark of marks) {
+    const done = completeTask({
+      task: mark.task,
+      today,
+      result: mark.result,
+      finding: mark.finding,
+      schedule: scheduleById.get(mark.task.ref),
+      recorded: !results || recorded.has(mark.task.taskId),
+      calendar,
+      lang,
+      timeZone: tz,
+    });
+    if (Object.keys(done.taskPatch).length)
+      taskChanges.push({ row: mark.task.row, patch: patchCells(done.taskPatch, lang, tz) });
+    if (done.resultRow) {
+      resultRows.push(done.resultRow);
+      recorded.add(mark.task.taskId);
+    }
+    if (done.schedule)
+      scheduleChanges.set(done.schedule.row, {
+        lastDone: instantOf(done.schedule.lastDone, tz),
+        nextDue: done.schedule.nextDue ? instantOf(done.schedule.nextDue, tz) : '',
+      });
+  }
+  updateRecords(tasksTable(workbook), taskChanges);
+  if (results) appendRecords(results, resultRows);
+  if (schedules)
+    updateRecords(
+      schedules,
+      [...scheduleChanges].map(([row, patch]) => ({ row, patch })),
+    );
+}
+
+/**
+ * The Tasks sheet's edit handler: a status set to done (by typing or the drop-down, one cell or a
+ * pasted block) fills the done date and, for inspections, records the result and rolls the schedule.
+ */
+export function onTaskEdit(e: GoogleAppsScript.Events.SheetsOnEdit, workbook: Workbook): void {
+  const range = e.range;
+  if (sheetKeyOf(range.getSheet().getName()) !== 'tasks') return;
+  const table = workbook.table('tasks');
+  const status = table?.layout.index.status;
+  if (status === undefined || range.getColumn() > status + 1 || range.getLastColumn() < status + 1) return;
+  try {
+    withDocumentLock(() => {
+      const first = range.getRow();
+      const last = range.getLastRow();
+      const marks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
+        .filter((t) => t.row >= first && t.row <= last && t.status === 'done')
+        .map((task) => ({ task }));
+      markDone(workbook, marks, schoolToday(workbook));
+    });
+  } catch (error) {
+    const lang = workbook.settings().settings.language;
+    tell(table!.sheet.getName(), errorText(lang, error));
+  }
+}

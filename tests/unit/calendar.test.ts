@@ -1,0 +1,307 @@
+import {
+  calendarDates,
+  isSchoolDay,
+  nextDue,
+  occurrences,
+  parseCalendarDay,
+  parseCalendarWhen,
+  parseFrequency,
+  schoolCalendarFrom,
+  type Frequency,
+  type SchoolCalendar,
+} from '../../src/core/calendar';
+import type { SheetRow } from '../../src/core/table/mapping';
+import { instantOf } from '../../src/core/time';
+
+const TZ = 'Asia/Shanghai';
+
+function rows(entries: [string, string, string, string?][]): SheetRow[] {
+  return entries.map(([type, name, start, end], i) => ({
+    row: i + 2,
+    cells: { type, name, start, end: end ?? start, note: '' },
+  }));
+}
+
+/** The template's sample year: term 1 from Tue 1 Sep 2026, national day week with a Saturday make-up day. */
+const YEAR: SchoolCalendar = schoolCalendarFrom(
+  rows([
+    ['学期', '第一学期', '2026-09-01', '2027-01-22'],
+    ['假期', '国庆节', '2026-10-01', '2026-10-07'],
+    ['调休上班', '国庆调休', '2026-10-10'],
+    ['假期', '元旦', '2027-01-01'],
+    ['假期', '寒假', '2027-01-23', '2027-02-21'],
+    ['学期', '第二学期', '2027-02-22', '2027-07-02'],
+    ['假期', '暑假', '2027-07-03', '2027-08-31'],
+  ]),
+  TZ,
+);
+
+function freq(text: string): Frequency {
+  const read = parseFrequency(text);
+  if (!read.ok) throw new Error(`${text}: ${read.error}`);
+  return read.frequency;
+}
+
+describe('the school calendar', () => {
+  it('reads terms, holidays and make-up days in either language, from dates or typed text', () => {
+    const cal = schoolCalendarFrom(
+      [
+        { row: 2, cells: { type: 'Term', name: 'T1', start: instantOf('2026-09-01', TZ), end: '2027.1.22' } },
+        { row: 3, cells: { type: 'Make-up workday', name: 'x', start: '2026-10-10', end: '2026-10-11' } },
+      ],
+      TZ,
+    );
+    expect(cal.terms).toEqual([{ name: 'T1', start: '2026-09-01', end: '2027-01-22' }]);
+    expect([...cal.makeupDays]).toEqual(['2026-10-10', '2026-10-11']);
+    expect(cal.problems).toEqual([]);
+  });
+
+  it('reports rows it cannot use and builds the calendar from the rest', () => {
+    const cal = schoolCalendarFrom(
+      rows([
+        ['学期', '第一学期', '2026-09-01', '2027-01-22'],
+        ['假期', '国庆', '2026-10-07', '2026-10-01'],
+        ['节日', '?', '2026-10-01'],
+        ['假期', '元旦', '不是日期'],
+      ]),
+      TZ,
+    );
+    expect(cal.terms).toHaveLength(1);
+    expect(cal.problems).toEqual([
+      { row: 3, reason: 'endBeforeStart' },
+      { row: 4, reason: 'incomplete' },
+      { row: 5, reason: 'incomplete' },
+    ]);
+  });
+
+  it.each([
+    ['2026-09-01', true, 'a Tuesday in term'],
+    ['2026-09-05', false, 'a Saturday'],
+    ['2026-08-31', false, 'the Monday before term'],
+    ['2026-10-05', false, 'a Monday of the national-day holiday'],
+    ['2026-10-10', true, 'the make-up Saturday'],
+    ['2027-01-22', true, 'the last day of term'],
+    ['2027-02-01', false, 'a Monday in winter break'],
+  ])('%s is a school day: %s (%s)', (day, expected) => {
+    expect(isSchoolDay(YEAR, day)).toBe(expected);
+  });
+});
+
+describe('frequencies', () => {
+  it.each<[string, Frequency]>([
+    ['每天', { kind: 'daily' }],
+    ['每个上学日', { kind: 'daily' }],
+    ['Daily', { kind: 'daily' }],
+    ['每周五', { kind: 'weekly', weekday: 5, every: 1 }],
+    ['每周 星期一', { kind: 'weekly', weekday: 1, every: 1 }],
+    ['每星期日', { kind: 'weekly', weekday: 0, every: 1 }],
+    ['weekly on Friday', { kind: 'weekly', weekday: 5, every: 1 }],
+    ['每2周一', { kind: 'weekly', weekday: 1, every: 2 }],
+    ['每两周周三', { kind: 'weekly', weekday: 3, every: 2 }],
+    ['每２周一', { kind: 'weekly', weekday: 1, every: 2 }],
+    ['every 2 weeks on Monday', { kind: 'weekly', weekday: 1, every: 2 }],
+    ['every other week, Tue', { kind: 'weekly', weekday: 2, every: 2 }],
+    ['每月15日', { kind: 'monthly', day: 15 }],
+    ['每月1号', { kind: 'monthly', day: 1 }],
+    ['monthly on the 15th', { kind: 'monthly', day: 15 }],
+    ['每月首个上学日', { kind: 'firstSchoolDay' }],
+    ['每月最后上学日', { kind: 'lastSchoolDay' }],
+    ['monthly, first school day', { kind: 'firstSchoolDay' }],
+    ['every month on the last school day', { kind: 'lastSchoolDay' }],
+    ['每学期初', { kind: 'term', phase: 'start' }],
+    ['每学期中', { kind: 'term', phase: 'mid' }],
+    ['每学期末', { kind: 'term', phase: 'end' }],
+    ['once per term at the end', { kind: 'term', phase: 'end' }],
+    ['term mid', { kind: 'term', phase: 'mid' }],
+    ['每年3月1日', { kind: 'yearly', month: 3, day: 1 }],
+    ['每年2月29日', { kind: 'yearly', month: 2, day: 29 }],
+    ['yearly on Mar 1', { kind: 'yearly', month: 3, day: 1 }],
+    ['every year on 3-1', { kind: 'yearly', month: 3, day: 1 }],
+  ])('reads %s', (text, expected) => {
+    expect(parseFrequency(text)).toEqual({ ok: true, frequency: expected });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['有空就查', 'unknown'],
+    ['sometimes', 'unknown'],
+    ['每周八', 'unknown'],
+    ['weekly on Funday', 'badDate'],
+    ['每月32日', 'badDate'],
+    ['每月0日', 'badDate'],
+    ['每年2月30日', 'badDate'],
+    ['yearly on Smarch 3', 'badDate'],
+    ['每0周一', 'badDate'],
+  ])('flags %j as %s', (text, error) => {
+    expect(parseFrequency(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe('occurrences', () => {
+  it('daily: school days only, skipping the holiday week and counting the make-up Saturday', () => {
+    const days = occurrences(freq('每天'), YEAR, '2026-09-28', '2026-10-12');
+    expect(days).toEqual([
+      '2026-09-28',
+      '2026-09-29',
+      '2026-09-30',
+      '2026-10-08',
+      '2026-10-09',
+      '2026-10-10',
+      '2026-10-12',
+    ]);
+  });
+
+  it('weekly: a Friday inside a holiday is skipped', () => {
+    expect(occurrences(freq('每周五'), YEAR, '2026-10-01', '2026-10-31')).toEqual([
+      '2026-10-09',
+      '2026-10-16',
+      '2026-10-23',
+      '2026-10-30',
+    ]);
+  });
+
+  it('every two weeks counts from the week the term starts, mid-week or not', () => {
+    // Term 1 starts on Tuesday 1 September: that week is week 1, so Mondays 14 and 28 September.
+    expect(occurrences(freq('每2周一'), YEAR, '2026-09-01', '2026-09-30')).toEqual([
+      '2026-09-14',
+      '2026-09-28',
+    ]);
+    // Term 2 starts on Monday 22 February 2027, which is itself an on-week.
+    expect(occurrences(freq('每2周一'), YEAR, '2027-02-01', '2027-03-31')).toEqual([
+      '2027-02-22',
+      '2027-03-08',
+      '2027-03-22',
+    ]);
+  });
+
+  it('monthly on the 31st falls on the last day of shorter months, leap years included', () => {
+    expect(occurrences(freq('每月31日'), YEAR, '2027-01-01', '2027-04-30')).toEqual([
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+    ]);
+    expect(occurrences(freq('每月30日'), YEAR, '2028-02-01', '2028-02-29')).toEqual(['2028-02-29']);
+  });
+
+  it('first and last school day of a month respect holidays, mid-month term starts and empty months', () => {
+    const first = freq('每月首个上学日');
+    const last = freq('每月最后上学日');
+    expect(occurrences(first, YEAR, '2026-10-01', '2026-10-31')).toEqual(['2026-10-08']);
+    expect(occurrences(last, YEAR, '2026-10-01', '2026-10-31')).toEqual(['2026-10-30']);
+    expect(occurrences(first, YEAR, '2027-02-01', '2027-02-28')).toEqual(['2027-02-22']);
+    expect(occurrences(last, YEAR, '2027-01-01', '2027-01-31')).toEqual(['2027-01-22']);
+    expect(occurrences(first, YEAR, '2027-08-01', '2027-08-31')).toEqual([]);
+    expect(occurrences(freq('每天'), YEAR, '2027-08-01', '2027-08-31')).toEqual([]);
+  });
+
+  it('a make-up Sunday that ends a month is its last school day', () => {
+    const cal = schoolCalendarFrom(
+      rows([
+        ['学期', 'T', '2026-02-16', '2026-07-01'],
+        ['调休上班', '调休', '2026-05-31'],
+      ]),
+      TZ,
+    );
+    expect(occurrences(freq('每月最后上学日'), cal, '2026-05-01', '2026-05-31')).toEqual(['2026-05-31']);
+  });
+
+  it('once a term: first school day, middle and last school day of each term', () => {
+    const range: [string, string] = ['2026-08-01', '2027-08-31'];
+    expect(occurrences(freq('每学期初'), YEAR, ...range)).toEqual(['2026-09-01', '2027-02-22']);
+    expect(occurrences(freq('每学期中'), YEAR, ...range)).toEqual(['2026-11-11', '2027-04-28']);
+    expect(occurrences(freq('每学期末'), YEAR, ...range)).toEqual(['2027-01-22', '2027-07-02']);
+  });
+
+  it('yearly on 29 February falls on the 28th outside leap years', () => {
+    expect(occurrences(freq('每年2月29日'), YEAR, '2026-01-01', '2028-12-31')).toEqual([
+      '2026-02-28',
+      '2027-02-28',
+      '2028-02-29',
+    ]);
+  });
+
+  it('returns nothing for an empty or reversed range', () => {
+    expect(occurrences(freq('每天'), YEAR, '2026-09-02', '2026-09-01')).toEqual([]);
+  });
+});
+
+describe('nextDue', () => {
+  it('is the first occurrence after the last one done', () => {
+    expect(nextDue(freq('每周五'), YEAR, '2026-09-04', '2026-09-07')).toBe('2026-09-11');
+    expect(nextDue(freq('每天'), YEAR, '2026-09-30', '2026-10-01')).toBe('2026-10-08');
+  });
+
+  it('is in the past for a neglected schedule, so it reads as overdue', () => {
+    expect(nextDue(freq('每周五'), YEAR, '2026-09-04', '2026-11-30')).toBe('2026-09-11');
+  });
+
+  it('counts from today when never done, across a year end', () => {
+    expect(nextDue(freq('每年3月1日'), YEAR, null, '2026-12-15')).toBe('2027-03-01');
+  });
+
+  it('is null when the calendar holds no school day ahead', () => {
+    expect(nextDue(freq('每学期初'), YEAR, '2027-02-22', '2027-03-01')).toBeNull();
+    expect(nextDue(freq('每天'), YEAR, null, '2027-07-05')).toBeNull();
+  });
+});
+
+describe('the work calendar (行事历)', () => {
+  it.each([
+    ['每月', { kind: 'everyMonth' }],
+    ['Every month', { kind: 'everyMonth' }],
+    ['学期初', { kind: 'termStart' }],
+    ['term end', { kind: 'termEnd' }],
+    ['假期前', { kind: 'beforeHoliday' }],
+    ['9,2', { kind: 'months', months: [9, 2] }],
+    ['11、12、1', { kind: 'months', months: [11, 12, 1] }],
+    ['９月', { kind: 'months', months: [9] }],
+  ])('reads when %s', (text, expected) => {
+    expect(parseCalendarWhen(text)).toEqual(expected);
+  });
+
+  it.each(['', '13', '9,,x', '有时'])('rejects when %j', (text) => {
+    expect(parseCalendarWhen(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['', { kind: 'first' }],
+    [15, { kind: 'date', date: 15 }],
+    ['15日', { kind: 'date', date: 15 }],
+    ['第2周', { kind: 'week', week: 2 }],
+    ['Week 3', { kind: 'week', week: 3 }],
+  ])('reads day %j', (text, expected) => {
+    expect(parseCalendarDay(text)).toEqual(expected);
+  });
+
+  it.each(['32', '第9周', 'soon'])('rejects day %j', (text) => {
+    expect(parseCalendarDay(text)).toBeUndefined();
+  });
+
+  const every = { kind: 'everyMonth' } as const;
+  it('puts week 1 of October on the first school day after the national-day holiday', () => {
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 1 }, 2026, 10)).toEqual(['2026-10-08']);
+  });
+
+  it('puts an unspecified day of a month without school on its first weekday', () => {
+    expect(calendarDates(YEAR, every, { kind: 'first' }, 2027, 8)).toEqual(['2027-08-02']);
+  });
+
+  it('clamps the 31st and week 5 to February', () => {
+    expect(calendarDates(YEAR, every, { kind: 'date', date: 31 }, 2028, 2)).toEqual(['2028-02-29']);
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2027, 3)).toEqual(['2027-03-29']);
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2027, 2)).toEqual(['2027-02-22']);
+  });
+
+  it('places term rows on the first and last school days and holiday rows on the eve', () => {
+    const first = { kind: 'first' } as const;
+    expect(calendarDates(YEAR, { kind: 'termStart' }, first, 2027, 2)).toEqual(['2027-02-22']);
+    expect(calendarDates(YEAR, { kind: 'termEnd' }, first, 2027, 1)).toEqual(['2027-01-22']);
+    expect(calendarDates(YEAR, { kind: 'beforeHoliday' }, first, 2026, 9)).toEqual(['2026-09-30']);
+    // New year's day (Fri 1 Jan) and winter break: their eves are 31 December and 22 January.
+    expect(calendarDates(YEAR, { kind: 'beforeHoliday' }, first, 2026, 12)).toEqual(['2026-12-31']);
+    expect(calendarDates(YEAR, { kind: 'beforeHoliday' }, first, 2027, 1)).toEqual(['2027-01-22']);
+    expect(calendarDates(YEAR, { kind: 'months', months: [9, 2] }, first, 2026, 10)).toEqual([]);
+  });
+});
