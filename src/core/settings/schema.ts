@@ -18,7 +18,14 @@ export const SETTING_DEFS = [
   { key: 'escalationDays', kind: 'number', default: 3, min: 1 },
   { key: 'sampleHours', kind: 'number', default: 48, min: 1 },
   { key: 'sampleGrams', kind: 'number', default: 125, min: 1 },
+  // Written by Houqin, read by people: whether the scheduled jobs are on and what they last did.
+  { key: 'automation', kind: 'status', default: '' },
+  { key: 'alertsLastRun', kind: 'status', default: '' },
+  { key: 'digestLastRun', kind: 'status', default: '' },
 ] as const;
+
+/** Settings rows Houqin writes (job status); the office reads them and never needs to type there. */
+export type StatusKey = Extract<(typeof SETTING_DEFS)[number], { kind: 'status' }>['key'];
 
 export type SettingKey = (typeof SETTING_DEFS)[number]['key'];
 

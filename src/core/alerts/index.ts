@@ -1,0 +1,6 @@
+export { readLog } from './log';
+export { planAlerts, sortLines } from './plan';
+export { logChanges, type LogChanges } from './reconcile';
+export { renderAlert, type Mail, type RenderContext } from './render';
+export { rowLink, type WorkbookLinks } from './links';
+export type { Line, LogEntry, Message, Outcome } from './types';

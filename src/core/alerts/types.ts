@@ -1,0 +1,28 @@
+import type { OverdueItem } from '../overdue';
+
+/** One row of the Alert log as read: what went (or was meant to go) to whom, and when. */
+export interface LogEntry {
+  /** 1-based sheet row, so a pending row can be marked sent in place. */
+  readonly row: number;
+  readonly time: Date | null;
+  readonly recipient: string;
+  readonly itemKey: string;
+  readonly status: 'sent' | 'pending' | 'failed';
+  readonly escalated: boolean;
+}
+
+/** An item as it appears in one recipient's e-mail. */
+export interface Line {
+  readonly item: OverdueItem;
+  /** Sent to the office head because it is overdue longer than Settings.escalationDays. */
+  readonly escalated: boolean;
+}
+
+/** One e-mail: everything one recipient should hear about in this run. */
+export interface Message {
+  readonly to: string;
+  readonly lines: readonly Line[];
+}
+
+/** How sending a message went. */
+export type Outcome = { readonly sent: true } | { readonly sent: false; readonly error?: string };

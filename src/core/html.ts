@@ -1,0 +1,51 @@
+/**
+ * HTML for e-mails and dialogs. Every value that came from a cell goes through `escapeHtml`
+ * (or `text`), so a cell holding `<img src=x onerror=…>` is shown as text, never run.
+ */
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Markup already escaped or built from escaped parts; plain strings are never trusted as markup. */
+export interface Html {
+  readonly html: string;
+}
+
+export function raw(html: string): Html {
+  return { html };
+}
+
+/** A piece of text or markup as markup: strings and numbers are escaped. */
+export function text(value: string | number | Html): string {
+  return typeof value === 'object' ? value.html : escapeHtml(value);
+}
+
+/** `<tag style="…">children</tag>`; attribute values are escaped. */
+export function el(
+  tag: string,
+  attrs: Readonly<Record<string, string>>,
+  ...children: readonly (string | number | Html)[]
+): Html {
+  const a = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .join('');
+  return raw(`<${tag}${a}>${children.map(text).join('')}</${tag}>`);
+}
+
+/** A link; only http(s) and mailto addresses are kept, anything else becomes plain text. */
+export function link(href: string, label: string | Html): Html {
+  if (!/^(https?:|mailto:)/i.test(href)) return raw(text(label));
+  return el('a', { href }, label);
+}
+
+export function join(parts: readonly Html[], separator = ''): Html {
+  return raw(parts.map((p) => p.html).join(separator));
+}

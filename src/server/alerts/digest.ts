@@ -1,0 +1,76 @@
+import type { Mail } from '../../core/alerts';
+import { buildDigest, renderDigest, type DigestProblem } from '../../core/digest';
+import { fill, messages } from '../../core/i18n';
+import { findOverdue } from '../../core/overdue';
+import type { SheetKey } from '../../core/sheets';
+import { sheetName } from '../../core/table/labels';
+import { dayOf } from '../../core/time';
+import { CHECKED_SHEETS, validateWorkbook, type WorkbookInput } from '../../core/validate';
+import { remainingQuota, sendMail } from '../adapters/mail';
+import type { Workbook } from '../adapters/workbook';
+import { OVERDUE_SHEETS, overdueInput, readTables } from './input';
+import { workbookLinks } from './links';
+import { lastRunText, recordStatus } from './status';
+
+/** What the validation finds now, each sheet read once (the same reads the digest uses). */
+function problems(workbook: Workbook, now: Date): DigestProblem[] {
+  const { settings } = workbook.settings();
+  const tables: WorkbookInput['tables'] = {};
+  for (const key of CHECKED_SHEETS) {
+    const table = workbook.table(key);
+    if (table) (tables as Record<SheetKey, unknown>)[key] = { layout: table.layout, values: table.values };
+  }
+  const input = { timeZone: workbook.timeZone, settings, today: dayOf(now, workbook.timeZone), tables };
+  return validateWorkbook(input).map((p) => ({
+    severity: p.severity,
+    message: `${sheetName(settings.language, p.sheet)} ${p.message[settings.language]}`,
+  }));
+}
+
+/** The digest e-mail for the office list, built from the workbook as it is now. */
+export function composeDigest(workbook: Workbook, now: Date): Mail {
+  const { settings } = workbook.settings();
+  const input = overdueInput(workbook);
+  const overdue = findOverdue(input, now, settings);
+  const digest = buildDigest(
+    readTables(workbook, [...OVERDUE_SHEETS, 'feePayments', 'canteenSamples']),
+    now,
+    settings,
+    overdue,
+    problems(workbook, now),
+  );
+  const links = workbookLinks(
+    workbook,
+    overdue.map((i) => i.sheet),
+  );
+  return renderDigest(digest, settings.officeEmails, {
+    lang: settings.language,
+    schoolName: settings.schoolName,
+    links,
+  });
+}
+
+/**
+ * The weekly job: one e-mail to the office list (all addresses in one message, so one sendEmail).
+ * Call under the document lock. Returns what it did, as shown on the Settings sheet.
+ */
+export function sendDigest(workbook: Workbook, now: Date): string {
+  const { settings } = workbook.settings();
+  const m = messages(settings.language).alerts.digest;
+  let result: string;
+  if (!settings.officeEmails.length) result = m.noRecipients;
+  else if (remainingQuota() < settings.officeEmails.length) result = m.quota;
+  else {
+    const outcome = sendMail(composeDigest(workbook, now), messages(settings.language).app.name);
+    result = outcome.sent
+      ? fill(m.sent, { count: settings.officeEmails.length })
+      : fill(m.failed, { message: outcome.error ?? '' });
+  }
+  recordStatus(
+    workbook,
+    'digestLastRun',
+    lastRunText(now, workbook.timeZone, settings.language, result),
+    settings.language,
+  );
+  return result;
+}

@@ -1,0 +1,139 @@
+import { logChanges, planAlerts, renderAlert, type LogEntry, type Message } from '../../src/core/alerts';
+import type { OverdueItem } from '../../src/core/overdue';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
+import { instantOf } from '../../src/core/time';
+
+const TZ = 'Asia/Shanghai';
+const settings = { ...DEFAULT_SETTINGS, officeHead: 'head@school.example' };
+const at = (day: string) => instantOf(day, TZ, 7);
+
+function item(key: string, over: Partial<OverdueItem> = {}): OverdueItem {
+  return {
+    key,
+    kind: 'task',
+    sheet: 'tasks',
+    row: 5,
+    title: key,
+    detail: '',
+    due: '2026-09-09',
+    daysOverdue: 1,
+    person: '王芳',
+    email: 'wang@school.example',
+    toHead: false,
+    ...over,
+  };
+}
+
+function sent(itemKey: string, recipient: string, day: string, escalated = false, row = 2): LogEntry {
+  return { row, time: at(day), recipient, itemKey, status: 'sent', escalated };
+}
+
+describe('planAlerts', () => {
+  it('sends one message per recipient, grouped by kind and oldest first', () => {
+    const plan = planAlerts(
+      [
+        item('task:a', { due: '2026-09-08', daysOverdue: 2 }),
+        item('repair:b', { kind: 'repair', sheet: 'repairs' }),
+        item('task:c', { due: '2026-09-01', daysOverdue: 9, email: 'li@school.example' }),
+        item('task:d', { due: '2026-09-05', daysOverdue: 5 }),
+      ],
+      [],
+      at('2026-09-10'),
+      TZ,
+      { ...settings, escalationDays: 30 },
+    );
+    expect(plan.map((m) => m.to)).toEqual(['li@school.example', 'wang@school.example']);
+    expect(plan[1]!.lines.map((l) => l.item.key)).toEqual(['repair:b', 'task:d', 'task:a']);
+  });
+
+  it('does not nag within the interval, re-sends after it, and escalates to the head', () => {
+    const items = [item('task:a', { daysOverdue: 2 }), item('repair:b', { kind: 'repair', daysOverdue: 4 })];
+    const log = [
+      sent('task:a', 'wang@school.example', '2026-09-09'),
+      sent('repair:b', 'wang@school.example', '2026-09-09'),
+    ];
+    const plan = planAlerts(items, log, at('2026-09-10'), TZ, settings);
+    // The repair interval (1 day) has passed; the task's (3 days) has not; the repair escalates.
+    expect(plan.map((m) => [m.to, m.lines.map((l) => [l.item.key, l.escalated])])).toEqual([
+      ['head@school.example', [['repair:b', true]]],
+      ['wang@school.example', [['repair:b', false]]],
+    ]);
+    const later = planAlerts(
+      items,
+      [...log, sent('repair:b', 'head@school.example', '2026-09-10', true)],
+      at('2026-09-10'),
+      TZ,
+      settings,
+    );
+    expect(later.find((m) => m.to === 'head@school.example')).toBeUndefined();
+  });
+
+  it('escalates an item already going to the head even within its interval', () => {
+    const i = item('task:a', { email: 'head@school.example', toHead: true, daysOverdue: 4 });
+    const plan = planAlerts(
+      [i],
+      [sent('task:a', 'head@school.example', '2026-09-09')],
+      at('2026-09-10'),
+      TZ,
+      settings,
+    );
+    expect(plan[0]!.lines[0]!.escalated).toBe(true);
+  });
+});
+
+describe('logChanges', () => {
+  const m: Message = { to: 'wang@school.example', lines: [{ item: item('task:a'), escalated: false }] };
+  it('logs sent, pending and failed, and settles a waiting row in place', () => {
+    const now = at('2026-09-10');
+    expect(logChanges([m], [{ sent: true }], [], now, 'en').append[0]).toMatchObject({
+      status: 'Sent',
+      itemKey: 'task:a',
+      kind: 'Overdue tasks',
+      sheet: 'Tasks',
+    });
+    expect(logChanges([m], [undefined], [], now, 'zh-CN').append[0]).toMatchObject({ status: '待发送' });
+    expect(logChanges([m], [{ sent: false, error: 'boom' }], [], now, 'en').append[0]).toMatchObject({
+      status: 'Failed',
+      note: 'boom',
+    });
+    const waiting: LogEntry = {
+      row: 7,
+      time: now,
+      recipient: 'wang@school.example',
+      itemKey: 'task:a',
+      status: 'pending',
+      escalated: false,
+    };
+    expect(logChanges([m], [undefined], [waiting], now, 'en')).toEqual({ append: [], update: [] });
+    const settled = logChanges([m], [{ sent: true }], [waiting], now, 'en');
+    expect(settled.append).toEqual([]);
+    expect(settled.update).toEqual([{ row: 7, patch: expect.objectContaining({ status: 'Sent' }) }]);
+  });
+});
+
+describe('renderAlert', () => {
+  it('escapes every user value and links each row', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const mail = renderAlert(
+      {
+        to: 'wang@school.example',
+        lines: [{ item: item('task:a', { title: hostile, detail: '"&', person: hostile }), escalated: true }],
+      },
+      {
+        lang: 'zh-CN',
+        schoolName: '<b>一中</b>',
+        escalationDays: 3,
+        links: { url: 'https://docs.google.com/spreadsheets/d/X/edit', gid: { tasks: 42 } },
+        nameOf: () => hostile,
+      },
+    );
+    expect(mail.htmlBody).not.toContain('<img');
+    expect(mail.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.htmlBody).toContain(
+      'href="https://docs.google.com/spreadsheets/d/X/edit#gid=42&amp;range=A5"',
+    );
+    expect(mail.body).toContain(hostile);
+    expect(mail.body).toContain('#gid=42&range=A5');
+    expect(mail.subject).toContain('1');
+  });
+});
