@@ -1,3 +1,356 @@
-// The sidebar page. It talks to the server only through google.script.run.
-const app = document.getElementById('app');
-if (app) app.textContent = '后勤助手 / Houqin';
+// The sidebar page: a dashboard and quick-action forms. It talks to the server only through
+// google.script.run (see rpc.ts); its text comes from the server in the Settings language.
+import { checkCanteen, checkForm, type FieldErrors } from '../src/core/sidebar/check';
+import type { DashboardCount } from '../src/core/sidebar/dashboard';
+import { feeAmount } from '../src/core/sidebar/records';
+import { FORM_FIELDS, formColumns, type ActionKey } from '../src/core/sidebar/forms';
+import type { SidebarData, SubmitResult } from '../src/server/sidebar/api';
+import { h } from './dom';
+import { renderField, showErrors, type Field } from './form';
+import { call } from './rpc';
+
+const SUBMIT = {
+  reportRepair: 'apiSubmitReportRepair',
+  completeRepair: 'apiSubmitCompleteRepair',
+  recordInspection: 'apiSubmitRecordInspection',
+  stockMove: 'apiSubmitStockMove',
+  takeFee: 'apiSubmitTakeFee',
+  canteenDaily: 'apiSubmitCanteenDaily',
+} as const satisfies Record<ActionKey, string>;
+
+const app = document.getElementById('app')!;
+let data: SidebarData | null = null;
+let flash: { text: string; ok: boolean } | null = null;
+
+function status(text: string, ok = true): HTMLElement {
+  return h('div', { class: ok ? 'status success' : 'status failure', role: 'status' }, text);
+}
+
+function show(...children: (Node | null)[]): void {
+  app.replaceChildren(...children.filter((c): c is Node => c !== null));
+}
+
+async function load(): Promise<void> {
+  app.setAttribute('aria-busy', 'true');
+  if (!data) show(h('div', { class: 'loading' }, '…'));
+  try {
+    data = await call('apiSidebarData');
+    document.documentElement.lang = data.lang;
+    home();
+  } catch (error) {
+    show(status(String((error as Error).message), false));
+  } finally {
+    app.removeAttribute('aria-busy');
+  }
+}
+
+function countText(c: DashboardCount): string {
+  return c.total === undefined ? String(c.count) : `${c.count}/${c.total}`;
+}
+
+function home(): void {
+  const d = data!;
+  const s = d.strings;
+  const counts = d.dashboard.map((c) =>
+    h(
+      'button',
+      {
+        class: `count${c.alert ? ' alert' : ''}`,
+        type: 'button',
+        'data-count': c.key,
+        onclick: () => lines(c),
+      },
+      h('span', { class: 'number' }, countText(c)),
+      h('span', { class: 'label' }, s.dashboard[c.key]),
+    ),
+  );
+  const actions = (Object.keys(SUBMIT) as ActionKey[]).map((a) =>
+    h(
+      'button',
+      { class: 'action-link', type: 'button', 'data-action': a, onclick: () => form(a) },
+      s.actions[a],
+    ),
+  );
+  show(
+    h(
+      'div',
+      { class: 'header' },
+      h('h1', {}, s.title),
+      h('span', { class: 'gray' }, s.user.replace('{name}', d.user)),
+    ),
+    flash && status(flash.text, flash.ok),
+    h(
+      'div',
+      { class: 'section-head' },
+      h('h2', {}, s.dashboard.title),
+      h('button', { type: 'button', id: 'refresh', onclick: () => void refresh() }, s.refresh),
+    ),
+    h('div', { class: 'counts' }, ...counts),
+    h('h2', {}, s.actions.title),
+    h(
+      'div',
+      { class: 'actions' },
+      ...actions,
+      h(
+        'button',
+        { class: 'action-link', type: 'button', 'data-action': 'myTasks', onclick: () => void tasks() },
+        s.actions.myTasks,
+      ),
+    ),
+  );
+  flash = null;
+}
+
+async function refresh(): Promise<void> {
+  const button = document.getElementById('refresh') as HTMLButtonElement | null;
+  if (button) {
+    button.disabled = true;
+    button.textContent = data!.strings.loading;
+  }
+  await load();
+}
+
+function backBar(title: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'section-head' },
+    h('h2', {}, title),
+    h('button', { type: 'button', class: 'back', onclick: home }, data!.strings.back),
+  );
+}
+
+function lines(c: DashboardCount): void {
+  const s = data!.strings;
+  const items = c.lines.map((l) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'line', onclick: () => void call('apiShowRow', l.sheet, l.row) },
+        h('span', {}, l.title),
+        l.detail ? h('span', { class: 'gray' }, l.detail) : '',
+      ),
+    ),
+  );
+  show(
+    backBar(s.dashboard[c.key]),
+    items.length ? h('ul', { class: 'lines' }, ...items) : h('p', { class: 'gray' }, s.nothing),
+    c.count > c.lines.length
+      ? h('p', { class: 'gray' }, s.more.replace('{n}', String(c.count - c.lines.length)))
+      : null,
+  );
+}
+
+/** The fields of a form and how to read them all into the object the server receives. */
+interface Built {
+  readonly body: HTMLElement[];
+  read(): Record<string, unknown>;
+  check(values: Record<string, unknown>): FieldErrors | null;
+}
+
+function simpleForm(action: Exclude<ActionKey, 'canteenDaily'>): Built {
+  const d = data!;
+  const spec = d.forms[action];
+  const initial: Record<string, string> =
+    action === 'takeFee' ? { receiptNo: d.suggestedReceipt, quantity: '1' } : {};
+  const fields = spec.fields.map((f) => renderField(d, f, 'f-', initial[f.key] ?? ''));
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const body: HTMLElement[] = fields.map((f) => f.element);
+  let deposited: HTMLInputElement | null = null;
+  if (action === 'takeFee') {
+    const amount = h('output', { id: 'f-amount', class: 'amount' });
+    const update = () => {
+      const fee = d.lists.feeItems.find((f) => f.value === byKey.get('itemCode')!.control.value);
+      const qty = Number(byKey.get('quantity')!.control.value) || 0;
+      amount.textContent =
+        fee?.standard !== undefined
+          ? `¥${feeAmount(fee.standard, qty).toFixed(2)} · ${d.strings.fields.amountFromStandard.replace('{standard}', String(fee.standard))}`
+          : '';
+    };
+    byKey.get('itemCode')!.control.addEventListener('change', update);
+    byKey.get('quantity')!.control.addEventListener('input', update);
+    deposited = h('input', { type: 'checkbox', id: 'f-deposited', checked: true });
+    body.splice(4, 0, h('div', { class: 'block' }, amount));
+    body.push(
+      h(
+        'div',
+        { class: 'block field check' },
+        deposited,
+        h('label', { for: 'f-deposited' }, d.strings.fields.deposited),
+      ),
+    );
+  }
+  if (action === 'recordInspection') {
+    const schedule = byKey.get('scheduleId')!.control;
+    schedule.addEventListener('change', () => {
+      const place = d.lists.schedules.find((c) => c.value === schedule.value)?.location;
+      if (place) byKey.get('location')!.control.value = place;
+    });
+  }
+  const { sheet, fields: defs } = FORM_FIELDS[action];
+  return {
+    body,
+    read: () => ({
+      ...Object.fromEntries(fields.map((f: Field) => [f.key, f.read()])),
+      ...(deposited && { deposited: deposited.checked }),
+    }),
+    check: (values) => {
+      const checked = checkForm(sheet, formColumns(defs), values, d.lang);
+      return checked.ok ? null : checked.errors;
+    },
+  };
+}
+
+function canteenForm(): Built {
+  const d = data!;
+  const [meal, dish, weight] = d.forms.canteenDaily.fields;
+  const mealField = renderField(d, meal!, 'f-');
+  const rows = h('div', { class: 'dishes' });
+  const dishRows: { dish: Field; weight: Field; time: HTMLInputElement; el: HTMLElement }[] = [];
+  const now = new Date();
+  const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  const addRow = () => {
+    const i = dishRows.length;
+    const prefix = `f-dishes-${i}-`;
+    const row = {
+      dish: renderField(d, dish!, prefix),
+      weight: renderField(d, weight!, prefix, String(d.sampleGrams)),
+      time: h('input', {
+        id: `${prefix}time`,
+        type: 'time',
+        value: hhmm,
+        'aria-describedby': `${prefix}time-error`,
+      }),
+      el: h('fieldset', { class: 'dish' }),
+    };
+    row.el.append(
+      row.dish.element,
+      row.weight.element,
+      h(
+        'div',
+        { class: 'block field' },
+        h('label', { for: `${prefix}time` }, d.strings.fields.sampleTime),
+        row.time,
+        h('div', { class: 'error', id: `${prefix}time-error`, role: 'alert' }),
+      ),
+    );
+    dishRows.push(row);
+    rows.append(row.el);
+  };
+  addRow();
+  const disinfection = d.forms.disinfection.fields.map((f) =>
+    renderField(d, f, 'f-', f.key === 'target' ? d.strings.fields.defaultTarget : ''),
+  );
+  return {
+    body: [
+      mealField.element,
+      rows,
+      h('div', { class: 'error', id: 'f-dishes-error', role: 'alert' }),
+      h(
+        'div',
+        { class: 'block' },
+        h('button', { type: 'button', id: 'add-dish', onclick: addRow }, d.strings.fields.addDish),
+      ),
+      h('h3', {}, d.strings.fields.disinfection),
+      ...disinfection.map((f) => f.element),
+    ],
+    read: () => ({
+      meal: mealField.read(),
+      dishes: dishRows.map((r) => ({ dish: r.dish.read(), weight: r.weight.read(), time: r.time.value })),
+      ...Object.fromEntries(disinfection.map((f) => [f.key, f.read()])),
+    }),
+    check: (values) => {
+      const checked = checkCanteen(values, d.today, d.lang);
+      return checked.ok ? null : checked.errors;
+    },
+  };
+}
+
+function form(action: ActionKey): void {
+  const d = data!;
+  const built = action === 'canteenDaily' ? canteenForm() : simpleForm(action);
+  const submit = h('button', { type: 'submit', class: 'action' }, d.strings.submit);
+  const message = h('div', { class: 'form-status', role: 'status' });
+  const el = h(
+    'form',
+    { id: `form-${action}`, novalidate: true },
+    ...built.body,
+    h(
+      'div',
+      { class: 'block buttons' },
+      submit,
+      h('button', { type: 'button', onclick: home }, d.strings.back),
+    ),
+    message,
+  );
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = built.read();
+    const errors = built.check(values);
+    showErrors(el, errors ?? {});
+    if (errors) {
+      message.replaceChildren(status(d.strings.fixFields, false));
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = d.strings.saving;
+    el.setAttribute('aria-busy', 'true');
+    call(SUBMIT[action], values)
+      .then((result: SubmitResult) => {
+        if (result.ok) {
+          flash = { text: result.message, ok: true };
+          return load();
+        }
+        showErrors(el, result.errors);
+        message.replaceChildren(status(result.message, false));
+      })
+      .catch((error: Error) =>
+        message.replaceChildren(status(d.strings.failed.replace('{message}', error.message), false)),
+      )
+      .finally(() => {
+        submit.disabled = false;
+        submit.textContent = d.strings.submit;
+        el.removeAttribute('aria-busy');
+      });
+  });
+  show(backBar(d.forms[action].title), el);
+  el.querySelector<HTMLElement>('input, select, textarea')?.focus();
+}
+
+async function tasks(note?: string): Promise<void> {
+  const s = data!.strings;
+  show(backBar(s.actions.myTasks), h('div', { class: 'loading' }, s.loading));
+  try {
+    const mine = await call('apiMyTasks');
+    const done = (taskId: string, button: HTMLButtonElement) => {
+      button.disabled = true;
+      call('apiCompleteTask', taskId)
+        .then((r) => tasks(r.ok ? s.done.task : r.message))
+        .catch((error: Error) => tasks(s.failed.replace('{message}', error.message)));
+    };
+    const items = mine.tasks.map((t) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'create', 'data-task': t.taskId },
+        s.tasks.markDone,
+      );
+      button.addEventListener('click', () => done(t.taskId, button));
+      return h(
+        'li',
+        { class: `task${t.overdue ? ' late' : ''}` },
+        h('span', {}, t.title, h('span', { class: 'gray' }, ` ${s.tasks.due.replace('{day}', t.dueDate)}`)),
+        button,
+      );
+    });
+    show(
+      backBar(s.actions.myTasks),
+      note ? status(note) : null,
+      items.length ? h('ul', { class: 'lines' }, ...items) : h('p', { class: 'gray' }, s.tasks.none),
+    );
+  } catch (error) {
+    show(backBar(s.actions.myTasks), status(s.failed.replace('{message}', (error as Error).message), false));
+  }
+}
+
+void load();

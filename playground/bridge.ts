@@ -1,0 +1,151 @@
+/**
+ * Runs the real sidebar page outside Google: a `google.script.run` shim for the browser and the
+ * server half that answers it by calling the built dist/Code.js in the emulator. Used by the browser
+ * tests and by the playground.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Bundle } from '../tests/support/bundle';
+
+export const RUN_ENDPOINT = '/__run';
+export const SIDEBAR_HTML = join(__dirname, '..', 'dist', 'Sidebar.html');
+
+/**
+ * The script that defines `google.script.run` and `google.script.host` in the page, as Google's
+ * client does: calls are asynchronous, arguments and results cross as JSON, `Date` arguments are
+ * refused, handlers receive the user object. Each server call is a fetch POST of {name, args}.
+ */
+export function googleScriptRunShim(endpoint: string = RUN_ENDPOINT): string {
+  // Plain ES2019 in a string: a compiled function's source could name helpers the page lacks.
+  return `(function (endpoint) {
+  function hasDate(v) {
+    if (Object.prototype.toString.call(v) === '[object Date]') return true;
+    return !!v && typeof v === 'object' && Object.keys(v).some(function (k) { return hasDate(v[k]); });
+  }
+  function call(h, name, args) {
+    if (args.some(hasDate)) throw new TypeError('Failed due to illegal value in argument of ' + name + ': Date');
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: name, args: args }),
+    })
+      .then(function (res) {
+        return res.json().then(function (json) {
+          if (res.ok) { if (h.ok) h.ok(json.result, h.user); }
+          else if (h.fail) h.fail(new Error(json.message || 'HTTP ' + res.status), h.user);
+        });
+      })
+      .catch(function (error) {
+        if (h.fail) h.fail(error instanceof Error ? error : new Error(String(error)), h.user);
+      });
+  }
+  function runner(h) {
+    return new Proxy({}, {
+      get: function (_target, prop) {
+        if (typeof prop !== 'string') return undefined;
+        if (prop === 'withSuccessHandler') return function (f) { return runner(Object.assign({}, h, { ok: f })); };
+        if (prop === 'withFailureHandler') return function (f) { return runner(Object.assign({}, h, { fail: f })); };
+        if (prop === 'withUserObject') return function (u) { return runner(Object.assign({}, h, { user: u })); };
+        return function () { call(h, prop, Array.prototype.slice.call(arguments)); };
+      },
+    });
+  }
+  // The playground shows the page in a frame: tell the parent when the page asks to close or resize.
+  function tellParent(message) {
+    if (window.parent !== window) window.parent.postMessage(Object.assign({ houqin: true }, message), '*');
+  }
+  window.google = {
+    script: {
+      run: runner({}),
+      host: {
+        origin: location.origin,
+        close: function () { tellParent({ action: 'close' }); },
+        setHeight: function (height) { tellParent({ action: 'setHeight', height: height }); },
+        setWidth: function (width) { tellParent({ action: 'setWidth', width: width }); },
+        editor: { focus: function () { tellParent({ action: 'focusEditor' }); } },
+      },
+    },
+  };
+})(${JSON.stringify(endpoint)});`;
+}
+
+const NAME = /^[A-Za-z$][\w$]*$/;
+
+/**
+ * Answers one shim request: `bundle.run(name, ...args)` with Google's JSON semantics. A thrown
+ * error becomes a 500 with its message, which the page's failure handler receives.
+ */
+export function handleRun(bundle: Bundle, body: string): { status: number; json: unknown } {
+  let request: { name?: unknown; args?: unknown };
+  try {
+    request = JSON.parse(body) as typeof request;
+  } catch {
+    return { status: 400, json: { message: 'Request body is not JSON' } };
+  }
+  const { name, args = [] } = request ?? {};
+  // Google refuses names ending in '_' (private functions); so does the bridge.
+  if (typeof name !== 'string' || !NAME.test(name) || name.endsWith('_') || !Array.isArray(args))
+    return { status: 400, json: { message: 'Expected {name, args}' } };
+  try {
+    return { status: 200, json: { result: bundle.run(name, ...args) } };
+  } catch (error) {
+    // Errors come from the vm's realm: read the message rather than test instanceof.
+    const message = (error as { message?: unknown } | null)?.message;
+    return { status: 500, json: { message: typeof message === 'string' ? message : String(error) } };
+  }
+}
+
+/** The page as Google would serve it, with the shim defined before the page's own script runs. */
+export function serveSidebarHtml(distHtml: string, endpoint: string = RUN_ENDPOINT): string {
+  const shim = `<script>${googleScriptRunShim(endpoint).replace(/<\/script/gi, '<\\/script')}</script>`;
+  const at = distHtml.search(/<script\b/i);
+  if (at >= 0) return distHtml.slice(0, at) + shim + distHtml.slice(at);
+  return distHtml.replace(/<\/head>/i, () => `${shim}</head>`);
+}
+
+/**
+ * Serves dist/Sidebar.html (re-read on every page load, so a rebuild shows) and the run endpoint on
+ * localhost. Requests are handled one at a time, as the bundle runs synchronously.
+ */
+export function startSidebarServer(
+  bundle: Bundle,
+  port = 0,
+  htmlFile: string = SIDEBAR_HTML,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const send = (status: number, type: string, text: string) => {
+      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+      res.end(text);
+    };
+    if (req.method === 'POST' && req.url === RUN_ENDPOINT) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const { status, json } = handleRun(bundle, Buffer.concat(chunks).toString('utf8'));
+        send(status, 'application/json', JSON.stringify(json));
+      });
+      return;
+    }
+    if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
+      send(200, 'text/html', serveSidebarHtml(readFileSync(htmlFile, 'utf8')));
+      return;
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${bound}/`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.closeAllConnections();
+            server.close((error) => (error ? fail(error) : done()));
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,133 @@
+import type { OverdueItem } from '../overdue';
+import { day, str, type TypedRecord } from '../overdue/read';
+import type { SheetKey } from '../sheets';
+import { addDays, weekday, type Day } from '../time';
+
+/** The counts on the sidebar's dashboard, in the order shown. */
+export const DASHBOARD_KEYS = [
+  'overdueRepairs',
+  'inspectionsDue',
+  'openHazards',
+  'lowStock',
+  'overdueLoans',
+  'tasks',
+  'feesNotDeposited',
+  'problems',
+] as const;
+export type DashboardKey = (typeof DASHBOARD_KEYS)[number];
+
+/** One line of the list behind a count; `row` lets the page select it in the sheet. */
+export interface DashboardLine {
+  readonly sheet: SheetKey;
+  readonly row: number;
+  readonly title: string;
+  readonly detail: string;
+}
+
+export interface DashboardCount {
+  readonly key: DashboardKey;
+  readonly count: number;
+  /** For tasks: this month's total, shown as done / total. */
+  readonly total?: number;
+  /** Whether the count needs attention (tasks: never; the others when above zero). */
+  readonly alert: boolean;
+  readonly lines: readonly DashboardLine[];
+}
+
+/** Lines sent per count: enough to act on, small enough for one google.script.run answer. */
+export const MAX_LINES = 30;
+
+export interface DashboardInput {
+  readonly today: Day;
+  /** `findOverdue` for today. */
+  readonly overdue: readonly OverdueItem[];
+  readonly schedules: readonly TypedRecord[];
+  readonly results: readonly TypedRecord[];
+  readonly tasks: readonly TypedRecord[];
+  readonly payments: readonly TypedRecord[];
+  /** Problems found by the workbook check, as lines (sheet, row, message). */
+  readonly problems: readonly DashboardLine[];
+}
+
+/** The last day (Sunday) of the week `day` is in; school weeks start on Monday. */
+export function weekEnd(today: Day): Day {
+  return addDays(today, (7 - weekday(today)) % 7);
+}
+
+function fromOverdue(items: readonly OverdueItem[], kind: OverdueItem['kind']): DashboardLine[] {
+  return items
+    .filter((i) => i.kind === kind)
+    .map((i) => ({
+      sheet: i.sheet,
+      row: i.row,
+      title: i.title,
+      detail: [i.detail, i.due].filter(Boolean).join(' · '),
+    }));
+}
+
+function count(key: DashboardKey, lines: readonly DashboardLine[], total?: number): DashboardCount {
+  return {
+    key,
+    count: lines.length,
+    ...(total !== undefined && { total }),
+    alert: total === undefined && lines.length > 0,
+    lines: lines.slice(0, MAX_LINES),
+  };
+}
+
+/**
+ * The dashboard from records already read. Lateness comes from `findOverdue`; the rest are
+ * plain filters: schedules falling due by Sunday (late ones included, they are still to do),
+ * hazards not yet fixed, this month's tasks, and payments not deposited on the day they were taken.
+ */
+export function buildDashboard(input: DashboardInput): DashboardCount[] {
+  const { today, overdue } = input;
+  const sunday = weekEnd(today);
+  const due = input.schedules
+    .filter(({ v }) => v.active !== false && (day(v.nextDue) ?? '9999') <= sunday)
+    .map(({ row, v }) => ({
+      sheet: 'inspectionSchedules' as const,
+      row,
+      title: [str(v.scheduleId), str(v.item)].filter(Boolean).join(' '),
+      detail: [str(v.location), day(v.nextDue)].filter(Boolean).join(' · '),
+    }));
+  const hazards = input.results
+    .filter(({ v }) => v.result === 'hazard' && !day(v.fixedDate))
+    .map(({ row, v }) => ({
+      sheet: 'inspectionResults' as const,
+      row,
+      title: str(v.finding) || str(v.location),
+      detail: [str(v.location), day(v.fixDeadline)].filter(Boolean).join(' · '),
+    }));
+  const month = today.slice(0, 7);
+  const monthTasks = input.tasks.filter(
+    ({ v }) =>
+      v.status !== 'source_removed' && (str(v.month) || (day(v.dueDate) ?? '')).slice(0, 7) === month,
+  );
+  const done = monthTasks
+    .filter(({ v }) => v.status === 'done' || v.status === 'skipped')
+    .map(({ row, v }) => ({ sheet: 'tasks' as const, row, title: str(v.title), detail: str(v.assignee) }));
+  const undeposited = input.payments
+    .filter(({ v }) => {
+      const taken = day(v.date);
+      const deposited = day(v.depositDate);
+      // Today's takings may still go to the bank today.
+      return taken !== null && (deposited ? deposited !== taken : taken < today);
+    })
+    .map(({ row, v }) => ({
+      sheet: 'feePayments' as const,
+      row,
+      title: [str(v.receiptNo), str(v.payer)].filter(Boolean).join(' '),
+      detail: [day(v.date), str(v.amount)].filter(Boolean).join(' · '),
+    }));
+  return [
+    count('overdueRepairs', fromOverdue(overdue, 'repair')),
+    count('inspectionsDue', due),
+    count('openHazards', hazards),
+    count('lowStock', fromOverdue(overdue, 'lowStock')),
+    count('overdueLoans', fromOverdue(overdue, 'loan')),
+    count('tasks', done, monthTasks.length),
+    count('feesNotDeposited', undeposited),
+    count('problems', input.problems),
+  ];
+}

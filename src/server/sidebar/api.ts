@@ -1,0 +1,28 @@
+/** What crosses google.script.run between the sidebar page and the server: JSON only, dates as strings. */
+import type { Catalog } from '../../core/i18n';
+import type { Lang } from '../../core/lang';
+import type { DashboardCount } from '../../core/sidebar/dashboard';
+import type { ActionKey, Choice, FormSpec, ListKey } from '../../core/sidebar/forms';
+import type { FieldErrors } from '../../core/sidebar/check';
+
+/** A workbook choice with what the page fills from it (a fee's standard, a schedule's place). */
+export interface ListChoice extends Choice {
+  readonly standard?: number;
+  readonly location?: string;
+}
+
+export interface SidebarData {
+  readonly lang: Lang;
+  readonly strings: Catalog['sidebar'];
+  readonly user: string;
+  /** 'yyyy-MM-dd' in the school's time zone. */
+  readonly today: string;
+  readonly dashboard: readonly DashboardCount[];
+  readonly lists: Record<ListKey, readonly ListChoice[]>;
+  readonly forms: Record<ActionKey | 'disinfection', FormSpec>;
+  readonly suggestedReceipt: string;
+  readonly sampleGrams: number;
+}
+
+export type SubmitResult =
+  { ok: true; message: string } | { ok: false; message: string; errors: FieldErrors };

@@ -1,0 +1,232 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createEmulator } from '../../emulator';
+import { startSidebarServer } from '../../playground/bridge';
+import { loadBundle, type Bundle } from '../support/bundle';
+import { fillSheet } from '../support/workbook';
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const TZ = 'Asia/Shanghai';
+
+let bundle: Bundle;
+let browser: Browser;
+let page: Page;
+let server: { url: string; close: () => Promise<void> };
+
+function rows(sheet: string): unknown[][] {
+  return bundle.emu.spreadsheet.getSheetByName(sheet)!.getDataRange().getValues().slice(1);
+}
+
+async function count(key: string): Promise<string> {
+  return (await page.locator(`[data-count="${key}"] .number`).textContent()) ?? '';
+}
+
+async function openAction(action: string): Promise<void> {
+  if (await page.locator('button.back').count()) await page.click('button.back');
+  await page.click(`[data-action="${action}"]`);
+  await page.waitForSelector(`#form-${action}`);
+}
+
+async function submitAndWait(): Promise<void> {
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.status.success');
+}
+
+beforeAll(async () => {
+  const emu = createEmulator({ now: '2026-09-01T08:00:00+08:00', timeZone: TZ });
+  bundle = loadBundle(emu);
+  bundle.open();
+  bundle.clickMenu('初始化工作簿');
+  fillSheet(emu, 'roster', [
+    { name: '王芳', role: '总务主任', email: 'head@school.example', onDuty: true },
+    { name: '李强', role: '水电工', email: 'li@school.example', onDuty: true },
+  ]);
+  fillSheet(emu, 'assets', [
+    {
+      assetId: 'ZC-001',
+      name: '投影仪',
+      category: '电教/信息设备',
+      location: '初一(1)班',
+      custodian: '王芳',
+      status: '在用',
+    },
+  ]);
+  fillSheet(emu, 'stockItems', [
+    { itemId: 'WZ-01', name: '粉笔', unit: '盒', minStock: 5, stock: 10, returnable: true },
+  ]);
+  fillSheet(emu, 'stockMovements', [
+    { date: new Date('2026-08-30T00:00:00+08:00'), itemId: 'WZ-01', type: '采购入库', quantity: 10 },
+  ]);
+  fillSheet(emu, 'feeItems', [
+    { code: 'F01', name: '作业本费', kind: '代办费', standard: 12.5, unit: '学期' },
+  ]);
+  fillSheet(emu, 'inspectionSchedules', [
+    { scheduleId: 'XJ-01', item: '消防器材检查', location: '教学楼', frequency: '每周五', active: true },
+  ]);
+  server = await startSidebarServer(bundle);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  page.setDefaultTimeout(5000);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.goto(server.url);
+  await page.waitForSelector('[data-count]');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the sidebar in a real browser', () => {
+  it('opens from the menu, titled in the Settings language', () => {
+    bundle.clickMenu('打开后勤助手');
+    expect(bundle.emu.ui.sidebars.at(-1)?.title).toBe('后勤助手');
+  });
+
+  it('shows the dashboard in Chinese with the active user', async () => {
+    await expect(page.locator('h1').textContent()).resolves.toBe('后勤助手');
+    await expect(page.locator('.header .gray').textContent()).resolves.toContain('王芳');
+    expect(await count('overdueRepairs')).toBe('0');
+    expect(await count('lowStock')).toBe('0');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-dashboard.png'), fullPage: true });
+  });
+
+  it('reports a repair: errors next to the field, then a row with reporter and deadline, formulas kept as text', async () => {
+    await openAction('reportRepair');
+    await page.click('button[type=submit]');
+    await expect(page.locator('#f-location-error').textContent()).resolves.toContain('必填');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-form-errors.png'), fullPage: true });
+    await page.fill('#f-location', '初一(1)班');
+    await page.selectOption('#f-assetId', 'ZC-001');
+    await page.fill('#f-description', '=HYPERLINK("http://x.example","点我")');
+    await submitAndWait();
+    const [row] = rows('维修记录');
+    expect(row![2]).toBe('王芳');
+    expect(row![5]).toBe('=HYPERLINK("http://x.example","点我")');
+    expect(bundle.emu.spreadsheet.getSheetByName('维修记录')!.getRange('F2').getFormula()).toBe('');
+    expect((row![8] as Date).getTime() - (row![1] as Date).getTime()).toBe(24 * 3_600_000);
+  });
+
+  it('counts an overdue repair after the deadline once refreshed', async () => {
+    bundle.emu.clock.advanceDays(2);
+    await page.click('#refresh');
+    await page.waitForFunction(
+      () => document.querySelector('[data-count="overdueRepairs"] .number')?.textContent === '1',
+    );
+    await page.click('[data-count="overdueRepairs"]');
+    await expect(page.locator('.lines').textContent()).resolves.toContain('BX-20260901-001');
+    await page.click('button.back');
+  });
+
+  it('completes the repair', async () => {
+    await openAction('completeRepair');
+    await page.selectOption('#f-repairId', 'BX-20260901-001');
+    await page.fill('#f-cost', '35');
+    await page.selectOption('#f-cause', 'wear');
+    await submitAndWait();
+    const [row] = rows('维修记录');
+    expect(row![9]).toBe('已完成');
+    expect(row![15]).toBe(35);
+    expect(await count('overdueRepairs')).toBe('0');
+  });
+
+  it('records an inspection with a hazard and rolls the schedule', async () => {
+    await openAction('recordInspection');
+    await page.selectOption('#f-scheduleId', 'XJ-01');
+    await expect(page.inputValue('#f-location')).resolves.toBe('教学楼');
+    await page.selectOption('#f-result', 'hazard');
+    await page.fill('#f-finding', '灭火器压力不足');
+    await page.click('button[type=submit]');
+    await expect(page.locator('#f-fixDeadline-error').textContent()).resolves.not.toBe('');
+    await page.fill('#f-fixDeadline', '2026-09-10');
+    await page.fill('#f-responsible', '李强');
+    await submitAndWait();
+    const [result] = rows('巡检记录');
+    expect(result!.slice(1, 5)).toEqual(['XJ-01', '教学楼', '王芳', '发现隐患']);
+    const [schedule] = rows('巡检计划');
+    expect(schedule![7]).toBeTruthy();
+    expect(await count('openHazards')).toBe('1');
+  });
+
+  it('issues stock, refusing more than there is', async () => {
+    await openAction('stockMove');
+    await page.selectOption('#f-type', 'issue');
+    await page.selectOption('#f-itemId', 'WZ-01');
+    await page.fill('#f-quantity', '50');
+    await page.fill('#f-party', '初一(1)班');
+    await page.click('button[type=submit]');
+    await page.waitForFunction(() => (document.querySelector('#f-quantity-error')?.textContent ?? '') !== '');
+    expect(rows('出入库记录')).toHaveLength(1);
+    await page.fill('#f-quantity', '7');
+    await submitAndWait();
+    expect(rows('出入库记录')[1]!.slice(1, 4)).toEqual(['WZ-01', '领用', 7]);
+    expect(rows('物资库存')[0]![4]).toBe(3);
+    expect(await count('lowStock')).toBe('1');
+  });
+
+  it('takes a fee at the approved standard with a suggested receipt', async () => {
+    await openAction('takeFee');
+    await page.selectOption('#f-itemCode', 'F01');
+    await page.fill('#f-payer', '+SUM(1,2)');
+    await page.fill('#f-quantity', '2');
+    await expect(page.locator('#f-amount').textContent()).resolves.toContain('25.00');
+    await submitAndWait();
+    const [row] = rows('收费记录');
+    expect(row![0]).toBe('SJ-2026-0001');
+    expect(row![3]).toBe('+SUM(1,2)');
+    expect(row![6]).toBe(25);
+  });
+
+  it('records the canteen day: a light sample is refused next to its field', async () => {
+    await openAction('canteenDaily');
+    await page.selectOption('#f-meal', 'lunch');
+    await page.fill('#f-dishes-0-dish', '红烧肉');
+    await page.fill('#f-dishes-0-weight', '100');
+    await page.click('#add-dish');
+    await page.fill('#f-dishes-1-dish', '炒青菜');
+    await page.selectOption('#f-method', 'steam');
+    await page.check('#f-done');
+    await page.click('button[type=submit]');
+    await page.waitForFunction(
+      () => (document.querySelector('#f-dishes-0-weight-error')?.textContent ?? '') !== '',
+    );
+    expect(rows('食堂留样')).toHaveLength(0);
+    await page.fill('#f-dishes-0-weight', '150');
+    await submitAndWait();
+    expect(rows('食堂留样').map((r) => r[2])).toEqual(['红烧肉', '炒青菜']);
+    expect(rows('餐具消毒')[0]!.slice(2, 5)).toEqual(['餐具', '蒸汽', true]);
+  });
+
+  it('refuses a crafted google.script.run call with bad data and writes nothing', async () => {
+    const before = rows('收费记录').length;
+    const result = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          type Run = {
+            withSuccessHandler(f: (r: unknown) => void): Run;
+            withFailureHandler(f: (e: unknown) => void): Run;
+            apiSubmitTakeFee(input: unknown): void;
+          };
+          (window as unknown as { google: { script: { run: Run } } }).google.script.run
+            .withSuccessHandler(resolve)
+            .withFailureHandler(resolve)
+            .apiSubmitTakeFee({ itemCode: 'F01', payer: '', quantity: '-3' });
+        }),
+    );
+    expect(result).toMatchObject({ ok: false });
+    expect(Object.keys((result as { errors: object }).errors)).toEqual(
+      expect.arrayContaining(['payer', 'quantity']),
+    );
+    expect(rows('收费记录')).toHaveLength(before);
+  });
+});
