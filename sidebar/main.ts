@@ -208,8 +208,8 @@ function canteenForm(): Built {
   const mealField = renderField(d, meal!, 'f-');
   const rows = h('div', { class: 'dishes' });
   const dishRows: { dish: Field; weight: Field; time: HTMLInputElement; el: HTMLElement }[] = [];
-  const now = new Date();
-  const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  // The school's wall clock as the server read it: the browser may be in another zone.
+  const hhmm = d.now.slice(11, 16);
   const addRow = () => {
     const i = dishRows.length;
     const prefix = `f-dishes-${i}-`;

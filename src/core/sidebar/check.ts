@@ -20,6 +20,13 @@ export function checkForm(sheet: SheetKey, columns: readonly string[], input: un
   if (!isObject(input)) return { ok: false, errors: { '': messages(lang).sidebar.errors.badRequest } };
   // Every column present: a field the page left out reads as empty, never as a malformed request.
   const fields = Object.fromEntries(columns.map((c) => [c, input[c] ?? '']));
+  // A form sends text, numbers and ticks; an array or object is a crafted call, not a value to coerce.
+  const malformed = columns.filter((c) => typeof fields[c] === 'object' && fields[c] !== null);
+  if (malformed.length)
+    return {
+      ok: false,
+      errors: Object.fromEntries(malformed.map((c) => [c, messages(lang).sidebar.errors.badRequest])),
+    };
   const parsed = formSchema(sheet, columns, lang).safeParse(fields);
   if (parsed.success) return { ok: true, values: parsed.data as FormValues };
   const errors: FieldErrors = {};

@@ -27,7 +27,7 @@ export interface DashboardLine {
 export interface DashboardCount {
   readonly key: DashboardKey;
   readonly count: number;
-  /** For tasks: this month's total, shown as done / total. */
+  /** For tasks: this month's total, shown as done / total (`count` is then the done ones). */
   readonly total?: number;
   /** Whether the count needs attention (tasks: never; the others when above zero). */
   readonly alert: boolean;
@@ -65,12 +65,17 @@ function fromOverdue(items: readonly OverdueItem[], kind: OverdueItem['kind']): 
     }));
 }
 
-function count(key: DashboardKey, lines: readonly DashboardLine[], total?: number): DashboardCount {
+/** A count of `lines`, or with `tally` a done/total figure whose lines are what is left to do. */
+function count(
+  key: DashboardKey,
+  lines: readonly DashboardLine[],
+  tally?: { done: number; total: number },
+): DashboardCount {
   return {
     key,
-    count: lines.length,
-    ...(total !== undefined && { total }),
-    alert: total === undefined && lines.length > 0,
+    count: tally ? tally.done : lines.length,
+    ...(tally && { total: tally.total }),
+    alert: !tally && lines.length > 0,
     lines: lines.slice(0, MAX_LINES),
   };
 }
@@ -78,7 +83,7 @@ function count(key: DashboardKey, lines: readonly DashboardLine[], total?: numbe
 /**
  * The dashboard from records already read. Lateness comes from `findOverdue`; the rest are
  * plain filters: schedules falling due by Sunday (late ones included, they are still to do),
- * hazards not yet fixed, this month's tasks, and payments not deposited on the day they were taken.
+ * hazards not yet fixed, this month's tasks (done / total, listing the open ones), and payments not deposited on the day they were taken.
  */
 export function buildDashboard(input: DashboardInput): DashboardCount[] {
   const { today, overdue } = input;
@@ -104,9 +109,15 @@ export function buildDashboard(input: DashboardInput): DashboardCount[] {
     ({ v }) =>
       v.status !== 'source_removed' && (str(v.month) || (day(v.dueDate) ?? '')).slice(0, 7) === month,
   );
-  const done = monthTasks
-    .filter(({ v }) => v.status === 'done' || v.status === 'skipped')
-    .map(({ row, v }) => ({ sheet: 'tasks' as const, row, title: str(v.title), detail: str(v.assignee) }));
+  const finished = (status: unknown) => status === 'done' || status === 'skipped';
+  const open = monthTasks
+    .filter(({ v }) => !finished(v.status))
+    .map(({ row, v }) => ({
+      sheet: 'tasks' as const,
+      row,
+      title: str(v.title),
+      detail: [str(v.assignee), day(v.dueDate)].filter(Boolean).join(' · '),
+    }));
   const undeposited = input.payments
     .filter(({ v }) => {
       const taken = day(v.date);
@@ -126,7 +137,7 @@ export function buildDashboard(input: DashboardInput): DashboardCount[] {
     count('openHazards', hazards),
     count('lowStock', fromOverdue(overdue, 'lowStock')),
     count('overdueLoans', fromOverdue(overdue, 'loan')),
-    count('tasks', done, monthTasks.length),
+    count('tasks', open, { done: monthTasks.length - open.length, total: monthTasks.length }),
     count('feesNotDeposited', undeposited),
     count('problems', input.problems),
   ];

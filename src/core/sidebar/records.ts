@@ -71,10 +71,15 @@ export function suggestReceiptNo(existing: readonly string[], today: Day): strin
   return `SJ-${today.slice(0, 4)}-0001`;
 }
 
+/** 'yyyy-MM-ddTHH:mm' in the school's zone: a moment as JSON can carry it without the zone moving it. */
+export function localIso(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.day}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
 /** 'yyyy-MM-dd HH:mm' in the school's zone, as the office reads a deadline. */
 export function wallTime(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  return `${p.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return localIso(instant, timeZone).replace('T', ' ');
 }
 
 const label = <E extends EnumKey>(ctx: ActionContext, list: E, value: unknown): string =>

@@ -17,6 +17,8 @@ export interface SidebarData {
   readonly user: string;
   /** 'yyyy-MM-dd' in the school's time zone. */
   readonly today: string;
+  /** The moment of loading, 'yyyy-MM-ddTHH:mm' in the school's time zone: defaults use it, never the browser's clock. */
+  readonly now: string;
   readonly dashboard: readonly DashboardCount[];
   readonly lists: Record<ListKey, readonly ListChoice[]>;
   readonly forms: Record<ActionKey | 'disinfection', FormSpec>;

@@ -4,7 +4,7 @@ import { str, num, typedRecords, type TypedRecord } from '../../core/overdue/rea
 import { SHEETS, type SheetKey } from '../../core/sheets';
 import { buildDashboard } from '../../core/sidebar/dashboard';
 import { formSpecs, type ListKey } from '../../core/sidebar/forms';
-import { suggestReceiptNo } from '../../core/sidebar/records';
+import { localIso, suggestReceiptNo } from '../../core/sidebar/records';
 import { dayOf } from '../../core/time';
 import { checkWorkbook } from '../../core/validate';
 import type { Table, Workbook } from '../adapters/workbook';
@@ -85,6 +85,7 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
     strings: messages(lang).sidebar,
     user: activeUserName(records('roster')),
     today,
+    now: localIso(now, tz),
     dashboard: buildDashboard({
       today,
       overdue: findOverdue({ timeZone: tz, tables }, now, settings),
