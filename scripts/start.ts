@@ -1,22 +1,44 @@
-// `npm start`: runs the built add-on in the in-memory Apps Script emulator on a fresh workbook,
-// as Google would (onOpen, then the menu item), and prints what it made.
-import { createEmulator } from '../emulator';
-import { loadBundle } from '../tests/support/bundle';
+// `npm start`: the local playground. Serves the built add-on, running in the emulator on the demo
+// workbook (or on --workbook FILE.xlsx), at http://localhost:8080 until Ctrl+C.
+import { cliText, conversionWarnings } from '../playground/cli';
+import { startPlayground, StartError, type PlaygroundOptions } from '../playground/server';
 
-const emu = createEmulator({ spreadsheetName: '某某中学后勤工作簿' });
-const bundle = loadBundle(emu);
-bundle.open('NONE');
-console.log('菜单 / Menu:');
-for (const item of emu.ui.allMenuItems())
-  console.log(`  ${item.path.join(' › ')}  →  ${item.functionName}()`);
-
-bundle.clickMenu('初始化工作簿');
-console.log(`\n${emu.ui.alerts.at(-1)?.prompt ?? ''}\n`);
-for (const sheet of emu.spreadsheet.getSheets()) {
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getDisplayValues()[0]!;
-  console.log(`${sheet.getName()}  (${sheet.getLastRow() - 1} 行)  ${header.join(' | ')}`);
+function parseArgs(args: string[]): PlaygroundOptions {
+  const options: PlaygroundOptions = { port: 8080 };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.split(/=(.*)/s) as [string, string | undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new StartError('badOption', { arg });
+      return v;
+    };
+    if (flag === '--port') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StartError('badOption', { arg });
+      options.port = port;
+    } else if (flag === '--workbook') options.workbook = value();
+    else throw new StartError('badOption', { arg });
+  }
+  return options;
 }
-const calendar = emu.spreadsheet.getSheetByName('行事历')!.getDataRange().getDisplayValues().slice(1, 8);
-console.log('\n行事历（前 7 行）:');
-for (const row of calendar) console.log(`  ${row.slice(0, 4).join('  ')}`);
-console.log(`\nService calls: ${emu.calls.total()}`);
+
+async function main(): Promise<void> {
+  const running = await startPlayground(parseArgs(process.argv.slice(2)));
+  for (const line of conversionWarnings(running.notes)) console.warn(line);
+  console.log(cliText('listening', { url: running.url }));
+  const stop = (): void => {
+    void running.close().then(() => {
+      console.log(cliText('stopped'));
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartError) console.error(cliText(error.key, error.params));
+  else console.error(error);
+  process.exit(1);
+});
