@@ -49,9 +49,9 @@ export function makeClockDate(ctx: { nowMs: number }): ClockDateCtor {
     return Reflect.construct(HostDate, ctorArgs, new.target) as unknown;
   }
   Object.setPrototypeOf(ClockDate, HostDate);
-  ClockDate.prototype = Object.create(HostDate.prototype, {
-    constructor: { value: ClockDate, writable: true, configurable: true },
-  }) as object;
+  // Share the host prototype: libraries that list Date.prototype's own methods (date-fns' TZDate
+  // wraps every getter for its zone) must find them, as they would in Apps Script.
+  ClockDate.prototype = HostDate.prototype;
   Object.defineProperty(ClockDate, 'name', { value: 'Date' });
   Object.defineProperty(ClockDate, 'now', { value: () => ctx.nowMs, writable: true, configurable: true });
   return ClockDate as unknown as ClockDateCtor;

@@ -1,4 +1,6 @@
 import { Workbook } from './adapters/workbook';
+import { validateEdit } from './validation/edit';
+import { onTaskEdit } from './tasks/complete';
 
 /**
  * Something that reacts to a person's edit: validation marks cells, the Tasks sheet rolls an
@@ -7,7 +9,7 @@ import { Workbook } from './adapters/workbook';
  */
 export type EditHandler = (e: GoogleAppsScript.Events.SheetsOnEdit, workbook: Workbook) => void;
 
-const HANDLERS: EditHandler[] = [];
+const HANDLERS: EditHandler[] = [validateEdit, onTaskEdit];
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;

@@ -9,9 +9,16 @@ import { cachedLanguage } from './adapters/properties';
 import { errorText, tell } from './adapters/ui';
 import { withDocumentLock } from './adapters/lock';
 import { Workbook } from './adapters/workbook';
+import * as alerts from './alerts/entry';
 import { buildMenu } from './menu';
+import * as sidebar from './sidebar';
+import type { SheetKey } from '../core/sheets';
 import { handleEdit } from './edit';
+import * as tasks from './tasks/entry';
+import { completeMyTask, myTasks, type MyTask } from './tasks/api';
 import { describeSetup, setUpWorkbook } from './setup';
+import { checkAllSheets, showCheckReport } from './validation';
+import type { CheckReport } from '../core/validate/report';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
@@ -39,4 +46,108 @@ export function menuSetUpWorkbook(): void {
   } catch (error) {
     tell(messages(lang).setup.title, errorText(lang, error));
   }
+}
+
+/** Menu: validate the whole workbook and show the problems in a dialog (also on the Problems sheet). */
+export function menuCheckAllSheets(): void {
+  const workbook = Workbook.active();
+  try {
+    showCheckReport(checkAllSheets(workbook));
+  } catch (error) {
+    const lang = cachedLanguage();
+    tell(messages(lang).validation.dialogTitle, errorText(lang, error));
+  }
+}
+
+/** google.script.run: the sidebar's "Check all sheets" button; the report is JSON-safe. */
+export function apiCheckAllSheets(): CheckReport {
+  return checkAllSheets(Workbook.active());
+}
+
+/** Menu: the sidebar with the dashboard and quick actions. */
+export function menuOpenSidebar(): void {
+  try {
+    sidebar.openSidebar();
+  } catch (error) {
+    const lang = cachedLanguage();
+    tell(messages(lang).sidebar.title, errorText(lang, error));
+  }
+}
+
+/** google.script.run: everything the sidebar shows, in one call. */
+export function apiSidebarData(): sidebar.SidebarData {
+  return sidebar.loadSidebar();
+}
+
+/** google.script.run: select a dashboard line's row in its sheet. */
+export function apiShowRow(sheet: SheetKey, row: number): void {
+  sidebar.showRow(sheet, row);
+}
+
+/** google.script.run: the quick actions. Each re-validates what it receives. */
+export function apiSubmitReportRepair(input: unknown): sidebar.SubmitResult {
+  return sidebar.submitAction('reportRepair', input);
+}
+export function apiSubmitCompleteRepair(input: unknown): sidebar.SubmitResult {
+  return sidebar.submitAction('completeRepair', input);
+}
+export function apiSubmitRecordInspection(input: unknown): sidebar.SubmitResult {
+  return sidebar.submitAction('recordInspection', input);
+}
+export function apiSubmitStockMove(input: unknown): sidebar.SubmitResult {
+  return sidebar.submitAction('stockMove', input);
+}
+export function apiSubmitTakeFee(input: unknown): sidebar.SubmitResult {
+  return sidebar.submitAction('takeFee', input);
+}
+export function apiSubmitCanteenDaily(input: unknown): sidebar.SubmitResult {
+  return sidebar.submitAction('canteenDaily', input);
+}
+
+export function menuGenerateMonth(): void {
+  tasks.generateThisMonth();
+}
+
+export function menuGenerateOtherMonth(): void {
+  tasks.generateAskedMonth();
+}
+
+/** Time-driven trigger (created by the automation toggle): this month's tasks, in the school's zone. */
+export function onMonthlyTrigger(_e?: unknown): void {
+  tasks.generateOnSchedule();
+}
+
+/** The sidebar's "my tasks": the active user's open tasks, matched through the Roster e-mail. */
+export function apiMyTasks(): { person: string; tasks: MyTask[] } {
+  return myTasks();
+}
+
+export function apiCompleteTask(taskId: string, result?: 'pass' | 'hazard', finding?: string) {
+  return completeMyTask(taskId, result, finding);
+}
+
+/** Time-driven trigger (daily): overdue alerts, one e-mail per person. */
+export function onDailyTrigger(e?: { triggerUid?: unknown }): void {
+  alerts.dailyTrigger(e);
+}
+
+/** Time-driven trigger (Mondays 07:30 school time): the weekly digest to the office list. */
+export function onWeeklyTrigger(e?: { triggerUid?: unknown }): void {
+  alerts.weeklyTrigger(e);
+}
+
+export function menuSendAlertsNow(): void {
+  alerts.alertsNow();
+}
+
+export function menuSendDigestNow(): void {
+  alerts.digestNow();
+}
+
+export function menuPreviewDigest(): void {
+  alerts.digestPreview();
+}
+
+export function menuToggleAutomation(): void {
+  alerts.automationToggle();
 }

@@ -3,7 +3,16 @@ import type { Lang } from '../core/lang';
 
 /** A menu entry: the caption's key in `messages(lang).menu` and the global function it runs. */
 export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['menu'], string] | null)[] = [
+  ['openSidebar', 'menuOpenSidebar'],
   ['setup', 'menuSetUpWorkbook'],
+  ['checkAll', 'menuCheckAllSheets'],
+  ['generateMonth', 'menuGenerateMonth'],
+  ['generateOtherMonth', 'menuGenerateOtherMonth'],
+  null,
+  ['sendAlerts', 'menuSendAlertsNow'],
+  ['sendDigest', 'menuSendDigestNow'],
+  ['previewDigest', 'menuPreviewDigest'],
+  ['toggleAutomation', 'menuToggleAutomation'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

@@ -112,6 +112,16 @@ export function syntheticRows(key: SheetKey, n: number, lang: Lang = 'zh-CN'): R
           depositDate: instantOf(day, TZ),
         });
         break;
+      case 'inspectionSchedules':
+        out.push({
+          scheduleId: `XJ-${String(i + 1).padStart(3, '0')}`,
+          item: ['消防器材', '电路漏电', '楼梯通道', '宿舍门窗', '食堂卫生'][i % 5]!,
+          location: room,
+          frequency: ['每周五', '每天', '每2周一', '每月15日', '每月首个上学日', '每学期末'][i % 6]!,
+          role: enumLabel(lang, 'role', (['guard', 'electrician', 'head', 'storekeeper'] as const)[i % 4]!),
+          active: true,
+        });
+        break;
       default:
         throw new Error(`no synthetic rows for ${key}`);
     }

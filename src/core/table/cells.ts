@@ -105,7 +105,7 @@ export function readCell(col: ColumnDecl, raw: unknown, timeZone: string): CellR
       if (isDate(value)) return { ok: true, value: col.type === 'date' ? dayOf(value, timeZone) : value };
       if (typeof value === 'number') {
         // A serial typed into a plain-text cell, or pasted from another program.
-        if (value < 1 || value > 2_958_465) return { ok: false, error: 'notDate' };
+        if (!Number.isFinite(value) || value < 1 || value > 2_958_465) return { ok: false, error: 'notDate' };
         const day = serialToDay(value);
         const minutes = Math.round((value - Math.floor(value)) * 1440);
         const typed =

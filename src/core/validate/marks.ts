@@ -1,0 +1,149 @@
+import { messages } from '../i18n';
+import { LANGS } from '../lang';
+
+/** The light red Houqin paints a bad cell (Sheets' "light red 3"). */
+export const MARK_BACKGROUND = '#f4cccc';
+const DEFAULT_BACKGROUND = '#ffffff';
+const SEPARATOR = '\n———\n';
+const PROBLEM = '⚠ ';
+const TIDIED = '✎ ';
+const RESTORE = '↺ ';
+
+/** Tags in every language, so a note written before a language switch is still recognised. */
+const TAGS = LANGS.map((lang) => messages(lang).validation.noteTag);
+
+/** What Houqin wants on a cell: its problems (a mark), or a note that it tidied the value. */
+export interface CellMark {
+  readonly problems: readonly string[];
+  readonly tidied?: string;
+}
+
+interface ParsedNote {
+  readonly problems: string[];
+  readonly tidied: string | null;
+  /** The background the cell had before Houqin painted it. */
+  readonly restore: string | null;
+  /** The person's own note, kept below Houqin's lines. */
+  readonly user: string;
+}
+
+function stripTag(line: string): string | null {
+  for (const tag of TAGS) if (line.startsWith(tag)) return line.slice(tag.length);
+  return null;
+}
+
+/** Splits a note into Houqin's lines and the person's own text. */
+export function parseNote(note: string): ParsedNote {
+  const empty: ParsedNote = { problems: [], tidied: null, restore: null, user: note };
+  if (!TAGS.some((t) => note.startsWith(t))) return empty;
+  const cut = note.indexOf(SEPARATOR);
+  const ours = cut < 0 ? note : note.slice(0, cut);
+  const user = cut < 0 ? '' : note.slice(cut + SEPARATOR.length);
+  const problems: string[] = [];
+  let tidied: string | null = null;
+  let restore: string | null = null;
+  for (const line of ours.split('\n')) {
+    const body = stripTag(line);
+    if (body === null) return empty;
+    if (body.startsWith(PROBLEM)) problems.push(body.slice(PROBLEM.length));
+    else if (body.startsWith(TIDIED)) tidied = body.slice(TIDIED.length);
+    else if (body.startsWith(RESTORE)) restore = body.slice(RESTORE.length);
+  }
+  return { problems, tidied, restore, user };
+}
+
+function composeNote(tag: string, p: Omit<ParsedNote, 'user'>, user: string): string {
+  const lines = [
+    ...p.problems.map((m) => tag + PROBLEM + m),
+    ...(p.tidied ? [tag + TIDIED + p.tidied] : []),
+    ...(p.restore ? [tag + RESTORE + p.restore] : []),
+  ];
+  if (!lines.length) return user;
+  return user ? lines.join('\n') + SEPARATOR + user : lines.join('\n');
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The background and note a cell should have. A problem paints it light red, remembering the
+ * person's colour to give back when fixed; the person's own note is kept below Houqin's lines.
+ * A cell Houqin never marked, and has nothing to say about, is returned unchanged.
+ */
+export function markCell(
+  background: string,
+  note: string,
+  want: CellMark | undefined,
+  tag: string,
+): { background: string; note: string } {
+  const current = parseNote(note);
+  const marked = current.problems.length > 0;
+  const own = marked ? (current.restore ?? DEFAULT_BACKGROUND) : background;
+  if (want && want.problems.length > 0) {
+    const restore = same(own, DEFAULT_BACKGROUND) ? null : own;
+    const tidied = want.tidied ?? current.tidied;
+    return {
+      background: MARK_BACKGROUND,
+      note: composeNote(tag, { problems: [...want.problems], tidied, restore }, current.user),
+    };
+  }
+  // Unmark: give the colour back unless the person recoloured the cell meanwhile.
+  const back = marked && same(background, MARK_BACKGROUND) ? own : background;
+  const tidied = want?.tidied ?? current.tidied;
+  return { background: back, note: composeNote(tag, { problems: [], tidied, restore: null }, current.user) };
+}
+
+/** Cells of a block to change, as the smallest rectangle holding them (0-based within the block). */
+export interface MarkWrite {
+  readonly top: number;
+  readonly left: number;
+  readonly backgrounds: string[][];
+  readonly notes: string[][];
+}
+
+/**
+ * New backgrounds and notes for a block read with getBackgrounds/getNotes. `want(r, c)` says what
+ * Houqin wants on the cell at block position (r, c). Only cells Houqin marks, or whose note is
+ * Houqin's, can change: the office's own columns, colours and notes are left as they are.
+ * Returns null when nothing changes, so an unchanged sheet is not written.
+ */
+export function planMarks(
+  backgrounds: readonly (readonly string[])[],
+  notes: readonly (readonly string[])[],
+  want: (r: number, c: number) => CellMark | undefined,
+  tag: string,
+): MarkWrite | null {
+  const changed: [number, number, string, string][] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (let r = 0; r < backgrounds.length; r++) {
+    const bgRow = backgrounds[r]!;
+    for (let c = 0; c < bgRow.length; c++) {
+      const bg = bgRow[c] ?? DEFAULT_BACKGROUND;
+      const note = notes[r]?.[c] ?? '';
+      const w = want(r, c);
+      // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
+      if (!w && !TAGS.some((t) => note.startsWith(t))) continue;
+      const next = markCell(bg, note, w, tag);
+      if (next.background === bg && next.note === note) continue;
+      changed.push([r, c, next.background, next.note]);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+  }
+  if (!changed.length) return null;
+  const out: MarkWrite = {
+    top,
+    left,
+    backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((b) => b)),
+    notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((n) => n)),
+  };
+  for (const [r, c, bg, note] of changed) {
+    out.backgrounds[r - top]![c - left] = bg;
+    out.notes[r - top]![c - left] = note;
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
+import { has, keysOf, nameKey, type Rule } from '../context';
+
+const OPEN_REPAIR = new Set(['reported', 'in_progress']);
+
+/** Custodian on the roster; a scrapped asset keeps its row and gets a scrap date; under repair needs an open repair. */
+export const assetRules: Rule = {
+  sheet: 'assets',
+  needs: ['roster', 'repairs'],
+  check(ctx) {
+    const assets = ctx.view('assets');
+    if (!assets) return [];
+    const people = keysOf(ctx.view('roster'), 'name');
+    const repairs = ctx.view('repairs');
+    let open: Set<string> | null = null;
+    if (repairs && has(repairs, 'assetId', 'status')) {
+      open = new Set();
+      for (const r of repairs.rows) {
+        const id = nameKey(r.values.assetId);
+        if (id !== null && OPEN_REPAIR.has(String(r.values.status))) open.add(id);
+      }
+    }
+    const out: Problem[] = [];
+    for (const { row, values } of assets.rows) {
+      const custodian = nameKey(values.custodian);
+      if (people && people.size > 0 && custodian !== null && !people.has(custodian))
+        out.push(
+          makeProblem('assets', row, 'custodian', 'notInSheet', {
+            column: header('assets', 'custodian'),
+            value: quote(values.custodian),
+            sheet: sheetTitle('roster'),
+          }),
+        );
+      if (values.status === 'scrapped' && has(assets, 'scrapDate') && values.scrapDate === null)
+        out.push(
+          makeProblem('assets', row, 'scrapDate', 'requiredWhen', {
+            column: header('assets', 'scrapDate'),
+            when: whenValue('assets', 'status', label('assetStatus', 'scrapped')),
+          }),
+        );
+      const id = nameKey(values.assetId);
+      if (values.status === 'under_repair' && open && id !== null && !open.has(id))
+        out.push(
+          makeProblem('assets', row, 'status', 'noOpenRepair', {
+            column: header('assets', 'status'),
+            value: label('assetStatus', 'under_repair'),
+            sheet: sheetTitle('repairs'),
+          }),
+        );
+    }
+    return out;
+  },
+};

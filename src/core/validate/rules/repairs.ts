@@ -1,0 +1,71 @@
+import { has, instant, keysOf, nameKey, num, shown, text, type Rule } from '../context';
+import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
+
+/** The asset exists; completed is not before reported; damage by a person is compensated or waived. */
+export const repairRules: Rule = {
+  sheet: 'repairs',
+  needs: ['assets'],
+  check(ctx) {
+    const repairs = ctx.view('repairs');
+    if (!repairs) return [];
+    const assetIds = keysOf(ctx.view('assets'), 'assetId');
+    const out: Problem[] = [];
+    const col = (c: string) => header('repairs', c);
+    for (const { row, values } of repairs.rows) {
+      const assetId = nameKey(values.assetId);
+      if (assetIds && assetId !== null && !assetIds.has(assetId))
+        out.push(
+          makeProblem('repairs', row, 'assetId', 'notInSheet', {
+            column: col('assetId'),
+            value: quote(values.assetId),
+            sheet: sheetTitle('assets'),
+          }),
+        );
+      const reported = instant(values.reportedAt);
+      const completed = instant(values.completedAt);
+      if (reported && completed && completed.getTime() < reported.getTime())
+        out.push(
+          makeProblem('repairs', row, 'completedAt', 'before', {
+            column: col('completedAt'),
+            value: shown(completed, ctx.timeZone),
+            other: col('reportedAt'),
+            otherValue: shown(reported, ctx.timeZone),
+          }),
+        );
+      if (values.status === 'done' && has(repairs, 'completedAt') && values.completedAt === null)
+        out.push(
+          makeProblem(
+            'repairs',
+            row,
+            'completedAt',
+            'requiredWhen',
+            {
+              column: col('completedAt'),
+              when: whenValue('repairs', 'status', label('repairStatus', 'done')),
+            },
+            'warning',
+          ),
+        );
+      if (values.cause !== 'person') continue;
+      const when = whenValue('repairs', 'cause', label('damageCause', 'person'));
+      if (has(repairs, 'responsible') && text(values.responsible) === null)
+        out.push(
+          makeProblem('repairs', row, 'responsible', 'requiredWhen', { column: col('responsible'), when }),
+        );
+      if (
+        has(repairs, 'compensation', 'waived') &&
+        num(values.compensation) === null &&
+        values.waived !== true
+      )
+        out.push(
+          makeProblem('repairs', row, 'compensation', 'compensation', {
+            cause: col('cause'),
+            value: label('damageCause', 'person'),
+            amount: col('compensation'),
+            waived: col('waived'),
+          }),
+        );
+    }
+    return out;
+  },
+};

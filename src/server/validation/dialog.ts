@@ -1,0 +1,9 @@
+import { messages } from '../../core/i18n';
+import { checkReportHtml } from '../../core/validate/dialog';
+import type { CheckReport } from '../../core/validate/report';
+
+/** The result of "Check all sheets" in a modal dialog (the HTML escapes every workbook value). */
+export function showCheckReport(report: CheckReport): void {
+  const output = HtmlService.createHtmlOutput(checkReportHtml(report)).setWidth(820).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(output, messages(report.lang).validation.dialogTitle);
+}

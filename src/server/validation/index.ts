@@ -1,0 +1,3 @@
+export { checkAllSheets } from './check';
+export { validateEdit } from './edit';
+export { showCheckReport } from './dialog';
