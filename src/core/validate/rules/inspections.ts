@@ -1,8 +1,8 @@
 import { keysOf, nameKey, text, type Rule } from '../context';
-import { isFrequency } from '../frequency';
+import { parseFrequency } from '../../calendar';
 import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
 
-/** A schedule's frequency is one Houqin can follow. */
+/** A schedule's frequency is one the task calendar can follow: the same parser decides both. */
 export const scheduleRules: Rule = {
   sheet: 'inspectionSchedules',
   needs: [],
@@ -12,7 +12,7 @@ export const scheduleRules: Rule = {
     const out: Problem[] = [];
     for (const { row, values } of view.rows) {
       const frequency = text(values.frequency);
-      if (frequency !== null && !isFrequency(frequency))
+      if (frequency !== null && !parseFrequency(frequency).ok)
         out.push(
           makeProblem('inspectionSchedules', row, 'frequency', 'frequency', {
             column: header('inspectionSchedules', 'frequency'),
