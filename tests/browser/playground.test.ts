@@ -1,12 +1,10 @@
 // The playground of `npm start`, in a real headless Chromium: the demo workbook, the menu run
 // through the built bundle, a repair reported in the real sidebar, and a week on the clock that
 // fires the weekly digest trigger into the outbox.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { type Browser, type Frame, type Page } from 'playwright-core';
 import { startPlayground, type RunningPlayground } from '../../playground/server';
-
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
+import { ARTIFACTS, launchChromium } from '../support/browser';
 
 let running: RunningPlayground;
 let browser: Browser;
@@ -31,19 +29,9 @@ async function sidebar(): Promise<Frame> {
 
 beforeAll(async () => {
   running = await startPlayground({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.setDefaultTimeout(10_000);
-  mkdirSync(ARTIFACTS, { recursive: true });
   await page.goto(running.url);
   await page.waitForSelector('table[data-sheet]');
 });

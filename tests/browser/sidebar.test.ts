@@ -1,12 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { createEmulator } from '../../emulator';
 import { startSidebarServer } from '../../playground/bridge';
 import { loadBundle, type Bundle } from '../support/bundle';
 import { fillSheet } from '../support/workbook';
+import { ARTIFACTS, launchChromium } from '../support/browser';
 
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const TZ = 'Asia/Shanghai';
 
 let bundle: Bundle;
@@ -65,19 +64,9 @@ beforeAll(async () => {
     { scheduleId: 'XJ-01', item: '消防器材检查', location: '教学楼', frequency: '每周五', active: true },
   ]);
   server = await startSidebarServer(bundle);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   page.setDefaultTimeout(5000);
-  mkdirSync(ARTIFACTS, { recursive: true });
   await page.goto(server.url);
   await page.waitForSelector('[data-count]');
 });
