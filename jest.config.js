@@ -18,4 +18,5 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
 };
