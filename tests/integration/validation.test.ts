@@ -167,6 +167,22 @@ describe('Check all sheets', () => {
     expect(sheet(emu, '问题清单').getLastRow()).toBe(1);
   });
 
+  it('tidies scattered cells with one write per column and keeps the formulas between them', () => {
+    const emu = createEmulator();
+    const bundle = setUp(emu);
+    const rows = syntheticRows('assets', 300);
+    for (const i of [0, 120, 299]) rows[i]!.value = '１，２００元';
+    fillSheet(emu, 'assets', rows);
+    cell(emu, ASSETS, 'H60').setFormula('=1+1');
+    emu.calls.reset();
+    bundle.call('menuCheckAllSheets');
+    expect([2, 122, 301].map((r) => cell(emu, ASSETS, `H${r}`).getValue())).toEqual([1200, 1200, 1200]);
+    expect(cell(emu, ASSETS, 'H60').getFormula()).toBe('=1+1');
+    expect(cell(emu, ASSETS, 'H3').getValue()).toBe(rows[1]!.value);
+    // Assets: the tidied column once, then the marks; the Problems sheet once.
+    expect(emu.calls.count('Range.setValues')).toBeLessThanOrEqual(2);
+  });
+
   it('answers the sidebar with a JSON-safe report and per-sheet counts', () => {
     const { emu, run } = setUp();
     sheet(emu, ASSETS).getRange('F2').setValue('不在名册的人');

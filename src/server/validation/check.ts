@@ -36,7 +36,7 @@ export function checkAllSheets(workbook: Workbook): CheckReport {
     const bySheet = groupBySheet(check.problems);
     for (const [key, table] of tables) {
       const fixes = check.fixes.filter((f) => f.sheet === key);
-      if (fixes.length) storeFixes(table.sheet, table.layout, fixes, input.timeZone);
+      if (fixes.length) storeFixes(table, fixes, input.timeZone);
       const wanted = wantedMarks(table.layout, bySheet.get(key) ?? [], fixes, lang, input.timeZone);
       writeMarks(table.sheet, 2, table.values.length, table.layout.width, wanted, lang);
     }

@@ -40,7 +40,7 @@ function checkEditedRows(workbook: Workbook, key: SheetKey, range: GoogleAppsScr
   const check = checkWorkbook(input, [key]);
   const fixes = inRows(check.fixes);
   const lang = input.settings.language;
-  if (fixes.length) storeFixes(table.sheet, table.layout, fixes, input.timeZone);
+  if (fixes.length) storeFixes(table, fixes, input.timeZone);
   const wanted = wantedMarks(table.layout, inRows(check.problems), fixes, lang, input.timeZone);
   // The block spans the header's width and the edit's: a renamed header leaves its old marks to clear.
   writeMarks(table.sheet, first, last, Math.max(table.layout.width, range.getLastColumn()), wanted, lang);

@@ -1,14 +1,14 @@
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import type { Typed } from '../../core/table/cells';
-import type { CellValue, TableLayout } from '../../core/table/mapping';
+import { adjacentRuns } from '../../core/table/a1';
+import type { CellValue } from '../../core/table/mapping';
+import type { Table } from '../adapters/workbook';
 import { instantOf } from '../../core/time';
 import type { Fix } from '../../core/validate';
 import { shown } from '../../core/validate/context';
 import { quote } from '../../core/validate/problem';
 import { columnDecl } from '../../core/sheets';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The note on a tidied cell: what it held and what Houqin stored. */
 export function normalisedNote(fix: Fix, lang: Lang, timeZone: string): string {
@@ -23,44 +23,37 @@ function cellValue(fix: Fix, timeZone: string): CellValue {
 }
 
 /**
- * Stores tidied values in their proper type. Only the fixed cells are written — grouped into
- * rectangles (a pasted block is one write) — so no neighbouring cell, formula or user column is
- * ever rewritten. After the first pass a sheet has nothing left to tidy.
+ * Stores tidied values in their proper type: one read of formulas and one write per run of
+ * adjacent fixed columns, spanning the first to the last fixed row, however scattered the fixes.
+ * Cells in the span that were not fixed are written back as read, and a formula as its formula,
+ * so nothing the office typed changes. After the first pass a sheet has nothing left to tidy.
  */
-export function storeFixes(sheet: Sheet, layout: TableLayout, fixes: readonly Fix[], timeZone: string): void {
-  // column index → row → value
+export function storeFixes(table: Table, fixes: readonly Fix[], timeZone: string): void {
   const byColumn = new Map<number, Map<number, CellValue>>();
   for (const f of fixes) {
-    const c = layout.index[f.column];
+    const c = table.layout.index[f.column];
     if (c === undefined) continue;
     if (!byColumn.has(c)) byColumn.set(c, new Map());
     byColumn.get(c)!.set(f.row, cellValue(f, timeZone));
   }
-  // Runs of consecutive rows per column, then adjacent columns with the same run merged.
-  const runs: { column: number; first: number; values: CellValue[] }[] = [];
-  for (const [column, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
-    const sorted = [...rows.keys()].sort((a, b) => a - b);
-    let start = 0;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
-      const first = sorted[start]!;
-      runs.push({ column, first, values: sorted.slice(start, i).map((r) => rows.get(r)!) });
-      start = i;
-    }
-  }
-  const blocks: { column: number; first: number; columns: CellValue[][] }[] = [];
-  for (const run of runs) {
-    const prev = blocks.find(
-      (b) =>
-        b.column + b.columns.length === run.column &&
-        b.first === run.first &&
-        b.columns[0]!.length === run.values.length,
+  const columns = [...byColumn.keys()];
+  for (const run of adjacentRuns(
+    columns,
+    (c) => c,
+    () => '',
+  )) {
+    const rows = run.flatMap((c) => [...byColumn.get(c)!.keys()]);
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    const range = table.sheet.getRange(first, run[0]! + 1, last - first + 1, run.length);
+    const formulas = range.getFormulas();
+    const values = formulas.map((formulaRow, i) =>
+      run.map((c, j) => {
+        const fixed = byColumn.get(c)!.get(first + i);
+        if (fixed !== undefined) return fixed;
+        return formulaRow[j] || ((table.values[first + i - 1]?.[c] ?? '') as CellValue);
+      }),
     );
-    if (prev) prev.columns.push(run.values);
-    else blocks.push({ column: run.column, first: run.first, columns: [run.values] });
-  }
-  for (const b of blocks) {
-    const values = b.columns[0]!.map((_, r) => b.columns.map((col) => col[r]!));
-    sheet.getRange(b.first, b.column + 1, values.length, b.columns.length).setValues(values);
+    range.setValues(values);
   }
 }
