@@ -54,12 +54,34 @@ async function buildCode() {
   return names;
 }
 
+const CATALOG_MARKER = '<!-- serve:catalog -->'; // src/core/sidebar/embed.ts
+
+/**
+ * The page's text is embedded by the server when it serves the page, in the Settings language:
+ * the page build takes sidebar/catalogs.ts where the i18n module imports both languages.
+ */
+const pageCatalogs = {
+  name: 'page-catalogs',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/catalogs$/ }, (args) =>
+      args.importer.endsWith('src/core/i18n/index.ts')
+        ? { path: new URL('./sidebar/catalogs.ts', import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
+
 async function buildSidebar() {
   const [html, css] = await Promise.all([
     readFile('sidebar/index.html', 'utf8'),
     readFile('sidebar/style.css', 'utf8'),
   ]);
-  const js = await bundle('sidebar/main.ts', { minify: true, platform: 'browser', target: 'es2019' });
+  const js = await bundle('sidebar/main.ts', {
+    minify: true,
+    platform: 'browser',
+    target: 'es2019',
+    plugins: [pageCatalogs],
+  });
   const minCss = (await transform(css, { loader: 'css', minify: true })).code;
   // Function replacers: minified code contains `$&` and friends, which a string replacement expands.
   const page = html
@@ -69,6 +91,8 @@ async function buildSidebar() {
       () => `<script>${js.replace(/<\/script/gi, '<\\/script').trim()}</script>`,
     );
   if (page.includes('<!-- inline:')) throw new Error('sidebar/index.html: an inline marker was not replaced');
+  if (page.split(CATALOG_MARKER).length !== 2)
+    throw new Error(`sidebar/index.html must hold ${CATALOG_MARKER} once, before the script`);
   await writeFile(new URL('Sidebar.html', dist), page);
 }
 

@@ -1,9 +1,12 @@
 // `npm run bench`: service calls, wall time and heap growth per operation at 1k/10k/50k rows, and
-// the size of what we ship. It prints; it never passes or fails.
+// the size of what we ship (the sidebar page also as served, with one language's text embedded).
+// It prints; it never passes or fails.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator } from '../emulator';
+import { openSidebarPage } from '../playground/bridge';
 import { DIST, loadBundle } from '../tests/support/bundle';
+import { setSetting } from '../tests/support/workbook';
 import { OPERATIONS } from './operations';
 
 const SIZES = [1_000, 10_000, 50_000];
@@ -35,3 +38,13 @@ console.log(lines.join('\n'));
 console.log('\n| dist file | bytes |\n|---|---:|');
 for (const file of readdirSync(DIST).sort())
   console.log(`| ${file} | ${statSync(join(DIST, file)).size.toLocaleString('en')} |`);
+
+const served = loadBundle(createEmulator());
+served.call('menuSetUpWorkbook');
+console.log('\n| sidebar page as served | bytes |\n|---|---:|');
+for (const language of ['中文', 'English']) {
+  setSetting(served.emu, '界面语言', language);
+  console.log(
+    `| Sidebar.html, ${language} | ${Buffer.byteLength(openSidebarPage(served)).toLocaleString('en')} |`,
+  );
+}

@@ -3,14 +3,11 @@
  * server half that answers it by calling the built dist/Code.js in the emulator. Used by the browser
  * tests and by the playground.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Bundle } from '../tests/support/bundle';
 
 export const RUN_ENDPOINT = '/__run';
-export const SIDEBAR_HTML = join(__dirname, '..', 'dist', 'Sidebar.html');
 
 /**
  * The script that defines `google.script.run` and `google.script.host` in the page, as Google's
@@ -106,13 +103,25 @@ export function serveSidebarHtml(distHtml: string, endpoint: string = RUN_ENDPOI
 }
 
 /**
- * Serves dist/Sidebar.html (re-read on every page load, so a rebuild shows) and the run endpoint on
- * localhost. Requests are handled one at a time, as the bundle runs synchronously.
+ * The sidebar page as the bundle serves it: its menu item runs, as when a person opens it, and the
+ * page it showed (dist/Sidebar.html with the Settings language's text embedded) is returned.
+ */
+export function openSidebarPage(bundle: Bundle): string {
+  const shown = bundle.emu.ui.sidebars.length;
+  bundle.call('menuOpenSidebar');
+  const page = bundle.emu.ui.sidebars[shown];
+  if (!page) throw new Error('Opening the sidebar showed no sidebar');
+  return page.html;
+}
+
+/**
+ * Serves the sidebar page (opened afresh on every page load, so a rebuild or a language change
+ * shows) and the run endpoint on localhost. Requests are handled one at a time, as the bundle runs
+ * synchronously.
  */
 export function startSidebarServer(
   bundle: Bundle,
   port = 0,
-  htmlFile: string = SIDEBAR_HTML,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const send = (status: number, type: string, text: string) => {
@@ -129,7 +138,7 @@ export function startSidebarServer(
       return;
     }
     if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
-      send(200, 'text/html', serveSidebarHtml(readFileSync(htmlFile, 'utf8')));
+      send(200, 'text/html', serveSidebarHtml(openSidebarPage(bundle)));
       return;
     }
     send(404, 'text/plain', 'not found');

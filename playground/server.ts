@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { fill } from '../src/core/i18n';
 import type { Day } from '../src/core/time';
-import { handleRun, RUN_ENDPOINT, serveSidebarHtml, SIDEBAR_HTML } from './bridge';
+import { handleRun, openSidebarPage, RUN_ENDPOINT, serveSidebarHtml } from './bridge';
 import { buildDemo, DEMO_NOW } from './demo';
 import { Playground, type JobKind } from './session';
 import { fromXlsx, toXlsx, type ConversionNotes } from './xlsx';
@@ -151,7 +151,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     const get = req.method === 'GET';
     if (get && url.pathname === '/') return html(res, page);
     if (get && url.pathname === '/sidebar')
-      return html(res, serveSidebarHtml(await readFile(SIDEBAR_HTML, 'utf8')));
+      return html(res, serveSidebarHtml(openSidebarPage(playground.bundle)));
     if (get && url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (get && url.pathname === '/api/version') return json(res, 200, { version: playground.version });
     if (get && url.pathname === '/api/view') {

@@ -1,6 +1,8 @@
 import type { FieldErrors } from '../src/core/sidebar/check';
 import type { FieldSpec } from '../src/core/sidebar/forms';
 import type { ListChoice, SidebarData } from '../src/server/sidebar/api';
+import { messages } from '../src/core/i18n';
+import { PAGE_LANG } from './catalogs';
 import { h } from './dom';
 
 /** A rendered field: its element, how to read it, where its error goes. */
@@ -36,7 +38,7 @@ export function renderField(data: SidebarData, spec: FieldSpec, prefix: string, 
     control = h(
       'select',
       common,
-      h('option', { value: '' }, data.strings.fields.choose),
+      h('option', { value: '' }, messages(PAGE_LANG).sidebar.fields.choose),
       ...options.map((c) => h('option', { value: c.value }, c.label)),
     );
   } else if (spec.multiline) {

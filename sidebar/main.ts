@@ -1,10 +1,12 @@
 // The sidebar page: a dashboard and quick-action forms. It talks to the server only through
-// google.script.run (see rpc.ts); its text comes from the server in the Settings language.
+// google.script.run (see rpc.ts); its text came embedded in the page, in the Settings language.
+import { messages } from '../src/core/i18n';
 import { checkCanteen, checkForm, type FieldErrors } from '../src/core/sidebar/check';
 import type { DashboardCount } from '../src/core/sidebar/dashboard';
 import { feeAmount } from '../src/core/sidebar/records';
 import { FORM_FIELDS, formColumns, type ActionKey } from '../src/core/sidebar/forms';
 import type { SidebarData, SubmitResult } from '../src/server/sidebar/api';
+import { PAGE_LANG } from './catalogs';
 import { h } from './dom';
 import { renderField, showErrors, type Field } from './form';
 import { call } from './rpc';
@@ -18,7 +20,9 @@ const SUBMIT = {
   canteenDaily: 'apiSubmitCanteenDaily',
 } as const satisfies Record<ActionKey, string>;
 
+const s = messages(PAGE_LANG).sidebar;
 const app = document.getElementById('app')!;
+document.documentElement.lang = PAGE_LANG;
 let data: SidebarData | null = null;
 let flash: { text: string; ok: boolean } | null = null;
 
@@ -35,7 +39,6 @@ async function load(): Promise<void> {
   if (!data) show(h('div', { class: 'loading' }, '…'));
   try {
     data = await call('apiSidebarData');
-    document.documentElement.lang = data.lang;
     home();
   } catch (error) {
     show(status(String((error as Error).message), false));
@@ -50,7 +53,6 @@ function countText(c: DashboardCount): string {
 
 function home(): void {
   const d = data!;
-  const s = d.strings;
   const counts = d.dashboard.map((c) =>
     h(
       'button',
@@ -79,6 +81,7 @@ function home(): void {
       h('span', { class: 'gray' }, s.user.replace('{name}', d.user)),
     ),
     flash && status(flash.text, flash.ok),
+    d.lang === PAGE_LANG ? null : status(s.languageChanged, false),
     h(
       'div',
       { class: 'section-head' },
@@ -105,7 +108,7 @@ async function refresh(): Promise<void> {
   const button = document.getElementById('refresh') as HTMLButtonElement | null;
   if (button) {
     button.disabled = true;
-    button.textContent = data!.strings.loading;
+    button.textContent = s.loading;
   }
   await load();
 }
@@ -115,12 +118,11 @@ function backBar(title: string): HTMLElement {
     'div',
     { class: 'section-head' },
     h('h2', {}, title),
-    h('button', { type: 'button', class: 'back', onclick: home }, data!.strings.back),
+    h('button', { type: 'button', class: 'back', onclick: home }, s.back),
   );
 }
 
 function lines(c: DashboardCount): void {
-  const s = data!.strings;
   const items = c.lines.map((l) =>
     h(
       'li',
@@ -165,7 +167,7 @@ function simpleForm(action: Exclude<ActionKey, 'canteenDaily'>): Built {
       const qty = Number(byKey.get('quantity')!.control.value) || 0;
       amount.textContent =
         fee?.standard !== undefined
-          ? `¥${feeAmount(fee.standard, qty).toFixed(2)} · ${d.strings.fields.amountFromStandard.replace('{standard}', String(fee.standard))}`
+          ? `¥${feeAmount(fee.standard, qty).toFixed(2)} · ${s.fields.amountFromStandard.replace('{standard}', String(fee.standard))}`
           : '';
     };
     byKey.get('itemCode')!.control.addEventListener('change', update);
@@ -177,7 +179,7 @@ function simpleForm(action: Exclude<ActionKey, 'canteenDaily'>): Built {
         'div',
         { class: 'block field check' },
         deposited,
-        h('label', { for: 'f-deposited' }, d.strings.fields.deposited),
+        h('label', { for: 'f-deposited' }, s.fields.deposited),
       ),
     );
   }
@@ -196,7 +198,7 @@ function simpleForm(action: Exclude<ActionKey, 'canteenDaily'>): Built {
       ...(deposited && { deposited: deposited.checked }),
     }),
     check: (values) => {
-      const checked = checkForm(sheet, formColumns(defs), values, d.lang);
+      const checked = checkForm(sheet, formColumns(defs), values, PAGE_LANG);
       return checked.ok ? null : checked.errors;
     },
   };
@@ -230,7 +232,7 @@ function canteenForm(): Built {
       h(
         'div',
         { class: 'block field' },
-        h('label', { for: `${prefix}time` }, d.strings.fields.sampleTime),
+        h('label', { for: `${prefix}time` }, s.fields.sampleTime),
         row.time,
         h('div', { class: 'error', id: `${prefix}time-error`, role: 'alert' }),
       ),
@@ -240,7 +242,7 @@ function canteenForm(): Built {
   };
   addRow();
   const disinfection = d.forms.disinfection.fields.map((f) =>
-    renderField(d, f, 'f-', f.key === 'target' ? d.strings.fields.defaultTarget : ''),
+    renderField(d, f, 'f-', f.key === 'target' ? s.fields.defaultTarget : ''),
   );
   return {
     body: [
@@ -250,9 +252,9 @@ function canteenForm(): Built {
       h(
         'div',
         { class: 'block' },
-        h('button', { type: 'button', id: 'add-dish', onclick: addRow }, d.strings.fields.addDish),
+        h('button', { type: 'button', id: 'add-dish', onclick: addRow }, s.fields.addDish),
       ),
-      h('h3', {}, d.strings.fields.disinfection),
+      h('h3', {}, s.fields.disinfection),
       ...disinfection.map((f) => f.element),
     ],
     read: () => ({
@@ -261,7 +263,7 @@ function canteenForm(): Built {
       ...Object.fromEntries(disinfection.map((f) => [f.key, f.read()])),
     }),
     check: (values) => {
-      const checked = checkCanteen(values, d.today, d.lang);
+      const checked = checkCanteen(values, d.today, PAGE_LANG);
       return checked.ok ? null : checked.errors;
     },
   };
@@ -270,18 +272,13 @@ function canteenForm(): Built {
 function form(action: ActionKey): void {
   const d = data!;
   const built = action === 'canteenDaily' ? canteenForm() : simpleForm(action);
-  const submit = h('button', { type: 'submit', class: 'action' }, d.strings.submit);
+  const submit = h('button', { type: 'submit', class: 'action' }, s.submit);
   const message = h('div', { class: 'form-status', role: 'status' });
   const el = h(
     'form',
     { id: `form-${action}`, novalidate: true },
     ...built.body,
-    h(
-      'div',
-      { class: 'block buttons' },
-      submit,
-      h('button', { type: 'button', onclick: home }, d.strings.back),
-    ),
+    h('div', { class: 'block buttons' }, submit, h('button', { type: 'button', onclick: home }, s.back)),
     message,
   );
   el.addEventListener('submit', (event) => {
@@ -290,11 +287,11 @@ function form(action: ActionKey): void {
     const errors = built.check(values);
     showErrors(el, errors ?? {});
     if (errors) {
-      message.replaceChildren(status(d.strings.fixFields, false));
+      message.replaceChildren(status(s.fixFields, false));
       return;
     }
     submit.disabled = true;
-    submit.textContent = d.strings.saving;
+    submit.textContent = s.saving;
     el.setAttribute('aria-busy', 'true');
     call(SUBMIT[action], values)
       .then((result: SubmitResult) => {
@@ -306,11 +303,11 @@ function form(action: ActionKey): void {
         message.replaceChildren(status(result.message, false));
       })
       .catch((error: Error) =>
-        message.replaceChildren(status(d.strings.failed.replace('{message}', error.message), false)),
+        message.replaceChildren(status(s.failed.replace('{message}', error.message), false)),
       )
       .finally(() => {
         submit.disabled = false;
-        submit.textContent = d.strings.submit;
+        submit.textContent = s.submit;
         el.removeAttribute('aria-busy');
       });
   });
@@ -319,7 +316,6 @@ function form(action: ActionKey): void {
 }
 
 async function tasks(note?: string): Promise<void> {
-  const s = data!.strings;
   show(backBar(s.actions.myTasks), h('div', { class: 'loading' }, s.loading));
   try {
     const mine = await call('apiMyTasks');

@@ -3,7 +3,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { createEmulator } from '../../emulator';
 import { startSidebarServer } from '../../playground/bridge';
 import { loadBundle, type Bundle } from '../support/bundle';
-import { fillSheet } from '../support/workbook';
+import { fillSheet, setSetting } from '../support/workbook';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 
 const TZ = 'Asia/Shanghai';
@@ -217,5 +217,24 @@ describe('the sidebar in a real browser', () => {
       expect.arrayContaining(['payer', 'quantity']),
     );
     expect(rows('收费记录')).toHaveLength(before);
+  });
+
+  it('keeps its language until reopened when Settings switch to English', async () => {
+    setSetting(bundle.emu, '界面语言', 'English');
+    await page.click('#refresh');
+    await expect(page.locator('.status.failure').textContent()).resolves.toContain('请重新打开后勤助手');
+    await expect(page.locator('h1').textContent()).resolves.toBe('后勤助手');
+  });
+
+  it('speaks English once reopened, field errors included', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-count]');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Houqin');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('.status.failure').count()).resolves.toBe(0);
+    await openAction('reportRepair');
+    await page.click('button[type=submit]');
+    await expect(page.locator('#f-location-error').textContent()).resolves.toMatch(/ is required$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-english-form.png'), fullPage: true });
   });
 });

@@ -1,23 +1,13 @@
 import { createEmulator, type Emulator } from '../../emulator';
 import { instantOf } from '../../src/core/time';
 import { loadBundle, type Bundle } from '../support/bundle';
-import { fillSheet } from '../support/workbook';
+import { fillSheet, setSetting } from '../support/workbook';
+
+export { setSetting };
 
 export const TZ = 'Asia/Shanghai';
 export const HEAD = 'head@school.example';
 export const at = (day: string, hour = 7, minute = 0) => instantOf(day, TZ, hour, minute);
-
-/** Sets a Settings value by its label (as a person would type it). */
-export function setSetting(emu: Emulator, label: string, value: unknown): void {
-  const sheet = emu.spreadsheet.getSheetByName('设置') ?? emu.spreadsheet.getSheetByName('Settings')!;
-  const labels = sheet
-    .getRange(1, 1, sheet.getLastRow(), 1)
-    .getValues()
-    .map((r) => r[0]);
-  const row = labels.indexOf(label);
-  if (row < 0) throw new Error(`no setting ${label}`);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 export function settingValue(emu: Emulator, label: string): unknown {
   const sheet = emu.spreadsheet.getSheetByName('设置')!;

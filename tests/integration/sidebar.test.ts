@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../../emulator';
+import { openSidebarPage } from '../../playground/bridge';
+import { messages } from '../../src/core/i18n';
+import { LANGS } from '../../src/core/lang';
 import { columnHeader } from '../../src/core/table/labels';
-import { loadBundle, type Bundle } from '../support/bundle';
-import { fillSheet, syntheticRows, syntheticWorkbook } from '../support/workbook';
+import { DIST, loadBundle, type Bundle } from '../support/bundle';
+import { fillSheet, setSetting, syntheticRows, syntheticWorkbook } from '../support/workbook';
 
 const TZ = 'Asia/Shanghai';
 const REPAIR = { location: '食堂', description: '灯管不亮' };
@@ -25,6 +30,24 @@ function callsOf(emu: Emulator, fn: () => unknown): number {
   fn();
   return emu.calls.total() - before;
 }
+
+describe('the sidebar page as the bundle serves it', () => {
+  const catalogOf = (html: string): unknown =>
+    JSON.parse(/<script id="houqin-catalog" type="application\/json">([^<]*)<\/script>/.exec(html)![1]!);
+
+  it('ships without text and is served with the Settings language only, under 80 KB', () => {
+    const file = readFileSync(join(DIST, 'Sidebar.html'), 'utf8');
+    for (const lang of LANGS) expect(file).not.toContain(messages(lang).sidebar.languageChanged);
+    const bundle = setUp();
+    const zh = openSidebarPage(bundle);
+    expect(catalogOf(zh)).toEqual({ lang: 'zh-CN', catalog: messages('zh-CN') });
+    setSetting(bundle.emu, '界面语言', 'English');
+    const en = openSidebarPage(bundle);
+    expect(catalogOf(en)).toEqual({ lang: 'en', catalog: messages('en') });
+    expect(bundle.emu.ui.sidebars.at(-1)?.title).toBe('Houqin');
+    for (const page of [zh, en]) expect(Buffer.byteLength(page)).toBeLessThan(80_000);
+  });
+});
 
 describe('sidebar api against the built bundle', () => {
   it('makes the same service calls at 100 and at 5,000 rows', () => {

@@ -136,3 +136,15 @@ export function syntheticWorkbook(emu: Emulator, rows: number): void {
   fillSheet(emu, 'repairs', syntheticRows('repairs', Math.round(rows * 0.25)));
   fillSheet(emu, 'feePayments', syntheticRows('feePayments', Math.round(rows * 0.25)));
 }
+
+/** Sets a Settings value by its label (as a person would type it). */
+export function setSetting(emu: Emulator, label: string, value: unknown): void {
+  const sheet = emu.spreadsheet.getSheetByName('设置') ?? emu.spreadsheet.getSheetByName('Settings')!;
+  const labels = sheet
+    .getRange(1, 1, sheet.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
+  const row = labels.indexOf(label);
+  if (row < 0) throw new Error(`no setting ${label}`);
+  sheet.getRange(row + 1, 2).setValue(value);
+}

@@ -1,6 +1,8 @@
+import { messages, type Catalog } from '../../src/core/i18n';
 import type { TypedRecord } from '../../src/core/overdue/read';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { checkForm } from '../../src/core/sidebar/check';
+import { CATALOG_MARKER, embedCatalog } from '../../src/core/sidebar/embed';
 import { buildDashboard, weekEnd, type DashboardInput } from '../../src/core/sidebar/dashboard';
 import {
   feeAmount,
@@ -159,5 +161,24 @@ describe('dashboard counts', () => {
 
   it('shows nothing alarming on an empty workbook', () => {
     expect(buildDashboard(base).every((c) => !c.alert && c.count === 0)).toBe(true);
+  });
+});
+
+describe('the text embedded in the served page', () => {
+  const element = /<script id="houqin-catalog" type="application\/json">([^<]*)<\/script>/;
+
+  it('cannot close its script element or open a comment, and reads back unchanged', () => {
+    const hostile = { evil: '</script><script>alert(1)</script><!-- <b>' } as unknown as Catalog;
+    const html = embedCatalog(`<main></main>${CATALOG_MARKER}<script>run()</script>`, {
+      lang: 'en',
+      catalog: hostile,
+    });
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toContain('<!--');
+    expect(JSON.parse(element.exec(html)![1]!)).toEqual({ lang: 'en', catalog: hostile });
+  });
+
+  it('refuses a page without its place', () => {
+    expect(() => embedCatalog('<main></main>', { lang: 'en', catalog: messages('en') })).toThrow(/no place/);
   });
 });

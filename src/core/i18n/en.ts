@@ -486,6 +486,7 @@ export const en: Widen<Messages> = {
     more: '{n} more not listed.',
     failed: 'Not done: {message}',
     fixFields: 'Please correct the marked fields first.',
+    languageChanged: 'The language in Settings has changed: reopen Houqin to switch.',
     dashboard: {
       title: 'Overview',
       overdueRepairs: 'Overdue repairs',

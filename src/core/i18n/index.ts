@@ -1,15 +1,16 @@
-import type { Lang } from '../lang';
-import { en } from './en';
-import type { Widen } from './types';
-import { zhCN, type Messages } from './zh-CN';
+import { LANGS, type Lang } from '../lang';
+import { CATALOGS, type Catalog } from './catalogs';
 
-export type Catalog = Widen<Messages>;
+export type { Catalog } from './catalogs';
 
-const CATALOGS: Record<Lang, Catalog> = { 'zh-CN': zhCN, en };
+/** The languages this build carries (both on the server); lookups by label accept any of them. */
+export const CARRIED_LANGS: readonly Lang[] = LANGS.filter((lang) => CATALOGS[lang] !== undefined);
 
 /** The whole message catalogue of a language; read it like `messages(lang).setup.done`. */
 export function messages(lang: Lang): Catalog {
-  return CATALOGS[lang];
+  const catalog = CATALOGS[lang];
+  if (!catalog) throw new Error(`This build carries no ${lang} text`);
+  return catalog;
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */

@@ -447,6 +447,7 @@ export const zhCN = {
     more: '另有 {n} 项未列出。',
     failed: '操作未完成：{message}',
     fixFields: '请先改正标出的内容。',
+    languageChanged: '设置中的界面语言已更改，请重新打开后勤助手以切换语言。',
     dashboard: {
       title: '概览',
       overdueRepairs: '逾期维修',

@@ -1,5 +1,5 @@
-import { messages } from '../i18n';
-import { asLang, LANGS, type Lang } from '../lang';
+import { CARRIED_LANGS, messages } from '../i18n';
+import { asLang, type Lang } from '../lang';
 import { labelKey } from '../table/labels';
 import { SETTING_DEFS, type SettingKey, type Settings } from './schema';
 
@@ -24,7 +24,7 @@ export interface ParsedSettings {
 }
 
 const byLabel = new Map<string, SettingKey>();
-for (const lang of LANGS)
+for (const lang of CARRIED_LANGS)
   for (const d of SETTING_DEFS) byLabel.set(labelKey(messages(lang).settings[d.key].label), d.key);
 for (const d of SETTING_DEFS) byLabel.set(labelKey(d.key), d.key);
 

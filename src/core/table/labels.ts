@@ -1,5 +1,5 @@
-import { messages } from '../i18n';
-import { LANGS, type Lang } from '../lang';
+import { CARRIED_LANGS, messages } from '../i18n';
+import type { Lang } from '../lang';
 import { ENUMS, SHEETS, type EnumKey, type EnumValue, type SheetKey } from '../sheets';
 
 /**
@@ -32,7 +32,8 @@ export function enumLabels(lang: Lang, list: EnumKey): string[] {
 }
 
 const sheetByLabel = new Map<string, SheetKey>();
-for (const lang of LANGS) for (const s of SHEETS) sheetByLabel.set(labelKey(sheetName(lang, s.key)), s.key);
+for (const lang of CARRIED_LANGS)
+  for (const s of SHEETS) sheetByLabel.set(labelKey(sheetName(lang, s.key)), s.key);
 
 /** Which template sheet a tab name is, in either language. */
 export function sheetKeyOf(name: string): SheetKey | undefined {
@@ -44,7 +45,7 @@ for (const list of Object.keys(ENUMS) as EnumKey[]) {
   const map = new Map<string, string>();
   for (const value of ENUMS[list]) {
     map.set(labelKey(value), value);
-    for (const lang of LANGS) map.set(labelKey(enumLabel(lang, list, value as never)), value);
+    for (const lang of CARRIED_LANGS) map.set(labelKey(enumLabel(lang, list, value as never)), value);
   }
   enumByLabel.set(list, map);
 }

@@ -1,4 +1,4 @@
-import { LANGS } from '../lang';
+import { CARRIED_LANGS } from '../i18n';
 import type { ColumnDecl, SheetDecl } from '../sheets';
 import { columnHeader, labelKey } from './labels';
 
@@ -23,7 +23,8 @@ export interface TableLayout {
 export function mapHeaders(decl: SheetDecl, headerRow: readonly unknown[]): TableLayout {
   const wanted = new Map<string, ColumnDecl>();
   for (const col of decl.columns) {
-    for (const lang of LANGS) wanted.set(labelKey(columnHeader(lang, decl.key as never, col.key)), col);
+    for (const lang of CARRIED_LANGS)
+      wanted.set(labelKey(columnHeader(lang, decl.key as never, col.key)), col);
     for (const alias of col.aliases ?? []) wanted.set(labelKey(alias), col);
     wanted.set(labelKey(col.key), col);
   }

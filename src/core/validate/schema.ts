@@ -1,7 +1,7 @@
 import type { Lang } from '../lang';
 import { columnDecl, type ColumnDecl, type SheetKey } from '../sheets';
 import { parseDayText, readCell, type Typed } from '../table/cells';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isRequired, limitIssue, readIssue, type Issue } from './columns';
 import { describe, header } from './problem';
 
@@ -47,20 +47,20 @@ function parseField(sheet: SheetKey, col: ColumnDecl, input: unknown): { value: 
  * forms and sheet validation cannot disagree. Messages are in `lang`. Unknown column keys are ignored.
  */
 export function formSchema(sheet: SheetKey, columns: readonly string[], lang: Lang) {
-  const shape: Record<string, z.ZodType<FormValue>> = {};
+  const shape: Record<string, z.ZodMiniType<FormValue>> = {};
   for (const key of columns) {
     const col = columnDecl(sheet, key);
     if (!col) continue;
     // optional(): a field the form leaves out is empty, which the column rules then judge.
-    shape[key] = z
-      .unknown()
-      .optional()
-      .transform((input, ctx): FormValue => {
+    shape[key] = z.pipe(
+      z.optional(z.unknown()),
+      z.transform((input, ctx): FormValue => {
         const result = parseField(sheet, col, input);
         if ('value' in result) return result.value;
-        ctx.addIssue({ code: 'custom', message: describe(result.code, result.params, lang) });
+        ctx.issues.push({ code: 'custom', input, message: describe(result.code, result.params, lang) });
         return z.NEVER;
-      });
+      }),
+    );
   }
   return z.object(shape);
 }

@@ -1,5 +1,4 @@
 /** What crosses google.script.run between the sidebar page and the server: JSON only, dates as strings. */
-import type { Catalog } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import type { DashboardCount } from '../../core/sidebar/dashboard';
 import type { ActionKey, Choice, FormSpec, ListKey } from '../../core/sidebar/forms';
@@ -12,8 +11,8 @@ export interface ListChoice extends Choice {
 }
 
 export interface SidebarData {
+  /** The Settings language now; the page's own text is in the language it was opened in. */
   readonly lang: Lang;
-  readonly strings: Catalog['sidebar'];
   readonly user: string;
   /** 'yyyy-MM-dd' in the school's time zone. */
   readonly today: string;

@@ -1,4 +1,3 @@
-import { messages } from '../../core/i18n';
 import { findOverdue } from '../../core/overdue';
 import { str, num, typedRecords, type TypedRecord } from '../../core/overdue/read';
 import { SHEETS, type SheetKey } from '../../core/sheets';
@@ -60,7 +59,7 @@ function lists(records: (key: SheetKey) => TypedRecord[]): Record<ListKey, ListC
 
 /**
  * Everything the sidebar shows, from one read of each sheet: the dashboard, the drop-downs, the
- * forms and the page's strings in the Settings language.
+ * forms, in the Settings language (the page's own text came embedded in the page).
  */
 export function sidebarData(workbook: Workbook, now: Date): SidebarData {
   const { settings } = workbook.settings();
@@ -82,7 +81,6 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
   );
   return {
     lang,
-    strings: messages(lang).sidebar,
     user: activeUserName(records('roster')),
     today,
     now: localIso(now, tz),

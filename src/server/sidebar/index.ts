@@ -1,5 +1,6 @@
 import { messages } from '../../core/i18n';
 import type { SheetKey } from '../../core/sheets';
+import { embedCatalog } from '../../core/sidebar/embed';
 import { Workbook } from '../adapters/workbook';
 import type { SidebarData } from './api';
 import { sidebarData } from './data';
@@ -7,11 +8,12 @@ import { sidebarData } from './data';
 export { submitAction } from './submit';
 export type { SidebarData, SubmitResult } from './api';
 
-/** The menu item: the sidebar page, titled in the Settings language. */
+/** The menu item: the sidebar page with the text of the Settings language, titled in it. */
 export function openSidebar(): void {
   const lang = Workbook.active().settings().settings.language;
-  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(messages(lang).sidebar.title);
-  SpreadsheetApp.getUi().showSidebar(page);
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar');
+  page.setContent(embedCatalog(page.getContent(), { lang, catalog: messages(lang) }));
+  SpreadsheetApp.getUi().showSidebar(page.setTitle(messages(lang).sidebar.title));
 }
 
 export function loadSidebar(): SidebarData {
