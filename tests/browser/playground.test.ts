@@ -129,6 +129,12 @@ describe('the playground in a real browser', () => {
     expect(digest.sentAt.toISOString()).toBe('2026-09-20T23:30:00.000Z');
     await page.locator('#outbox .mail', { hasText: '后勤周报' }).locator('summary').click();
     await page.waitForSelector('#outbox .mail[open] iframe[sandbox=""]');
+    // Rendered, not just listed: the opened message shows the digest of the week that just ended.
+    const mail = page.locator('#outbox .mail[open] iframe');
+    await expect(mail.contentFrame().locator('body').textContent()).resolves.toContain(
+      '统计期间：2026-09-14 至 2026-09-20',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
+    await mail.screenshot({ path: join(ARTIFACTS, 'playground-digest.png') });
   });
 });
