@@ -202,4 +202,31 @@ describe('overdue alerts through the bundle', () => {
     // Nothing is left waiting at the end except what the last day could not send.
     expect(alertLog(emu).filter((r) => r.status !== '已发送').length).toBeLessThanOrEqual(3);
   });
+
+  it('lists at most 15 repairs in one e-mail, counts the rest, and logs only what it listed', () => {
+    const bundle = overdueWorkbook((emu) =>
+      fillSheet(
+        emu,
+        'repairs',
+        Array.from({ length: 40 }, (_, i) => ({
+          repairId: `BX-${i + 1}`,
+          reportedAt: at('2026-09-01', 8),
+          reporter: '班主任',
+          location: `实验楼 ${i + 1} 室`,
+          description: '插座无电',
+          assignee: '王芳',
+          status: '已报修',
+        })),
+      ),
+    );
+    bundle.call('menuSendAlertsNow');
+    const mail = bundle.emu.mail.outbox.find((m) => m.to === 'wang@school.example')!;
+    expect(mail.subject).toContain('逾期事项 40 项');
+    expect(linkedRows(mail.body)).toHaveLength(15);
+    expect(mail.body).toContain('另有 25 项未列出');
+    const logged = alertLog(bundle.emu).filter((r) => r.recipient === 'wang@school.example');
+    expect(logged.map((r) => r.row).sort((a, b) => a - b)).toEqual(
+      linkedRows(mail.body).sort((a, b) => a - b),
+    );
+  });
 });

@@ -1,7 +1,8 @@
 import { logChanges, planAlerts, renderAlert, type LogEntry, type Message } from '../../src/core/alerts';
+import { LINES_PER_KIND } from '../../src/core/alerts/plan';
 import type { OverdueItem } from '../../src/core/overdue';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
-import { instantOf } from '../../src/core/time';
+import { addDays, instantOf } from '../../src/core/time';
 
 const TZ = 'Asia/Shanghai';
 const settings = { ...DEFAULT_SETTINGS, officeHead: 'head@school.example' };
@@ -79,10 +80,41 @@ describe('planAlerts', () => {
     );
     expect(plan[0]!.lines[0]!.escalated).toBe(true);
   });
+
+  it('lists the longest overdue of each kind in one e-mail and counts the rest, which come up next run', () => {
+    const repairs = Array.from({ length: 40 }, (_, i) =>
+      item(`repair:${i}`, {
+        kind: 'repair',
+        sheet: 'repairs',
+        due: addDays('2026-09-10', i - 100),
+        daysOverdue: 100 - i,
+      }),
+    );
+    const tasks = [item('task:a'), item('task:b')];
+    const plan = planAlerts([...tasks, ...repairs], [], at('2026-09-10'), TZ, {
+      ...settings,
+      escalationDays: 365,
+    });
+    const [mail] = plan;
+    expect(mail!.lines).toHaveLength(LINES_PER_KIND + 2);
+    expect(mail!.lines.slice(0, 3).map((l) => l.item.daysOverdue)).toEqual([100, 99, 98]);
+    expect(mail!.more).toEqual({ repair: 40 - LINES_PER_KIND });
+    // Only what was listed is logged as sent: the next run lists the next longest overdue.
+    const log = mail!.lines.map((l, i) => sent(l.item.key, l.item.email, '2026-09-10', false, i + 2));
+    const next = planAlerts([...tasks, ...repairs], log, at('2026-09-10'), TZ, {
+      ...settings,
+      escalationDays: 365,
+    });
+    expect(next[0]!.lines[0]!.item.daysOverdue).toBe(100 - LINES_PER_KIND);
+  });
 });
 
 describe('logChanges', () => {
-  const m: Message = { to: 'wang@school.example', lines: [{ item: item('task:a'), escalated: false }] };
+  const m: Message = {
+    to: 'wang@school.example',
+    lines: [{ item: item('task:a'), escalated: false }],
+    more: {},
+  };
   it('logs sent, pending and failed, and settles a waiting row in place', () => {
     const now = at('2026-09-10');
     expect(logChanges([m], [{ sent: true }], [], now, 'en').append[0]).toMatchObject({
@@ -118,6 +150,7 @@ describe('renderAlert', () => {
       {
         to: 'wang@school.example',
         lines: [{ item: item('task:a', { title: hostile, detail: '"&', person: hostile }), escalated: true }],
+        more: {},
       },
       {
         lang: 'zh-CN',
@@ -135,5 +168,26 @@ describe('renderAlert', () => {
     expect(mail.body).toContain(hostile);
     expect(mail.body).toContain('#gid=42&range=A5');
     expect(mail.subject).toContain('1');
+  });
+
+  it('counts the items it does not list, in the subject and under their kind, with a link to the workbook', () => {
+    const lines = [1, 2].map((n) => ({
+      item: item(`repair:${n}`, { kind: 'repair', sheet: 'repairs' }),
+      escalated: false,
+    }));
+    const mail = renderAlert(
+      { to: 'wang@school.example', lines, more: { repair: 23 } },
+      {
+        lang: 'zh-CN',
+        schoolName: '一中',
+        escalationDays: 3,
+        links: { url: 'https://docs.google.com/spreadsheets/d/X/edit', gid: {} },
+        nameOf: () => '王芳',
+      },
+    );
+    expect(mail.subject).toContain('逾期事项 25 项');
+    expect(mail.htmlBody).toContain('逾期维修 (25)');
+    expect(mail.htmlBody).toContain('另有 23 项未列出');
+    expect(mail.body).toContain('- 另有 23 项未列出');
   });
 });

@@ -1,9 +1,16 @@
-import { OVERDUE_KINDS, oldestFirst, type OverdueItem } from '../overdue';
+import { OVERDUE_KINDS, oldestFirst, type OverdueItem, type OverdueKind } from '../overdue';
 import { isEmail } from '../settings/parse';
 import type { Settings } from '../settings/schema';
 import { dayOf, daysBetween } from '../time';
 import { indexLog, pairKey } from './log';
 import type { Line, LogEntry, Message } from './types';
+
+/**
+ * At most this many items of one kind in one e-mail, the longest overdue first. At 50,000 rows the
+ * office head's escalation would otherwise list thousands; the rest are counted and come up on a
+ * later run, since only listed items are logged as sent.
+ */
+export const LINES_PER_KIND = 15;
 
 type AlertSettings = Pick<Settings, 'officeHead' | 'repairAlertDays' | 'otherAlertDays' | 'escalationDays'>;
 
@@ -42,8 +49,24 @@ export function planAlerts(
     if (to) add(to, { item, escalated: escalates && to === head });
     if (escalates && to !== head) add(head, { item, escalated: true });
   }
-  const messages = [...byRecipient].map(([to, lines]) => ({ to, lines: sortLines(lines) }));
+  const messages = [...byRecipient].map(([to, lines]) => ({ to, ...capByKind(sortLines(lines)) }));
   return messages.sort(mostUrgentFirst);
+}
+
+/** Keeps the first LINES_PER_KIND lines of each kind (sorted lines: the oldest) and counts the rest. */
+function capByKind(sorted: readonly Line[]): Pick<Message, 'lines' | 'more'> {
+  const lines: Line[] = [];
+  const more: Partial<Record<OverdueKind, number>> = {};
+  const listed = new Map<OverdueKind, number>();
+  for (const line of sorted) {
+    const kind = line.item.kind;
+    const n = listed.get(kind) ?? 0;
+    if (n < LINES_PER_KIND) {
+      lines.push(line);
+      listed.set(kind, n + 1);
+    } else more[kind] = (more[kind] ?? 0) + 1;
+  }
+  return { lines, more };
 }
 
 /** Grouped by kind (in the kinds' order), oldest first within a kind. */

@@ -45,10 +45,12 @@ function lineParts(line: Line, ctx: RenderContext) {
   };
 }
 
-function groups(lines: readonly Line[]) {
-  return OVERDUE_KINDS.map((kind) => ({ kind, lines: lines.filter((l) => l.item.kind === kind) })).filter(
-    (g) => g.lines.length,
-  );
+function groups(message: Message) {
+  return OVERDUE_KINDS.map((kind) => {
+    const lines = message.lines.filter((l) => l.item.kind === kind);
+    const more = message.more[kind] ?? 0;
+    return { kind, lines, more, total: lines.length + more };
+  }).filter((g) => g.lines.length);
 }
 
 const MUTED = 'color:#5f6368;font-size:13px';
@@ -72,7 +74,7 @@ function htmlLine(line: Line, ctx: RenderContext): Html {
 export function renderAlert(message: Message, ctx: RenderContext): Mail {
   const m = messages(ctx.lang).alerts;
   const app = messages(ctx.lang).app.name;
-  const count = message.lines.length;
+  const count = message.lines.length + Object.values(message.more).reduce((a, b) => a + b, 0);
   const subject = fill(m.subject, { app, school: ctx.schoolName, count });
   const intro = fill(m.intro, { name: ctx.nameOf(message.to) });
   const escalates = message.lines.some((l) => l.escalated);
@@ -84,18 +86,20 @@ export function renderAlert(message: Message, ctx: RenderContext): Mail {
     text.push(note, '');
     html.push(el('p', { style: MUTED }, note));
   }
-  for (const g of groups(message.lines)) {
-    text.push(`${m.kinds[g.kind]} (${g.lines.length})`);
+  for (const g of groups(message)) {
+    const more = g.more ? fill(m.more, { count: g.more }) : '';
+    text.push(`${m.kinds[g.kind]} (${g.total})`);
     for (const line of g.lines) {
       const p = lineParts(line, ctx);
       text.push(`- ${p.tag ? `[${p.tag}] ` : ''}${p.title}${p.detail ? ` — ${p.detail}` : ''}`);
       text.push(`  ${p.when} · ${p.person} · ${p.where}`, `  ${p.href}`);
     }
+    if (more) text.push(`- ${more}`, `  ${ctx.links.url}`);
     text.push('');
-    html.push(
-      el('h3', { style: 'margin:16px 0 6px;font-size:15px' }, `${m.kinds[g.kind]} (${g.lines.length})`),
-    );
-    html.push(el('ul', { style: 'padding-left:18px;margin:0' }, join(g.lines.map((l) => htmlLine(l, ctx)))));
+    html.push(el('h3', { style: 'margin:16px 0 6px;font-size:15px' }, `${m.kinds[g.kind]} (${g.total})`));
+    const items = g.lines.map((l) => htmlLine(l, ctx));
+    if (more) items.push(el('li', { style: MUTED }, `${more} `, link(ctx.links.url, m.open)));
+    html.push(el('ul', { style: 'padding-left:18px;margin:0' }, join(items)));
   }
   text.push(m.footer);
   html.push(el('p', { style: MUTED }, m.footer));

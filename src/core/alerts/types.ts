@@ -1,4 +1,4 @@
-import type { OverdueItem } from '../overdue';
+import type { OverdueItem, OverdueKind } from '../overdue';
 
 /** One row of the Alert log as read: what went (or was meant to go) to whom, and when. */
 export interface LogEntry {
@@ -21,7 +21,10 @@ export interface Line {
 /** One e-mail: everything one recipient should hear about in this run. */
 export interface Message {
   readonly to: string;
+  /** The items the e-mail lists (and the log records as sent to this recipient). */
   readonly lines: readonly Line[];
+  /** Due items of each kind beyond the listed ones: counted, not listed, so not logged as sent. */
+  readonly more: Readonly<Partial<Record<OverdueKind, number>>>;
 }
 
 /** How sending a message went. */

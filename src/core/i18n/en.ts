@@ -576,6 +576,7 @@ export const en: Widen<Messages> = {
     nobody: 'nobody assigned',
     where: '{sheet}, row {row}',
     open: 'Open',
+    more: '{count} more not listed (less overdue): see the workbook.',
     footer: 'Sent automatically by Houqin. Update the status in the sheet and the reminders stop.',
     sent: 'Overdue alerts: {sent} e-mails sent ({items} items), {pending} pending, {failed} failed.',
     nothing: 'Nothing overdue needs an alert.',

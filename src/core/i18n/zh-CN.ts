@@ -535,6 +535,7 @@ export const zhCN = {
     nobody: '未指定负责人',
     where: '{sheet} 第 {row} 行',
     open: '打开',
+    more: '另有 {count} 项未列出（逾期较短），请在工作簿中查看。',
     footer: '此邮件由后勤助手自动发送。处理完成后在表格中更新状态，提醒即停止。',
     sent: '逾期提醒：发送 {sent} 封（{items} 项），待发送 {pending} 封，失败 {failed} 封。',
     nothing: '没有需要提醒的逾期事项。',
