@@ -125,6 +125,33 @@ describe('validation on edit', () => {
     expect(cell(emu, ASSETS, 'H3').getBackground()).toBe(MARK_BACKGROUND);
   });
 
+  it('marks the twin of a duplicate id as it is typed, and clears it when the duplicate is fixed', () => {
+    const { emu, edit } = setUp();
+    const id = String(cell(emu, ASSETS, 'A2').getValue());
+    edit(ASSETS, 'A4', id);
+    expect(cell(emu, ASSETS, 'A4').getBackground()).toBe(MARK_BACKGROUND);
+    expect(cell(emu, ASSETS, 'A2').getBackground()).toBe(MARK_BACKGROUND);
+    expect(cell(emu, ASSETS, 'A2').getNote()).toContain('第 4 行');
+    edit(ASSETS, 'A4', 'ZC-9999');
+    expect(cell(emu, ASSETS, 'A2').getBackground()).toBe('#ffffff');
+    expect(cell(emu, ASSETS, 'A2').getNote()).toBe('');
+    expect(cell(emu, ASSETS, 'A4').getBackground()).toBe('#ffffff');
+  });
+
+  it('redoes a twin’s marks with the same calls at 100 and at 5,000 rows', () => {
+    const measure = (rows: number) => {
+      const emu = createEmulator();
+      const { edit } = setUp(emu);
+      fillSheet(emu, 'assets', syntheticRows('assets', rows));
+      const id = String(cell(emu, ASSETS, 'A2').getValue());
+      emu.calls.reset();
+      edit(ASSETS, `A${rows + 1}`, id);
+      expect(cell(emu, ASSETS, 'A2').getBackground()).toBe(MARK_BACKGROUND);
+      return emu.calls.snapshot();
+    };
+    expect(measure(5_000)).toEqual(measure(100));
+  });
+
   it('ignores edits in the office’s own columns', () => {
     const { emu, edit } = setUp();
     edit(ASSETS, 'N1', '我的备注');

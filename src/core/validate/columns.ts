@@ -87,7 +87,7 @@ export function isRequired(col: ColumnDecl): boolean {
 }
 
 /** Ids compare as a person reads them: full-width folded, case and spaces ignored. */
-function uniqueKey(value: Typed): string {
+export function uniqueKey(value: Typed): string {
   return String(value).normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
