@@ -4,7 +4,7 @@ import type { Typed } from '../table/cells';
 import { labelKey } from '../table/labels';
 import { isDate, localParts, type Day } from '../time';
 import type { RowView, SheetView } from './columns';
-import type { Problem } from './problem';
+import { header, makeProblem, quote, sheetTitle, type Problem } from './problem';
 
 /** What a cross-row rule sees: typed rows of every sheet that was read, settings and today. */
 export interface RuleContext {
@@ -64,6 +64,28 @@ export function keysOf(view: SheetView | undefined, column: string): Set<string>
     if (k !== null) out.add(k);
   }
   return out;
+}
+
+/**
+ * A row naming, in `column`, a key another sheet lacks: a custodian not on the Roster, an item not
+ * among the Stock items. None when the key is there or empty, or when there is nothing to look in.
+ */
+export function missingReference(
+  sheet: SheetKey,
+  { row, values }: RowView,
+  column: string,
+  keys: { has(key: string): boolean } | null,
+  target: SheetKey,
+): Problem[] {
+  const key = nameKey(values[column]);
+  if (!keys || key === null || keys.has(key)) return [];
+  return [
+    makeProblem(sheet, row, column, 'notInSheet', {
+      column: header(sheet, column),
+      value: quote(values[column]),
+      sheet: sheetTitle(target),
+    }),
+  ];
 }
 
 /** Whether the sheet has every one of `columns`: a rule on a missing column stays silent. */

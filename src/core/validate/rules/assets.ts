@@ -1,5 +1,5 @@
-import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
-import { has, keysOf, nameKey, type Rule } from '../context';
+import { header, label, makeProblem, sheetTitle, whenValue, type Problem } from '../problem';
+import { has, keysOf, nameKey, missingReference, type Rule } from '../context';
 
 const OPEN_REPAIR = new Set(['reported', 'in_progress']);
 
@@ -21,16 +21,11 @@ export const assetRules: Rule = {
       }
     }
     const out: Problem[] = [];
-    for (const { row, values } of assets.rows) {
-      const custodian = nameKey(values.custodian);
-      if (people && people.size > 0 && custodian !== null && !people.has(custodian))
-        out.push(
-          makeProblem('assets', row, 'custodian', 'notInSheet', {
-            column: header('assets', 'custodian'),
-            value: quote(values.custodian),
-            sheet: sheetTitle('roster'),
-          }),
-        );
+    // An empty Roster is a sheet not filled in yet, not a list every custodian is missing from.
+    const roster = people && people.size > 0 ? people : null;
+    for (const record of assets.rows) {
+      const { row, values } = record;
+      out.push(...missingReference('assets', record, 'custodian', roster, 'roster'));
       if (values.status === 'scrapped' && has(assets, 'scrapDate') && values.scrapDate === null)
         out.push(
           makeProblem('assets', row, 'scrapDate', 'requiredWhen', {

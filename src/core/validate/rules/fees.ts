@@ -1,6 +1,6 @@
 import { addDays, type Day } from '../../time';
-import { day, has, nameKey, num, type Rule } from '../context';
-import { header, makeProblem, quote, sheetTitle, type Problem } from '../problem';
+import { day, has, nameKey, num, missingReference, type Rule } from '../context';
+import { makeProblem, quote, type Problem } from '../problem';
 
 interface FeeItem {
   readonly name: string;
@@ -36,19 +36,12 @@ export const paymentRules: Rule = {
           });
       }
     }
-    const col = (c: string) => header('feePayments', c);
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
+    for (const record of view.rows) {
+      const { row, values } = record;
       const code = nameKey(values.itemCode);
       const item = code !== null && items ? items.get(code) : undefined;
-      if (items && code !== null && !item)
-        out.push(
-          makeProblem('feePayments', row, 'itemCode', 'notInSheet', {
-            column: col('itemCode'),
-            value: quote(values.itemCode),
-            sheet: sheetTitle('feeItems'),
-          }),
-        );
+      out.push(...missingReference('feePayments', record, 'itemCode', items, 'feeItems'));
       const amount = num(values.amount);
       const quantity = num(values.quantity) ?? 1;
       if (

@@ -1,6 +1,6 @@
-import { keysOf, nameKey, text, type Rule } from '../context';
+import { keysOf, text, missingReference, type Rule } from '../context';
 import { parseFrequency } from '../../calendar';
-import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
+import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
 
 /** A schedule's frequency is one the task calendar can follow: the same parser decides both. */
 export const scheduleRules: Rule = {
@@ -34,16 +34,11 @@ export const resultRules: Rule = {
     const schedules = keysOf(ctx.view('inspectionSchedules'), 'scheduleId');
     const col = (c: string) => header('inspectionResults', c);
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const id = nameKey(values.scheduleId);
-      if (schedules && id !== null && !schedules.has(id))
-        out.push(
-          makeProblem('inspectionResults', row, 'scheduleId', 'notInSheet', {
-            column: col('scheduleId'),
-            value: quote(values.scheduleId),
-            sheet: sheetTitle('inspectionSchedules'),
-          }),
-        );
+    for (const record of view.rows) {
+      const { row, values } = record;
+      out.push(
+        ...missingReference('inspectionResults', record, 'scheduleId', schedules, 'inspectionSchedules'),
+      );
       if (values.result !== 'hazard') continue;
       const when = whenValue('inspectionResults', 'result', label('inspectionResult', 'hazard'));
       for (const column of ['fixDeadline', 'responsible'] as const)

@@ -1,5 +1,5 @@
-import { has, instant, keysOf, nameKey, num, shown, text, type Rule } from '../context';
-import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
+import { has, instant, keysOf, num, shown, text, missingReference, type Rule } from '../context';
+import { header, label, makeProblem, whenValue, type Problem } from '../problem';
 
 /** The asset exists; completed is not before reported; damage by a person is compensated or waived. */
 export const repairRules: Rule = {
@@ -11,16 +11,9 @@ export const repairRules: Rule = {
     const assetIds = keysOf(ctx.view('assets'), 'assetId');
     const out: Problem[] = [];
     const col = (c: string) => header('repairs', c);
-    for (const { row, values } of repairs.rows) {
-      const assetId = nameKey(values.assetId);
-      if (assetIds && assetId !== null && !assetIds.has(assetId))
-        out.push(
-          makeProblem('repairs', row, 'assetId', 'notInSheet', {
-            column: col('assetId'),
-            value: quote(values.assetId),
-            sheet: sheetTitle('assets'),
-          }),
-        );
+    for (const record of repairs.rows) {
+      const { row, values } = record;
+      out.push(...missingReference('repairs', record, 'assetId', assetIds, 'assets'));
       const reported = instant(values.reportedAt);
       const completed = instant(values.completedAt);
       if (reported && completed && completed.getTime() < reported.getTime())

@@ -1,8 +1,8 @@
 import { applyMovement } from '../../domain/stock';
 import { messages } from '../../i18n';
 import type { EnumValue } from '../../sheets';
-import { day, has, keysOf, nameKey, num, text, type RowView, type Rule } from '../context';
-import { header, label, makeProblem, quote, sheetTitle, whenValue, type Problem } from '../problem';
+import { day, has, keysOf, nameKey, num, text, type RowView, missingReference, type Rule } from '../context';
+import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
 
 type MovementType = EnumValue<'stockMovementType'>;
 const RECEIPTS = new Set<MovementType>(['purchase_in', 'return', 'adjust']);
@@ -21,16 +21,9 @@ export const movementRules: Rule = {
     const items = keysOf(ctx.view('stockItems'), 'itemId');
     const col = (c: string) => header('stockMovements', c);
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const item = nameKey(values.itemId);
-      if (items && item !== null && !items.has(item))
-        out.push(
-          makeProblem('stockMovements', row, 'itemId', 'notInSheet', {
-            column: col('itemId'),
-            value: quote(values.itemId),
-            sheet: sheetTitle('stockItems'),
-          }),
-        );
+    for (const record of view.rows) {
+      const { row, values } = record;
+      out.push(...missingReference('stockMovements', record, 'itemId', items, 'stockItems'));
       if (values.type === 'borrow' && has(view, 'dueDate') && values.dueDate === null)
         out.push(
           makeProblem('stockMovements', row, 'dueDate', 'requiredWhen', {
