@@ -228,5 +228,8 @@ describe('overdue alerts through the bundle', () => {
     expect(logged.map((r) => r.row).sort((a, b) => a - b)).toEqual(
       linkedRows(mail.body).sort((a, b) => a - b),
     );
+    // Asked again the same day: no second e-mail, not even one listing the rows only counted.
+    bundle.call('menuSendAlertsNow');
+    expect(bundle.emu.mail.outbox.filter((m) => m.to === 'wang@school.example')).toHaveLength(1);
   });
 });

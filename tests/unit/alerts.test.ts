@@ -81,7 +81,7 @@ describe('planAlerts', () => {
     expect(plan[0]!.lines[0]!.escalated).toBe(true);
   });
 
-  it('lists the longest overdue of each kind in one e-mail and counts the rest, which come up next run', () => {
+  it('lists the longest overdue of each kind in one e-mail, counts the rest, and mails a person once a day', () => {
     const repairs = Array.from({ length: 40 }, (_, i) =>
       item(`repair:${i}`, {
         kind: 'repair',
@@ -99,13 +99,15 @@ describe('planAlerts', () => {
     expect(mail!.lines).toHaveLength(LINES_PER_KIND + 2);
     expect(mail!.lines.slice(0, 3).map((l) => l.item.daysOverdue)).toEqual([100, 99, 98]);
     expect(mail!.more).toEqual({ repair: 40 - LINES_PER_KIND });
-    // Only what was listed is logged as sent: the next run lists the next longest overdue.
+    // Only what was listed is logged as sent, and a person mailed today gets nothing more today.
     const log = mail!.lines.map((l, i) => sent(l.item.key, l.item.email, '2026-09-10', false, i + 2));
-    const next = planAlerts([...tasks, ...repairs], log, at('2026-09-10'), TZ, {
-      ...settings,
-      escalationDays: 365,
-    });
-    expect(next[0]!.lines[0]!.item.daysOverdue).toBe(100 - LINES_PER_KIND);
+    const again = { ...settings, escalationDays: 365 };
+    expect(planAlerts([...tasks, ...repairs], log, at('2026-09-10'), TZ, again)).toEqual([]);
+    // Tomorrow the repairs' daily interval has passed (the tasks' 3 days have not): the longest overdue lead again.
+    const [tomorrow] = planAlerts([...tasks, ...repairs], log, at('2026-09-11'), TZ, again);
+    expect(tomorrow!.lines.map((l) => l.item.kind)).toEqual(Array(LINES_PER_KIND).fill('repair'));
+    expect(tomorrow!.lines[0]!.item.daysOverdue).toBe(100);
+    expect(tomorrow!.more).toEqual({ repair: 40 - LINES_PER_KIND });
   });
 });
 

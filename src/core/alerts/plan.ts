@@ -7,8 +7,8 @@ import type { Line, LogEntry, Message } from './types';
 
 /**
  * At most this many items of one kind in one e-mail, the longest overdue first. At 50,000 rows the
- * office head's escalation would otherwise list thousands; the rest are counted and come up on a
- * later run, since only listed items are logged as sent.
+ * office head's escalation would otherwise list thousands; the rest are counted, not listed, and so
+ * not logged as sent: each is listed once the older ones are dealt with.
  */
 export const LINES_PER_KIND = 15;
 
@@ -17,7 +17,9 @@ type AlertSettings = Pick<Settings, 'officeHead' | 'repairAlertDays' | 'otherAle
 /**
  * Who hears about what in this run: one message per recipient, most urgent message first (the
  * order to spend the mail quota in). An (item, recipient) pair is due when it was never sent, when
- * its interval has passed since the last send, or when it has just escalated.
+ * its interval has passed since the last send, or when it has just escalated. A person already
+ * mailed today hears nothing more until tomorrow: running the alerts twice sends no second e-mail,
+ * not even one listing the items the first could only count.
  */
 export function planAlerts(
   items: readonly OverdueItem[],
@@ -29,8 +31,14 @@ export function planAlerts(
   const { lastSent } = indexLog(log);
   const today = dayOf(now, timeZone);
   const head = isEmail(settings.officeHead) ? settings.officeHead.toLowerCase() : '';
+  const mailedToday = new Set(
+    log
+      .filter((e) => e.status === 'sent' && e.time && dayOf(e.time, timeZone) === today)
+      .map((e) => e.recipient),
+  );
   const byRecipient = new Map<string, Line[]>();
   const add = (to: string, line: Line) => {
+    if (mailedToday.has(to)) return;
     const last = lastSent.get(pairKey(line.item.key, to));
     const interval = line.item.kind === 'repair' ? settings.repairAlertDays : settings.otherAlertDays;
     const due =
