@@ -23,6 +23,8 @@ export interface ClockDateCtor {
 
 export interface Ctx {
   counts: Map<string, number>;
+  /** Cells returned to the script by range getters (getValues, getFormulas, getNotes, …). */
+  cellsRead: number;
   /** Depth of emulated calls in progress: a service method calling another is still one call. */
   callDepth: number;
   nowMs: number;
@@ -73,15 +75,29 @@ export function countCalls(ctor: { prototype: object }, className: string): void
       const ctx = this._ctx;
       if (ctx.callDepth === 0) ctx.counts.set(name, (ctx.counts.get(name) ?? 0) + 1);
       ctx.callDepth++;
+      let result: unknown;
       try {
-        return orig.apply(this, args);
+        result = orig.apply(this, args);
       } finally {
         ctx.callDepth--;
       }
+      if (ctx.callDepth === 0 && className === 'Range') ctx.cellsRead += cellsIn(key, result);
+      return result;
     };
     Object.defineProperty(wrapped, 'name', { value: key });
     Object.defineProperty(proto, key, { ...desc, value: wrapped });
   }
+}
+
+const ONE_CELL_GETTERS = new Set(['getValue', 'getDisplayValue', 'getFormula', 'getNote', 'getBackground']);
+
+/** Cells a Range method returned: a grid counts rows × columns; getValue and friends count one. */
+function cellsIn(method: string, result: unknown): number {
+  if (ONE_CELL_GETTERS.has(method)) return 1;
+  if (!method.startsWith('get') || !Array.isArray(result)) return 0;
+  let n = 0;
+  for (const row of result) if (Array.isArray(row)) n += row.length;
+  return n;
 }
 
 export function scriptError(message: string): Error {

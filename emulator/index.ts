@@ -75,6 +75,8 @@ export interface Emulator {
     reset(): void;
     total(): number;
     since(snap: Record<string, number>): Record<string, number>;
+    /** Cells the script has read through Range getters since the last reset. */
+    cellsRead(): number;
   };
   authMode: { set(mode: 'NONE' | 'LIMITED' | 'FULL'): void; get(): string };
   ui: {
@@ -210,6 +212,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const activeUser = options.activeUser ?? 'head@school.example';
   const ctx: Ctx = {
     counts: new Map(),
+    cellsRead: 0,
     callDepth: 0,
     nowMs: toDateInput(options.now ?? DEFAULT_NOW),
     ClockDate: undefined as unknown as Ctx['ClockDate'],
@@ -313,8 +316,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     calls: {
       count: (name) => (name === undefined ? total() : (ctx.counts.get(name) ?? 0)),
       snapshot: countsObject,
-      reset: () => ctx.counts.clear(),
+      reset: () => {
+        ctx.counts.clear();
+        ctx.cellsRead = 0;
+      },
       total,
+      cellsRead: () => ctx.cellsRead,
       since: (snap) => {
         const out: Record<string, number> = {};
         for (const [k, v] of ctx.counts) {

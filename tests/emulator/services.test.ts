@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createEmulator } from '../../emulator';
 import { errorOf, setup } from './helpers';
 
 describe('Ui', () => {
@@ -316,5 +317,19 @@ describe('edit()', () => {
     sh.getRange('C:C').setNumberFormat('@');
     emu.edit('资产', 'C2', '00123');
     expect(sh.getRange('C2').getValue()).toBe('00123');
+  });
+});
+
+describe('cells read', () => {
+  it('counts the cells a script reads through range getters, and resets with the call counts', () => {
+    const emu = createEmulator();
+    const sheet = emu.spreadsheet.getSheets()[0]!;
+    sheet.getRange('A1:C4').getValues();
+    sheet.getRange('B2').getValue();
+    sheet.getRange('A1:B2').getFormulas();
+    sheet.getRange('A1:D1').setValues([[1, 2, 3, 4]]);
+    expect(emu.calls.cellsRead()).toBe(12 + 1 + 4);
+    emu.calls.reset();
+    expect(emu.calls.cellsRead()).toBe(0);
   });
 });
