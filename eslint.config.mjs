@@ -56,7 +56,7 @@ const layerImports = {
       ExportNamedDeclaration: declaration,
       ExportAllDeclaration: declaration,
       ImportExpression: (node) => check(node.source, node.source.value, false),
-      TSImportType: (node) => check(node.argument, node.argument.literal?.value, true),
+      TSImportType: (node) => check(node.source, node.source.value, true),
     };
   },
 };
