@@ -1,11 +1,84 @@
 import js from '@eslint/js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const FOLDERS = ['src/core', 'src/server', 'sidebar', 'emulator', 'playground', 'bench', 'scripts', 'tests'];
+
+/** The project folder a file is in, or the path itself (relative to the root) when it is in none. */
+function folderOf(file) {
+  const relative = path.relative(ROOT, file).split(path.sep).join('/');
+  return FOLDERS.find((f) => relative === f || relative.startsWith(`${f}/`)) ?? relative;
+}
+
+/**
+ * Layers hold by tool, not by goodwill: a file may import only from the folders its layer names
+ * (`allow`), and from `typeOnly` folders only with `import type`, which the build erases. Packages
+ * are left to each layer's type environment (tsconfig.<layer>.json).
+ */
+const layerImports = {
+  meta: {
+    type: 'problem',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: { type: 'array', items: { type: 'string' } },
+          typeOnly: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['allow'],
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      outside: '{{layer}} imports only from {{allowed}}: "{{source}}" is in {{target}}.',
+      typeOnly:
+        '{{layer}} may import {{target}} only with `import type`, so none of its code is bundled in: "{{source}}".',
+    },
+  },
+  create(context) {
+    const { allow, typeOnly = [] } = context.options[0];
+    const layer = folderOf(context.filename);
+    const check = (node, source, isType) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = folderOf(path.resolve(path.dirname(context.filename), source));
+      if (allow.includes(target)) return;
+      if (typeOnly.includes(target) && isType) return;
+      const data = { layer, source, target, allowed: allow.join(', ') };
+      context.report({ node, messageId: typeOnly.includes(target) ? 'typeOnly' : 'outside', data });
+    };
+    const declaration = (node) =>
+      node.source &&
+      check(node.source, node.source.value, node.importKind === 'type' || node.exportKind === 'type');
+    return {
+      ImportDeclaration: declaration,
+      ExportNamedDeclaration: declaration,
+      ExportAllDeclaration: declaration,
+      ImportExpression: (node) => check(node.source, node.source.value, false),
+      TSImportType: (node) => check(node.source, node.source.value, true),
+    };
+  },
+};
+
+/** The folders each layer may import from; tests may import anything. */
+const LAYERS = {
+  'src/core': { allow: ['src/core'] },
+  'src/server': { allow: ['src/server', 'src/core'] },
+  // The page reaches the server only through google.script.run, typed by the server's api.
+  sidebar: { allow: ['sidebar', 'src/core'], typeOnly: ['src/server'] },
+  emulator: { allow: ['emulator', 'src/core'] },
+  playground: { allow: ['playground', 'emulator', 'src/core', 'src/server'] },
+  bench: { allow: ['bench', 'emulator', 'playground', 'src/core'] },
+  scripts: { allow: ['scripts', 'playground'] },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/artifacts/'] },
+  { ignores: ['dist/', '.tsbuild/', 'node_modules/', 'coverage/', 'tests/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { houqin: { rules: { 'layer-imports': layerImports } } },
     languageOptions: {
       globals: {
         console: 'readonly',
@@ -21,6 +94,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...Object.entries(LAYERS).map(([folder, options]) => ({
+    files: [`${folder}/**/*.{ts,js,mjs}`],
+    rules: { 'houqin/layer-imports': ['error', options] },
+  })),
   {
     // The core is pure: no Apps Script globals may appear in it.
     files: ['src/core/**/*.ts'],

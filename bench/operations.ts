@@ -1,7 +1,7 @@
 import type { Emulator } from '../emulator';
-import type { Bundle } from '../tests/support/bundle';
+import type { Bundle } from '../emulator/bundle';
 import { defaultCalendarRows, defaultSchoolYearRows } from '../src/core/setup/defaults';
-import { fillSheet, syntheticRows, syntheticWorkbook } from '../tests/support/workbook';
+import { fillSheet, syntheticRows, syntheticWorkbook } from '../emulator/fixtures';
 
 /** One operation the benchmark times: prepare a workbook of `rows` rows, then run it once. */
 export interface BenchOperation {

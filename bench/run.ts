@@ -5,8 +5,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator } from '../emulator';
 import { openSidebarPage } from '../playground/bridge';
-import { DIST, loadBundle } from '../tests/support/bundle';
-import { setSetting } from '../tests/support/workbook';
+import { DIST, loadBundle } from '../emulator/bundle';
+import { setSetting } from '../emulator/fixtures';
 import { OPERATIONS } from './operations';
 
 const SIZES = [1_000, 10_000, 50_000];

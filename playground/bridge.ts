@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Bundle } from '../tests/support/bundle';
+import type { Bundle } from '../emulator/bundle';
 
 export const RUN_ENDPOINT = '/__run';
 

@@ -11,7 +11,7 @@ import { enumLabel } from '../src/core/table/labels';
 import { mapHeaders, type CellValue } from '../src/core/table/mapping';
 import { addDays, instantOf, type Day } from '../src/core/time';
 import type { EnumKey, EnumValue } from '../src/core/sheets';
-import type { Bundle } from '../tests/support/bundle';
+import type { Bundle } from '../emulator/bundle';
 import { runMenuKey } from './menu';
 
 /** The demo's "now": Monday of the third week of term, before the weekly digest is due again. */

@@ -1,6 +1,6 @@
 /** The add-on's menu as the playground reaches it: by the keys of MENU_ITEMS, never by caption. */
 import { MENU_ITEMS } from '../src/server/menu';
-import type { Bundle } from '../tests/support/bundle';
+import type { Bundle } from '../emulator/bundle';
 
 type MenuKey = NonNullable<(typeof MENU_ITEMS)[number]>[0];
 

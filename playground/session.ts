@@ -10,7 +10,7 @@ import { DEFAULT_LANG, type Lang } from '../src/core/lang';
 import { parseSettings } from '../src/core/settings/parse';
 import { sheetKeyOf } from '../src/core/table/labels';
 import { addDays, dayOf, instantOf, type Day } from '../src/core/time';
-import { loadBundle, type Bundle } from '../tests/support/bundle';
+import { loadBundle, type Bundle } from '../emulator/bundle';
 import { serveSidebarHtml } from './bridge';
 import { menuFunction, runMenuKey } from './menu';
 import { workbookView, type SheetView } from './view';

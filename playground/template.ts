@@ -1,6 +1,6 @@
 /** The empty template workbook: the real "Set up workbook" run on a new spreadsheet, as .xlsx. */
 import { createEmulator } from '../emulator';
-import { loadBundle } from '../tests/support/bundle';
+import { loadBundle } from '../emulator/bundle';
 import { runMenuKey } from './menu';
 import { toXlsx, type ConversionNotes } from './xlsx';
 
