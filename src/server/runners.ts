@@ -21,22 +21,28 @@ export interface Told {
   readonly text: string;
 }
 
-export interface MenuAction {
+interface Explains {
+  /** The text for an error this action expects, beyond "busy" and "something went wrong". */
+  explain?(error: unknown, lang: Lang): string | undefined;
+}
+
+export interface MenuAction extends Explains {
   /** The dialog's title. */
   title(lang: Lang): string;
   /** Run under the document lock (an action that takes the lock itself says false). */
   readonly lock: boolean;
   /** Does the work; returns what to tell, or nothing when it showed its own dialog (or was cancelled). */
   run(workbook: Workbook, now: Date): Told | void;
-  /** The text for an error this action expects, beyond "busy" and "something went wrong". */
-  explain?(error: unknown, lang: Lang): string | undefined;
 }
 
 /** A time-driven job: it records its own result in `status`; the runner records what stopped it. */
-export interface ScheduledJob {
+export interface ScheduledJob extends Explains {
   readonly status: StatusKey;
   run(workbook: Workbook, now: Date): unknown;
 }
+
+const explained = (action: Explains, error: unknown, lang: Lang) =>
+  action.explain?.(error, lang) ?? errorText(lang, error);
 
 /**
  * Nobody waits on a scheduled run, and Apps Script gives it 6 minutes
@@ -59,7 +65,7 @@ export function menuItem(action: MenuAction): () => void {
       if (told) tell(action.title(told.lang), told.text);
     } catch (error) {
       const lang = reportLanguage(workbook);
-      tell(action.title(lang), action.explain?.(error, lang) ?? errorText(lang, error));
+      tell(action.title(lang), explained(action, error, lang));
     }
   };
 }
@@ -92,7 +98,7 @@ export function scheduled(job: ScheduledJob): (e?: unknown) => void {
       const busy = error instanceof BusyError;
       const record = () => {
         const lang = reportLanguage(workbook);
-        const text = busy ? messages(lang).alerts.automation.busy : errorText(lang, error);
+        const text = busy ? messages(lang).alerts.automation.busy : explained(job, error, lang);
         recordStatus(workbook, job.status, lastRunText(now, workbook.timeZone, lang, text), lang);
       };
       try {

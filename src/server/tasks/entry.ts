@@ -59,6 +59,7 @@ export const generateAskedMonth: MenuAction = {
 /** The monthly job (1st of the month, 06:00 school time): no UI, so it says in Settings what it did. */
 export const monthlyJob: ScheduledJob = {
   status: 'tasksLastRun',
+  explain,
   run: (workbook, now) => {
     const report = generate(workbook, dayOf(now, workbook.timeZone));
     console.log(describeGeneration(report)); // the whole report, in the execution log
