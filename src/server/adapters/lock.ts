@@ -11,7 +11,7 @@ export class BusyError extends Error {
  * (https://developers.google.com/apps-script/guides/triggers#restrictions). A simple trigger gives
  * up on the lock early enough to keep this much of that limit for its own work.
  */
-export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 const SIMPLE_TRIGGER_WORK_MS = 10_000;
 
 /** When set (during a simple trigger), no lock wait may run past this instant. */
