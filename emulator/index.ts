@@ -31,7 +31,17 @@ import {
   UserImpl,
   UtilitiesImpl,
 } from './services';
-import { DueTrigger, fireInstants, ScriptAppImpl, TriggerRecord, TriggerState } from './triggers';
+import {
+  clockEvent,
+  DueTrigger,
+  Execution,
+  fireClockTrigger,
+  fireInstants,
+  Invoke,
+  ScriptAppImpl,
+  TriggerRecord,
+  TriggerState,
+} from './triggers';
 import {
   Button,
   ButtonName,
@@ -44,7 +54,7 @@ import {
 } from './ui';
 import { isDateLike, zonedParts } from './tz';
 
-export type { MenuRecord, MenuItemRecord, SentMail, TriggerRecord, DueTrigger };
+export type { MenuRecord, MenuItemRecord, SentMail, TriggerRecord, DueTrigger, Execution, Invoke };
 
 export interface EmulatorOptions {
   now?: Date | string;
@@ -104,6 +114,12 @@ export interface Emulator {
     due(from: Date, to: Date): DueTrigger[];
     /** the event object Apps Script passes to a time-driven handler firing at `at` */
     clockEvent(t: TriggerRecord, at: Date): Record<string, unknown>;
+    /** runs a time-driven trigger as Apps Script would (see fireClockTrigger) and records the run */
+    fire(t: TriggerRecord, at: Date, invoke: Invoke): Execution;
+    /** fires, in order, every trigger due in (from, to], then leaves the clock at `to` */
+    runDue(from: Date, to: Date, invoke: Invoke): Execution[];
+    /** every run so far, as the project's Executions page lists them */
+    executions: Execution[];
   };
   lock: { holdByOther(held: boolean): void; isHeld(): boolean; acquisitions(): number };
   edit(sheetName: string, a1: string, values: unknown[][] | unknown): GoogleAppsScript.Events.SheetsOnEdit;
@@ -260,6 +276,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     acquisitions: 0,
   };
   const triggerState: TriggerState = { list: [], nextUid: 7_340_001, max: 20 };
+  const executions: Execution[] = [];
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: new SpreadsheetAppImpl(ctx, ss, uiState),
@@ -394,22 +411,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         out.sort((x, y) => x.at - y.at || x.order - y.order);
         return out.map((x) => ({ ...x.rec, at: new ctx.ClockDate(x.at) }));
       },
-      clockEvent: (t, at) => {
-        const p = zonedParts(at.getTime(), 'UTC');
-        return {
-          authMode: 'FULL',
-          triggerUid: t.uid,
-          year: p.year,
-          month: p.month,
-          'day-of-month': p.day,
-          'day-of-week': p.weekday === 0 ? 7 : p.weekday,
-          'week-of-year': 0,
-          hour: p.hour,
-          minute: p.minute,
-          second: p.second,
-          timezone: 'UTC',
-        };
+      clockEvent,
+      fire: (t, at, invoke) => {
+        const run = fireClockTrigger(ctx, uiState, t, at, invoke);
+        executions.push(run);
+        return run;
       },
+      runDue: (from, to, invoke) => {
+        const runs = emulator.triggers.due(from, to).map((t) => emulator.triggers.fire(t, t.at, invoke));
+        ctx.nowMs = toDateInput(to);
+        return runs;
+      },
+      executions,
     },
     lock: {
       holdByOther: (held) => {

@@ -234,11 +234,19 @@ export class LockImpl extends Base {
     this._state.acquisitions++;
     return true;
   }
-  tryLock(_timeoutMs: number): boolean {
-    return this._acquire();
+  /**
+   * "Attempts to acquire the lock, timing out after the provided number of milliseconds"
+   * (https://developers.google.com/apps-script/reference/lock/lock#trylocktimeoutinmillis): a lock
+   * held by another run is never released here, so a failed attempt has waited its whole timeout,
+   * and the clock moves on by that much.
+   */
+  tryLock(timeoutMs: number): boolean {
+    if (this._acquire()) return true;
+    this._ctx.nowMs += Math.max(0, Number(timeoutMs) || 0);
+    return false;
   }
-  waitLock(_timeoutMs: number): void {
-    if (!this._acquire())
+  waitLock(timeoutMs: number): void {
+    if (!this.tryLock(timeoutMs))
       throw scriptError('Lock timeout: another process was holding the lock for too long.');
   }
   hasLock(): boolean {

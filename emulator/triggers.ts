@@ -1,6 +1,6 @@
 /** ScriptApp: enums, installable triggers and their schedules. */
 import { Base, countCalls, Ctx, permissionError, scriptError } from './context';
-import { checkZone, DAY_MS, instantToWall, isDateLike, wallParts, wallToInstant } from './tz';
+import { checkZone, DAY_MS, instantToWall, isDateLike, wallParts, wallToInstant, zonedParts } from './tz';
 
 export const AuthMode = {
   NONE: 'NONE',
@@ -324,6 +324,85 @@ export class ScriptAppImpl extends Base {
     return 'emulated-oauth-token';
   }
   invalidateAuth(): void {}
+}
+
+/** One run of a trigger, as the project's Executions page lists it. */
+export interface Execution {
+  handlerFunction: string;
+  at: Date;
+  status: 'Completed' | 'Failed';
+  /** what the handler threw, for a failed run */
+  error?: unknown;
+}
+
+/** Calls the bundle's global `handlerFunction` with the event (a test's or the playground's vm). */
+export type Invoke = (handlerFunction: string, event: Record<string, unknown>) => void;
+
+/**
+ * The event object of a time-driven trigger
+ * (https://developers.google.com/apps-script/guides/triggers/events#time-driven_events).
+ */
+export function clockEvent(t: TriggerRecord, at: Date): Record<string, unknown> {
+  const p = zonedParts(at.getTime(), 'UTC');
+  return {
+    authMode: 'FULL',
+    triggerUid: t.uid,
+    year: p.year,
+    month: p.month,
+    'day-of-month': p.day,
+    'day-of-week': p.weekday === 0 ? 7 : p.weekday,
+    'week-of-year': 0,
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+    timezone: 'UTC',
+  };
+}
+
+/**
+ * Runs an installed time-driven trigger of this (container-bound) script as Apps Script does, and
+ * records the run. What holds during the run, and its source:
+ * - the clock reads the firing time;
+ * - AuthMode.FULL (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle,
+ *   "time-driven" triggers run in FULL);
+ * - it runs as the account that created the trigger
+ *   (https://developers.google.com/apps-script/guides/triggers/installable, Restrictions), and no
+ *   person is there: no active user and no UI, so getUi() throws;
+ * - the bound spreadsheet stays the active one: a bound script reaches its container with
+ *   getActiveSpreadsheet() from "the script editor, menu items, dialogs, sidebars, or triggers"
+ *   (https://developers.google.com/apps-script/guides/bound) — nothing is modelled here for that,
+ *   since SpreadsheetApp.getActiveSpreadsheet() already answers the container outside AuthMode.NONE;
+ * - an error thrown by the handler makes a failed execution, and the next trigger still runs.
+ */
+export function fireClockTrigger(
+  ctx: Ctx,
+  ui: { available: boolean },
+  rec: TriggerRecord,
+  at: Date,
+  invoke: Invoke,
+): Execution {
+  const saved = {
+    authMode: ctx.authMode,
+    active: ctx.activeUser,
+    effective: ctx.effectiveUser,
+    ui: ui.available,
+  };
+  ctx.nowMs = at.getTime();
+  ctx.authMode = 'FULL';
+  ctx.activeUser = '';
+  ctx.effectiveUser = rec.owner;
+  ui.available = false;
+  try {
+    invoke(rec.handlerFunction, clockEvent(rec, at));
+    return { handlerFunction: rec.handlerFunction, at, status: 'Completed' };
+  } catch (error) {
+    return { handlerFunction: rec.handlerFunction, at, status: 'Failed', error };
+  } finally {
+    ctx.authMode = saved.authMode;
+    ctx.activeUser = saved.active;
+    ctx.effectiveUser = saved.effective;
+    ui.available = saved.ui;
+  }
 }
 
 /** Instants in (from, to] at which a clock schedule fires, in order. */

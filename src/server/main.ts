@@ -1,77 +1,47 @@
 /**
- * Every global entry point Apps Script calls: simple triggers, menu items, installable triggers
- * and google.script.run targets. The build turns each export into a top-level function.
+ * Every global entry point Apps Script calls, one line each, grouped by kind. The build turns each
+ * export into a top-level function. Each kind has one runner (runners.ts), so a new entry point is
+ * one line here and behaves like the others of its kind.
  */
 import '../core/zod';
-import { DEFAULT_LANG } from '../core/lang';
-import { messages } from '../core/i18n';
-import { cachedLanguage } from './adapters/properties';
-import { errorText, tell } from './adapters/ui';
-import { withDocumentLock } from './adapters/lock';
-import { Workbook } from './adapters/workbook';
 import * as alerts from './alerts/entry';
-import { buildMenu } from './menu';
+import { handleEdit } from './edit';
+import * as menu from './menu';
+import { menuItem, scheduled, simpleTrigger } from './runners';
 import * as sidebar from './sidebar';
 import type { SheetKey } from '../core/sheets';
-import { handleEdit } from './edit';
 import * as tasks from './tasks/entry';
 import { completeMyTask, myTasks, type MyTask } from './tasks/api';
-import { describeSetup, setUpWorkbook } from './setup';
-import { checkAllSheets, showCheckReport } from './validation';
+import { checkAllSheets } from './validation';
 import type { CheckReport } from '../core/validate/report';
+import { Workbook } from './adapters/workbook';
 
-type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
+// Simple triggers: LIMITED auth (onOpen may be NONE), 30 seconds at most.
+export const onOpen = simpleTrigger(menu.openMenu);
+export const onInstall = onOpen;
+export const onEdit = simpleTrigger(handleEdit);
 
-export function onOpen(e?: OpenEvent): void {
-  // In AuthMode.NONE (add-on not yet used in this document) properties are out of reach.
-  const lang = e && e.authMode === ScriptApp.AuthMode.NONE ? DEFAULT_LANG : cachedLanguage();
-  buildMenu(SpreadsheetApp.getUi(), lang);
-}
+// Menu items (MENU_ITEMS in menu.ts): each tells its result or its error in a dialog.
+export const menuOpenSidebar = menuItem(menu.sidebar);
+export const menuSetUpWorkbook = menuItem(menu.setUp);
+export const menuCheckAllSheets = menuItem(menu.checkAll);
+export const menuGenerateMonth = menuItem(tasks.generateThisMonth);
+export const menuGenerateOtherMonth = menuItem(tasks.generateAskedMonth);
+export const menuSendAlertsNow = menuItem(alerts.alertsNow);
+export const menuSendDigestNow = menuItem(alerts.digestNow);
+export const menuPreviewDigest = menuItem(alerts.digestPreview);
+export const menuToggleAutomation = menuItem(alerts.automationToggle);
 
-export function onInstall(e?: OpenEvent): void {
-  onOpen(e);
-}
+// Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
+export const onDailyTrigger = scheduled(alerts.dailyJob);
+export const onWeeklyTrigger = scheduled(alerts.weeklyJob);
+export const onMonthlyTrigger = scheduled(tasks.monthlyJob);
 
-export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(e);
-}
-
-export function menuSetUpWorkbook(): void {
-  const workbook = Workbook.active();
-  let lang = DEFAULT_LANG;
-  try {
-    const report = withDocumentLock(() => setUpWorkbook(workbook));
-    lang = report.lang;
-    tell(messages(lang).setup.title, describeSetup(report));
-  } catch (error) {
-    tell(messages(lang).setup.title, errorText(lang, error));
-  }
-}
-
-/** Menu: validate the whole workbook and show the problems in a dialog (also on the Problems sheet). */
-export function menuCheckAllSheets(): void {
-  const workbook = Workbook.active();
-  try {
-    showCheckReport(checkAllSheets(workbook));
-  } catch (error) {
-    const lang = cachedLanguage();
-    tell(messages(lang).validation.dialogTitle, errorText(lang, error));
-  }
-}
+// google.script.run: the sidebar's calls.
 
 /** google.script.run: the sidebar's "Check all sheets" button; the report is JSON-safe. */
 export function apiCheckAllSheets(): CheckReport {
   return checkAllSheets(Workbook.active());
-}
-
-/** Menu: the sidebar with the dashboard and quick actions. */
-export function menuOpenSidebar(): void {
-  try {
-    sidebar.openSidebar();
-  } catch (error) {
-    const lang = cachedLanguage();
-    tell(messages(lang).sidebar.title, errorText(lang, error));
-  }
 }
 
 /** google.script.run: everything the sidebar shows, in one call. */
@@ -104,19 +74,6 @@ export function apiSubmitCanteenDaily(input: unknown): sidebar.SubmitResult {
   return sidebar.submitAction('canteenDaily', input);
 }
 
-export function menuGenerateMonth(): void {
-  tasks.generateThisMonth();
-}
-
-export function menuGenerateOtherMonth(): void {
-  tasks.generateAskedMonth();
-}
-
-/** Time-driven trigger (created by the automation toggle): this month's tasks, in the school's zone. */
-export function onMonthlyTrigger(_e?: unknown): void {
-  tasks.generateOnSchedule();
-}
-
 /** The sidebar's "my tasks": the active user's open tasks, matched through the Roster e-mail. */
 export function apiMyTasks(): { person: string; tasks: MyTask[] } {
   return myTasks();
@@ -124,30 +81,4 @@ export function apiMyTasks(): { person: string; tasks: MyTask[] } {
 
 export function apiCompleteTask(taskId: string, result?: 'pass' | 'hazard', finding?: string) {
   return completeMyTask(taskId, result, finding);
-}
-
-/** Time-driven trigger (daily): overdue alerts, one e-mail per person. */
-export function onDailyTrigger(e?: { triggerUid?: unknown }): void {
-  alerts.dailyTrigger(e);
-}
-
-/** Time-driven trigger (Mondays 07:30 school time): the weekly digest to the office list. */
-export function onWeeklyTrigger(e?: { triggerUid?: unknown }): void {
-  alerts.weeklyTrigger(e);
-}
-
-export function menuSendAlertsNow(): void {
-  alerts.alertsNow();
-}
-
-export function menuSendDigestNow(): void {
-  alerts.digestNow();
-}
-
-export function menuPreviewDigest(): void {
-  alerts.digestPreview();
-}
-
-export function menuToggleAutomation(): void {
-  alerts.automationToggle();
 }

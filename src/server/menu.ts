@@ -1,5 +1,10 @@
 import { messages } from '../core/i18n';
-import type { Lang } from '../core/lang';
+import { DEFAULT_LANG, type Lang } from '../core/lang';
+import { cachedLanguage } from './adapters/properties';
+import type { MenuAction } from './runners';
+import { describeSetup, setUpWorkbook } from './setup';
+import { openSidebar } from './sidebar';
+import { checkAllSheets, showCheckReport } from './validation';
 
 /** A menu entry: the caption's key in `messages(lang).menu` and the global function it runs. */
 export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['menu'], string] | null)[] = [
@@ -25,3 +30,36 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
   }
   menu.addToUi();
 }
+
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
+
+/** onOpen / onInstall: the menu, in the cached Settings language. */
+export function openMenu(e?: OpenEvent): void {
+  // In AuthMode.NONE (add-on not yet used in this document) properties are out of reach.
+  const lang = e && e.authMode === ScriptApp.AuthMode.NONE ? DEFAULT_LANG : cachedLanguage();
+  buildMenu(SpreadsheetApp.getUi(), lang);
+}
+
+/** 初始化工作簿: adds what is missing, then says what it did. */
+export const setUp: MenuAction = {
+  title: (lang) => messages(lang).setup.title,
+  lock: true,
+  run: (workbook) => {
+    const report = setUpWorkbook(workbook);
+    return { lang: report.lang, text: describeSetup(report) };
+  },
+};
+
+/** 检查全部工作表: the problems in a dialog (also on the Problems sheet); the check takes the lock. */
+export const checkAll: MenuAction = {
+  title: (lang) => messages(lang).validation.dialogTitle,
+  lock: false,
+  run: (workbook) => showCheckReport(checkAllSheets(workbook)),
+};
+
+/** 打开后勤助手: the sidebar with the dashboard and quick actions. */
+export const sidebar: MenuAction = {
+  title: (lang) => messages(lang).sidebar.title,
+  lock: false,
+  run: () => openSidebar(),
+};

@@ -61,26 +61,15 @@ export function overdueWorkbook(extra: (emu: Emulator) => void = () => {}): Bund
   return bundle;
 }
 
-/** Runs the installable triggers due between `from` and `to` as Apps Script would: no UI, no user. */
+/**
+ * Runs the installable triggers due between `from` and `to` as Apps Script would (no UI, no user:
+ * the emulator's triggers.runDue); a failed run fails the test.
+ */
 export function runTriggers(bundle: Bundle, from: Date, to: Date): string[] {
-  const { emu } = bundle;
-  const ran: string[] = [];
-  for (const t of emu.triggers.due(from, to)) {
-    emu.clock.set(t.at);
-    emu.setActiveUser('');
-    emu.setUiAvailable(false);
-    try {
-      if (typeof bundle.context[t.handlerFunction] === 'function') {
-        bundle.call(t.handlerFunction, [emu.triggers.clockEvent(t, t.at)]);
-        ran.push(t.handlerFunction);
-      }
-    } finally {
-      emu.setActiveUser(HEAD);
-      emu.setUiAvailable(true);
-    }
-  }
-  emu.clock.set(to);
-  return ran;
+  const runs = bundle.emu.triggers.runDue(from, to, (name, event) => bundle.call(name, [event]));
+  const failed = runs.find((r) => r.status === 'Failed');
+  if (failed) throw failed.error;
+  return runs.map((r) => r.handlerFunction);
 }
 
 export interface LogRow {

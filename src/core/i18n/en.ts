@@ -359,6 +359,10 @@ export const en: Widen<Messages> = {
       label: 'Weekly digest last run',
       help: 'Written by Houqin: when the digest last ran and what it did.',
     },
+    tasksLastRun: {
+      label: 'Monthly tasks last generated',
+      help: 'Written by Houqin: when the tasks were last generated on the 1st of the month, and the result.',
+    },
   },
   calendarWhen: {
     everyMonth: 'every month',
@@ -622,6 +626,7 @@ export const en: Widen<Messages> = {
       statusOff: 'off (since {time})',
       lastRun: '{time}: {result}',
       noSpreadsheet: 'Cannot find the workbook to work on: turn automation on again.',
+      busy: 'The workbook was busy with another operation, so this run was skipped; it runs again at its next scheduled time, or run it now from the menu.',
     },
   },
   playground: {

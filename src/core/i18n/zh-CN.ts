@@ -305,6 +305,10 @@ const settings = {
   automation: { label: '自动提醒状态', help: '由后勤助手填写：用菜单「启用/停用自动提醒」切换。' },
   alertsLastRun: { label: '逾期提醒上次运行', help: '由后勤助手填写：上次发送逾期提醒的时间和结果。' },
   digestLastRun: { label: '本周简报上次运行', help: '由后勤助手填写：上次发送简报的时间和结果。' },
+  tasksLastRun: {
+    label: '月度任务上次自动生成',
+    help: '由后勤助手填写：每月 1 日自动生成任务的时间和结果。',
+  },
 } satisfies SettingLabels;
 
 export const zhCN = {
@@ -581,6 +585,7 @@ export const zhCN = {
       statusOff: '已停用（{time}）',
       lastRun: '{time}：{result}',
       noSpreadsheet: '找不到要处理的工作簿，请重新启用自动提醒。',
+      busy: '工作簿正忙（另一项操作正在进行），这次没有运行；下次定时会再试，也可以现在从菜单运行。',
     },
   },
   playground: {

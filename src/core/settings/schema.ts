@@ -22,6 +22,7 @@ export const SETTING_DEFS = [
   { key: 'automation', kind: 'status', default: '' },
   { key: 'alertsLastRun', kind: 'status', default: '' },
   { key: 'digestLastRun', kind: 'status', default: '' },
+  { key: 'tasksLastRun', kind: 'status', default: '' },
 ] as const;
 
 /** Settings rows Houqin writes (job status); the office reads them and never needs to type there. */

@@ -1,7 +1,8 @@
 /**
- * Houqin's scheduled jobs. Each trigger is remembered (user properties: trigger id → spreadsheet
- * id), so a job knows which workbook to open without an active spreadsheet, and turning
- * automation off in one workbook removes only that workbook's Houqin triggers.
+ * Houqin's scheduled jobs. A job works on the active spreadsheet (see scheduled() in runners.ts);
+ * each trigger is still linked to its workbook (user properties: trigger id → spreadsheet id) so
+ * that turning automation off in one workbook removes only that workbook's Houqin triggers, should
+ * the same project run in several (an add-on).
  */
 export const JOBS = [
   { handler: 'onDailyTrigger', kind: 'daily', hour: 7, minute: 0 },
@@ -55,11 +56,4 @@ export function removeAutomation(spreadsheetId: string): number {
 
 export function automationInstalled(spreadsheetId: string): boolean {
   return ownTriggers(spreadsheetId).length > 0;
-}
-
-/** The spreadsheet a time-driven trigger works on, from the id stored when it was created. */
-export function spreadsheetIdForTrigger(triggerUid: unknown): string | null {
-  return typeof triggerUid === 'string' || typeof triggerUid === 'number'
-    ? userProps().getProperty(PREFIX + String(triggerUid))
-    : null;
 }

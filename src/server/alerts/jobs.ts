@@ -1,52 +1,8 @@
 import { fill, messages } from '../../core/i18n';
-import { DEFAULT_LANG, type Lang } from '../../core/lang';
-import { withDocumentLock } from '../adapters/lock';
-import {
-  automationInstalled,
-  installAutomation,
-  JOBS,
-  removeAutomation,
-  spreadsheetIdForTrigger,
-} from '../adapters/triggers';
-import { Workbook } from '../adapters/workbook';
-import { lastRunText, recordStatus, stamp } from './status';
-
-export type TriggerEvent = { triggerUid?: unknown } | undefined;
-
-/**
- * The workbook a time-driven trigger works on. A trigger has no active spreadsheet to rely on, so
- * it opens the one whose id was stored with the trigger when automation was turned on.
- */
-export function workbookForTrigger(e: TriggerEvent): Workbook {
-  const id = spreadsheetIdForTrigger(e?.triggerUid);
-  if (!id) throw new Error(messages(DEFAULT_LANG).alerts.automation.noSpreadsheet);
-  return new Workbook(SpreadsheetApp.openById(id));
-}
-
-/**
- * Runs a scheduled job under the document lock. A failure is shown on the Settings sheet and
- * rethrown, so Apps Script's execution log (and its failure e-mail) records it too.
- */
-export function runScheduled(
-  e: TriggerEvent,
-  status: 'alertsLastRun' | 'digestLastRun',
-  job: (workbook: Workbook, now: Date) => unknown,
-): void {
-  const workbook = workbookForTrigger(e);
-  const now = new Date();
-  try {
-    withDocumentLock(() => job(workbook, now));
-  } catch (error) {
-    const lang = workbook.settings().settings.language;
-    const text = fill(messages(lang).errors.unexpected, {
-      message: error instanceof Error ? error.message : String(error),
-    });
-    withDocumentLock(() =>
-      recordStatus(workbook, status, lastRunText(now, workbook.timeZone, lang, text), lang),
-    );
-    throw error;
-  }
-}
+import type { Lang } from '../../core/lang';
+import { automationInstalled, installAutomation, JOBS, removeAutomation } from '../adapters/triggers';
+import type { Workbook } from '../adapters/workbook';
+import { recordStatus, stamp } from './status';
 
 const time = (hour: number, minute: number) =>
   `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;

@@ -104,10 +104,15 @@ export function generateMonth(workbook: Workbook, month: Month, today: Day): Gen
   return { lang, month, counts: merge.counts, loads, problems: plan.problems };
 }
 
+/** One line: what generation added, updated and removed (also what the monthly job records in Settings). */
+export function generationSummary(report: GenerateReport): string {
+  return fill(messages(report.lang).tasks.summary, { month: monthId(report.month), ...report.counts });
+}
+
 export function describeGeneration(report: GenerateReport): string {
   const m = messages(report.lang).tasks;
   return [
-    fill(m.summary, { month: monthId(report.month), ...report.counts }),
+    generationSummary(report),
     `${m.perPerson}\n${describeLoad(report.lang, report.loads)}`,
     describeProblems(report.lang, report.problems),
   ]
