@@ -36,7 +36,8 @@ describe('running a bundle in a vm context', () => {
     expect(emu.calls.count('Range.getValues')).toBe(1);
   });
 
-  test('a 50,000 x 15 sheet reads well under a second', () => {
+  // Its speed is shown by `npm run bench`, not asserted here: a timed test fails on a loaded machine.
+  test('a 50,000 x 15 sheet reads back whole in one call, dates as dates', () => {
     const emu = createEmulator();
     const sheet = emu.spreadsheet.insertSheet('Big');
     sheet.insertRowsAfter(1000, 49_000);
@@ -47,12 +48,13 @@ describe('running a bundle in a vm context', () => {
     }
     const range = sheet.getRange(1, 1, 50_000, 15);
     range.setValues(rows);
-    const t0 = performance.now();
+    emu.calls.reset();
     const values = range.getValues();
-    const ms = performance.now() - t0;
     expect(values).toHaveLength(50_000);
     expect(values[49_999]![2]).toBeInstanceOf(Date);
-    expect(ms).toBeLessThan(1000);
+    expect(values[49_999]![9]).toBe(99_998);
+    expect(emu.calls.total()).toBe(1);
+    expect(emu.calls.cellsRead()).toBe(750_000);
   });
 });
 
