@@ -1,9 +1,10 @@
 import type { Lang } from '../lang';
 import { parseSettings } from '../settings/parse';
 import { SETTING_DEFS } from '../settings/schema';
-import { SHEETS, type ColumnDecl, type SheetKey } from '../sheets';
+import { SHEETS, type SheetKey } from '../sheets';
 import { columnHeader, sheetName } from '../table/labels';
 import { mapHeaders, patchRow, type CellValue, type TableLayout } from '../table/mapping';
+import type { PlannedColumn } from './layout';
 import { defaultCalendarRows, defaultSchoolYearRows, settingRow, type DefaultRow } from './defaults';
 
 /** What setup found of one template sheet in the workbook. */
@@ -22,7 +23,7 @@ export interface SheetPlan {
   name: string;
   create: boolean;
   /** Declared columns to lay out (formats, drop-downs, widths), with their 1-based column. */
-  columns: { decl: ColumnDecl; column: number }[];
+  columns: PlannedColumn[];
   /** One block of values to write at (row, column); empty when nothing is written. */
   write: { row: number; column: number; values: CellValue[][] } | null;
   /** Names of columns added to an existing sheet. */
