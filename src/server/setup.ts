@@ -34,12 +34,11 @@ function existingSheets(workbook: Workbook): Partial<Record<SheetKey, ExistingSh
         name: sheet.getName(),
         header: table.values[0] ?? [],
         rows: table.values,
-        lastRow: table.values.length,
       };
     } else {
       const lastColumn = sheet.getLastColumn();
       const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : [];
-      found[key] = { name: sheet.getName(), header, lastRow: sheet.getLastRow() };
+      found[key] = { name: sheet.getName(), header };
     }
   }
   return found;

@@ -12,10 +12,8 @@ export interface ExistingSheet {
   name: string;
   /** The header row as read (row 1). */
   header: readonly unknown[];
-  /** For the Settings sheet only: every row, header first, so missing settings can be added. */
+  /** For the Settings sheet only: every row, header first; missing settings go below them. */
   rows?: readonly (readonly unknown[])[];
-  /** Last row with content: appended rows go below it. */
-  lastRow: number;
 }
 
 export interface SheetPlan {
@@ -86,7 +84,7 @@ function existingSheetPlan(key: SheetKey, lang: Lang, sheet: ExistingSheet): She
     const { missing } = parseSettings(sheet.rows);
     if (missing.length) {
       const rows = missing.map((k) => patchRow(layout, undefined, settingRow(lang, k)));
-      plan.write = { row: sheet.lastRow + 1, column: 1, values: rows };
+      plan.write = { row: sheet.rows.length + 1, column: 1, values: rows };
       plan.addedSettings = missing.map((k) => String(settingRow(lang, k).setting));
     }
   }
