@@ -1,17 +1,20 @@
 import { fill, messages } from '../core/i18n';
 import { LANGS, type Lang } from '../core/lang';
 import { planSetup, type ExistingSheet, type SheetPlan } from '../core/setup/plan';
-import { DEFAULT_WIDTH, NUMBER_FORMAT, type ColumnDecl, type SheetKey } from '../core/sheets';
+import { AUTOMATIC_FORMATS, columnFormat, ruleKey, widthRuns } from '../core/setup/layout';
+import type { ColumnDecl, SheetKey } from '../core/sheets';
 import { enumLabels } from '../core/table/labels';
 import { cacheLanguage } from './adapters/properties';
-import { writeBlock, type Workbook } from './adapters/workbook';
-import { adjacentRuns, columnBodyA1 } from '../core/table/a1';
+import { ensureSize, type Workbook } from './adapters/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface SetupReport {
   lang: Lang;
   createdSheets: string[];
+  /** Blank default sheets ("Sheet1") removed because a template sheet now leads the workbook. */
+  removedSheets: string[];
   addedColumns: { sheet: string; columns: string[] }[];
   addedSettings: string[];
   unknownColumns: { sheet: string; columns: string[] }[];
@@ -31,97 +34,148 @@ function existingSheets(workbook: Workbook): Partial<Record<SheetKey, ExistingSh
         name: sheet.getName(),
         header: table.values[0] ?? [],
         rows: table.values,
-        lastRow: table.values.length,
       };
     } else {
       const lastColumn = sheet.getLastColumn();
       const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : [];
-      found[key] = { name: sheet.getName(), header, lastRow: sheet.getLastRow() };
+      found[key] = { name: sheet.getName(), header };
     }
   }
   return found;
 }
 
-/** Identical columns share one rule, so a key per distinct rule ('' for none). */
-function ruleKey(decl: ColumnDecl): string {
-  if (decl.type === 'enum') return `enum:${decl.enum}`;
-  if (decl.type === 'boolean' || decl.type === 'date' || decl.type === 'datetime') return decl.type;
-  return '';
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/**
+ * Every drop-down, checkbox and date rule the plans need, each built once and shared by every
+ * sheet. One builder serves them all: each require… replaces its criteria and build() takes a copy.
+ * Rules warn rather than reject: Houqin's own check explains a bad value in the user's language,
+ * and a rejecting rule would also reject Houqin's writes of the other language's labels.
+ */
+function buildRules(plans: readonly SheetPlan[], lang: Lang): Map<string, Rule> {
+  const decls = new Map<string, ColumnDecl>();
+  for (const { decl } of plans.flatMap((p) => p.columns)) {
+    const key = ruleKey(decl);
+    if (key && !decls.has(key)) decls.set(key, decl);
+  }
+  const rules = new Map<string, Rule>();
+  if (!decls.size) return rules;
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  // The date rule last: its help text stays on the builder.
+  const keys = [...decls.keys()].sort((a, b) => Number(a === 'date') - Number(b === 'date'));
+  for (const key of keys) {
+    const decl = decls.get(key)!;
+    if (decl.type === 'enum' && decl.enum) builder.requireValueInList(enumLabels(lang, decl.enum), true);
+    else if (decl.type === 'boolean') builder.requireCheckbox();
+    else builder.requireDate().setHelpText(messages(lang).setup.dateHelp);
+    rules.set(key, builder.build());
+  }
+  return rules;
 }
 
-function buildRule(decl: ColumnDecl, lang: Lang): GoogleAppsScript.Spreadsheet.DataValidation {
-  // Rules warn rather than reject: Houqin's own check explains a bad value in the user's language,
-  // and a rejecting rule would also reject Houqin's writes of the other language's labels.
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
-  if (decl.type === 'enum' && decl.enum)
-    return builder.requireValueInList(enumLabels(lang, decl.enum), true).build();
-  if (decl.type === 'boolean') return builder.requireCheckbox().build();
-  return builder.requireDate().setHelpText(messages(lang).setup.dateHelp).build();
+/** What every sheet inserted in this run starts with: Sheets gives them all the same size. */
+interface NewSheetSize {
+  rows: number;
+  columns: number;
+  width: number;
 }
 
 /**
- * Formats, drop-downs and widths for the planned columns. Calls grow with the number of distinct
- * formats and runs of alike columns, never with rows.
+ * Number formats and rules of the planned columns, each one grid over the rows below the header
+ * (the planned columns are adjacent: a new sheet's, or those added at the right). Set before any
+ * value is written, so text such as '8' or '00123' stays text.
  */
-function layOutColumns(sheet: Sheet, plan: SheetPlan, lang: Lang): void {
-  const lastRow = sheet.getMaxRows();
-  if (lastRow >= 2) {
-    const byFormat = new Map<string, string[]>();
-    for (const { decl, column } of plan.columns) {
-      const format = NUMBER_FORMAT[decl.type];
-      if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), columnBodyA1(column, lastRow)]);
-    }
-    for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
-    const withRules = plan.columns.filter((c) => ruleKey(c.decl) !== '');
-    for (const run of adjacentRuns(
-      withRules,
-      (c) => c.column,
-      (c) => ruleKey(c.decl),
-    ))
-      sheet
-        .getRange(2, run[0]!.column, lastRow - 1, run.length)
-        .setDataValidation(buildRule(run[0]!.decl, lang));
-  }
-  const width = (c: SheetPlan['columns'][number]) => c.decl.width ?? DEFAULT_WIDTH[c.decl.type];
-  for (const run of adjacentRuns(
-    plan.columns,
-    (c) => c.column,
-    (c) => String(width(c)),
-  ))
-    sheet.setColumnWidths(run[0]!.column, run.length, width(run[0]!));
+function layOutBody(sheet: Sheet, plan: SheetPlan, rules: ReadonlyMap<string, Rule>, maxRows: number): void {
+  if (maxRows < 2) return;
+  const first = plan.columns[0]!.column;
+  const body = sheet.getRange(2, first, maxRows - 1, plan.columns.length);
+  const formats = plan.columns.map((c) => columnFormat(c.decl));
+  body.setNumberFormats(Array.from({ length: maxRows - 1 }, () => formats));
+  const row = plan.columns.map((c) => rules.get(ruleKey(c.decl)) ?? null);
+  if (row.some((r) => r !== null)) body.setDataValidations(Array.from({ length: maxRows - 1 }, () => row));
+}
+
+/** Writes the plan's values in one call; a new sheet's size is known, so it is not asked again. */
+function writeValues(sheet: Sheet, write: NonNullable<SheetPlan['write']>, size: NewSheetSize | null) {
+  const { row, column, values } = write;
+  const width = values[0]!.length;
+  if (!size || row + values.length - 1 > size.rows || column + width - 1 > size.columns)
+    ensureSize(sheet, row + values.length - 1, column + width - 1);
+  const range = sheet.getRange(row, column, values.length, width);
+  range.setValues(values);
+  return range;
 }
 
 const PROTECTION_LABELS = new Set(LANGS.map((l) => messages(l).setup.headerProtection));
 
 /**
- * Bold, frozen header with a warning-only protection: renaming a header would hide the column from
+ * A warning-only protection over the whole header: renaming a header would hide the column from
  * Houqin, so Sheets asks before anyone edits it. An older, narrower protection of ours is replaced.
  */
-function styleHeader(sheet: Sheet, width: number, isNew: boolean, lang: Lang): void {
-  const header = sheet.getRange(1, 1, 1, width);
-  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+function protectHeader(sheet: Sheet, header: Range, isNew: boolean, lang: Lang): void {
   if (!isNew)
     for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
       if (PROTECTION_LABELS.has(p.getDescription())) p.remove();
   header.protect().setDescription(messages(lang).setup.headerProtection).setWarningOnly(true);
 }
 
-function applyPlan(workbook: Workbook, plan: SheetPlan, lang: Lang, position: number): void {
+function applyPlan(
+  workbook: Workbook,
+  plan: SheetPlan,
+  lang: Lang,
+  position: number,
+  rules: ReadonlyMap<string, Rule>,
+  newSheetSize: (sheet: Sheet) => NewSheetSize,
+): void {
   const sheet = plan.create
     ? workbook.spreadsheet.insertSheet(plan.name, position)
     : workbook.sheet(plan.key)!;
-  if (plan.write) writeBlock(sheet, plan.write.row, plan.write.column, plan.write.values);
+  const size = plan.create ? newSheetSize(sheet) : null;
+  if (plan.columns.length) layOutBody(sheet, plan, rules, size?.rows ?? sheet.getMaxRows());
+  const written = plan.write ? writeValues(sheet, plan.write, size) : null;
   if (!plan.columns.length) return;
-  layOutColumns(sheet, plan, lang);
-  styleHeader(sheet, plan.columns[plan.columns.length - 1]!.column, plan.create, lang);
+  const first = plan.columns[0]!.column;
+  const last = plan.columns[plan.columns.length - 1]!.column;
+  // Only the header cells Houqin adds are styled: the office's own header cells keep their look.
+  const onlyHeader = plan.write?.row === 1 && plan.write.values.length === 1;
+  const added = onlyHeader && written ? written : sheet.getRange(1, first, 1, last - first + 1);
+  added.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  protectHeader(sheet, first === 1 ? added : sheet.getRange(1, 1, 1, last), plan.create, lang);
+  if (plan.create || sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  for (const run of widthRuns(plan.columns, size?.width ?? null))
+    sheet.setColumnWidths(run.column, run.count, run.width);
 }
 
-/** Google's untouched "Sheet1" of a new spreadsheet: removing it loses nothing. */
-function removeBlankDefaultSheet(workbook: Workbook, others: GoogleAppsScript.Spreadsheet.Sheet[]): void {
-  for (const sheet of others)
-    if (DEFAULT_SHEET_NAME.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0)
+/** Sheets reports an unformatted, uncoloured cell so. */
+const BLANK_BACKGROUND = '#ffffff';
+
+/**
+ * Google's untouched "Sheet1" of a new spreadsheet: no value or formula, note, rule, number
+ * format or colour anywhere. A sheet the office only formatted or annotated is kept.
+ */
+function isUntouched(sheet: Sheet): boolean {
+  if (sheet.getLastRow() > 0) return false;
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  const every = <T>(grid: T[][], blank: (cell: T) => boolean) => grid.every((r) => r.every(blank));
+  return (
+    every(all.getNotes(), (n) => n === '') &&
+    every(all.getDataValidations(), (v) => v === null) &&
+    every(all.getNumberFormats(), (f) => AUTOMATIC_FORMATS.includes(f)) &&
+    every(all.getBackgrounds(), (b) => b === BLANK_BACKGROUND)
+  );
+}
+
+/** Removes the blank default sheets among `others` and returns their names. */
+function removeBlankDefaultSheets(workbook: Workbook, others: readonly Sheet[]): string[] {
+  const removed: string[] = [];
+  for (const sheet of others) {
+    const name = sheet.getName();
+    if (DEFAULT_SHEET_NAME.test(name) && isUntouched(sheet)) {
       workbook.spreadsheet.deleteSheet(sheet);
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 /**
@@ -132,18 +186,23 @@ export function setUpWorkbook(workbook: Workbook): SetupReport {
   const lang = workbook.settings().settings.language;
   const plans = planSetup(existingSheets(workbook), lang, workbook.timeZone);
   const others = workbook.otherSheets();
+  const rules = buildRules(plans, lang);
+  let size: NewSheetSize | null = null;
+  const newSheetSize = (sheet: Sheet): NewSheetSize =>
+    (size ??= { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), width: sheet.getColumnWidth(1) });
   let position = 0;
   for (const plan of plans) {
     // Template sheets keep template order, ahead of the office's own sheets.
-    applyPlan(workbook, plan, lang, position);
+    applyPlan(workbook, plan, lang, position, rules, newSheetSize);
     position += 1;
   }
-  if (plans.some((p) => p.create)) removeBlankDefaultSheet(workbook, others);
+  const removedSheets = plans.some((p) => p.create) ? removeBlankDefaultSheets(workbook, others) : [];
   workbook.forgetSheets();
   cacheLanguage(lang);
   return {
     lang,
     createdSheets: plans.filter((p) => p.create).map((p) => p.name),
+    removedSheets,
     addedColumns: plans
       .filter((p) => p.addedColumns.length)
       .map((p) => ({ sheet: p.name, columns: p.addedColumns })),
@@ -159,6 +218,8 @@ export function describeSetup(report: SetupReport): string {
   const lines: string[] = [];
   if (report.createdSheets.length)
     lines.push(fill(m.createdSheets, { names: report.createdSheets.join('、') }));
+  if (report.removedSheets.length)
+    lines.push(fill(m.removedSheets, { names: report.removedSheets.join('、') }));
   for (const a of report.addedColumns)
     lines.push(fill(m.addedColumns, { sheet: a.sheet, names: a.columns.join('、') }));
   if (report.addedSettings.length)

@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { DIST } from '../support/bundle';
+import { createEmulator } from '../../emulator';
+import { DIST, loadBundle } from '../support/bundle';
+
+const BUDGETS = JSON.parse(readFileSync(join(DIST, '..', 'budgets.json'), 'utf8')) as Record<string, unknown>;
 
 describe('the built artifact', () => {
   const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
@@ -46,5 +49,36 @@ describe('the built artifact', () => {
 
   it('keeps zod small: no locale bundle', () => {
     expect(code).not.toMatch(/zod\/v4\/locales\/(?!en)/);
+  });
+
+  it('stays within the size budgets kept in budgets.json', () => {
+    const files = Object.keys(BUDGETS).filter((k) => k.startsWith('dist/'));
+    expect(files).toContain('dist/Code.js');
+    for (const file of files) {
+      const bytes = statSync(join(DIST, '..', file)).size;
+      const budget = BUDGETS[file] as number;
+      if (bytes > budget)
+        throw new Error(
+          `${file} is ${bytes} bytes, over its budget of ${budget}: raise it in budgets.json deliberately`,
+        );
+    }
+  });
+
+  it('is minified, yet a stack trace in the execution log names the functions that failed', () => {
+    expect(code.split('\n').length).toBeLessThan(200);
+    const emu = createEmulator();
+    const bundle = loadBundle(emu);
+    (emu.spreadsheet as { getSheets(): unknown }).getSheets = () => {
+      throw new Error('the service failed');
+    };
+    let stack = '';
+    try {
+      bundle.call('apiCheckAllSheets');
+    } catch (error) {
+      stack = (error as Error).stack ?? '';
+    }
+    expect(stack).toContain('the service failed');
+    for (const name of ['checkAllSheets', 'withDocumentLock'])
+      expect(stack).toMatch(new RegExp(`\\bat ${name} \\(Code\\.js:`));
   });
 });

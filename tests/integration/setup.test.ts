@@ -5,6 +5,8 @@ import { loadBundle } from '../support/bundle';
 import { fillSheet, syntheticRows } from '../support/workbook';
 
 const SETUP = '初始化工作簿';
+/** Service calls of a setup that creates every template sheet (see README, Benchmark). */
+const SETUP_CALL_CEILING = 410;
 
 function setUp(emu: Emulator = createEmulator()) {
   const bundle = loadBundle(emu);
@@ -78,21 +80,115 @@ describe('Set up workbook', () => {
     expect(emu.spreadsheet.getSheets().filter((s) => s.getName() === '人员名册')).toHaveLength(1);
   });
 
-  it('uses one read and at most one write per sheet, and as many calls at 5,000 rows as at 100', () => {
+  it('lays out all 19 sheets in a bounded number of calls, as many at 5,000 rows as at 100', () => {
     const totals = [100, 5000].map((rows) => {
       const emu = createEmulator();
       fillSheet(emu, 'assets', syntheticRows('assets', rows));
       const bundle = loadBundle(emu);
       emu.calls.reset();
       bundle.call('menuSetUpWorkbook');
+      const created = SHEETS.length - 1;
+      expect(emu.calls.count('Spreadsheet.insertSheet')).toBe(created);
       expect(emu.calls.count('Range.getValues')).toBeLessThanOrEqual(SHEETS.length);
       expect(emu.calls.count('Range.setValues')).toBeLessThanOrEqual(SHEETS.length);
+      // Formats, rules and the header protection: one call each per sheet, whatever its columns.
+      expect(emu.calls.count('Range.setNumberFormats')).toBe(created);
+      expect(emu.calls.count('Range.setDataValidations')).toBeLessThanOrEqual(created);
+      expect(emu.calls.count('Range.protect')).toBe(created);
+      // Each drop-down, checkbox and date rule is built once for the whole workbook.
+      expect(emu.calls.count('SpreadsheetApp.newDataValidation')).toBe(1);
       expect(emu.calls.count('LockService.getDocumentLock')).toBe(1);
       expect(emu.calls.count('Lock.releaseLock')).toBe(1);
       expect(emu.spreadsheet.getSheetByName('固定资产')!.getLastRow()).toBe(rows + 1);
       return emu.calls.total();
     });
+    expect(totals[0]).toBeLessThanOrEqual(SETUP_CALL_CEILING);
     expect(totals[1]).toBe(totals[0]);
+  });
+
+  it('on a second run over a workbook the office has filled, writes nothing at all', () => {
+    const { emu, clickMenu } = setUp();
+    fillSheet(emu, 'assets', syntheticRows('assets', 50));
+    const assets = emu.spreadsheet.getSheetByName('固定资产')!;
+    assets.getRange('B3').setNote('办公室的批注');
+    assets.getRange('N1').setValue('我的列');
+    assets.getRange('N2:N5').setNumberFormat('0.0%');
+    const before = snapshot(emu);
+    emu.calls.reset();
+    clickMenu(SETUP);
+    const writes = Object.keys(emu.calls.snapshot()).filter((name) =>
+      /\.(set|insert|delete|remove|protect|clear|append)/.test(name),
+    );
+    expect(writes).toEqual([]);
+    expect(snapshot(emu)).toEqual(before);
+    expect(assets.getRange('N2').getNumberFormat()).toBe('0.0%');
+  });
+
+  it('formats columns before it writes, so the default work calendar keeps its months as text', () => {
+    const { emu } = setUp();
+    const calendar = emu.spreadsheet.getSheetByName('行事历')!;
+    expect(calendar.getRange('A2').getNumberFormat()).toBe('@');
+    expect(calendar.getRange('A2').getValue()).toBe('8');
+  });
+
+  it('styles only the header cells it adds: the office’s own header keeps its colour', () => {
+    const emu = createEmulator();
+    const roster = emu.spreadsheet.insertSheet('人员名册');
+    roster.getRange(1, 1, 2, 3).setValues([
+      ['姓名', '岗位', '邮箱'],
+      ['王芳', '会计', 'wang@school.cn'],
+    ]);
+    roster.getRange('A1:C1').setBackground('#fce8b2');
+    setUp(emu);
+    expect(roster.getRange('A1:C1').getBackgrounds()[0]).toEqual(['#fce8b2', '#fce8b2', '#fce8b2']);
+    expect(roster.getRange('D1').getFontWeight()).toBe('bold');
+    const protections = roster.getProtections(SpreadsheetAppOf(emu).ProtectionType.RANGE);
+    expect(protections.map((p) => p.getRange().getA1Notation())).toEqual([
+      `A1:${String.fromCharCode(64 + roster.getLastColumn())}1`,
+    ]);
+  });
+
+  describe('the blank sheet a new spreadsheet starts with', () => {
+    it('is removed when it holds nothing, and the report says so', () => {
+      const emu = createEmulator();
+      const blank = emu.spreadsheet.getSheets()[0]!.getName();
+      expect(blank).toBe('工作表1');
+      setUp(emu);
+      expect(emu.spreadsheet.getSheetByName(blank)).toBeNull();
+      expect(emu.ui.alerts.at(-1)!.prompt).toContain('删除了空白工作表：工作表1');
+    });
+
+    it('is named in the English report too', () => {
+      const emu = createEmulator({ locale: 'en_US' });
+      const settings = emu.spreadsheet.insertSheet('Settings');
+      settings.getRange(1, 1, 2, 2).setValues([
+        ['Setting', 'Value'],
+        ['Language', 'English'],
+      ]);
+      setUp(emu);
+      expect(emu.spreadsheet.getSheetByName('Sheet1')).toBeNull();
+      expect(emu.ui.alerts.at(-1)!.prompt).toContain('Removed the empty sheet Sheet1');
+    });
+
+    type Touch = (
+      range: GoogleAppsScript.Spreadsheet.Range,
+      app: GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    ) => void;
+    it.each<[string, Touch]>([
+      ['a note', (r) => r.setNote('下周交')],
+      ['a number format', (r) => r.setNumberFormat('0.00%')],
+      ['a colour', (r) => r.setBackground('#fce8b2')],
+      [
+        'a drop-down',
+        (r, app) => r.setDataValidation(app.newDataValidation().requireValueInList(['是', '否']).build()),
+      ],
+    ])('is kept when it holds only %s', (_what, touch) => {
+      const emu = createEmulator();
+      touch(emu.spreadsheet.getSheets()[0]!.getRange('C7'), SpreadsheetAppOf(emu));
+      setUp(emu);
+      expect(emu.spreadsheet.getSheetByName('工作表1')).not.toBeNull();
+      expect(emu.ui.alerts.at(-1)!.prompt).not.toContain('删除');
+    });
   });
 
   it('says another operation is running instead of interleaving with it', () => {

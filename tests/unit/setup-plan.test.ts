@@ -22,7 +22,7 @@ describe('setup plan', () => {
 
   it('adds only missing columns, to the right of the office’s own, and writes no existing cell', () => {
     const plans = planSetup(
-      { roster: { name: '人员名册', header: ['姓名', '我的备注', '岗位', '邮箱'], lastRow: 9 } },
+      { roster: { name: '人员名册', header: ['姓名', '我的备注', '岗位', '邮箱'] } },
       'zh-CN',
       'Asia/Shanghai',
     );
@@ -44,7 +44,6 @@ describe('setup plan', () => {
             ['设置项', '值', '说明'],
             ['界面语言', 'English', ''],
           ],
-          lastRow: 2,
         },
       },
       'en',
@@ -59,10 +58,7 @@ describe('setup plan', () => {
   it('plans nothing for a complete workbook', () => {
     const first = planSetup({}, 'zh-CN', 'Asia/Shanghai');
     const existing = Object.fromEntries(
-      first.map((p) => [
-        p.key,
-        { name: p.name, header: p.write!.values[0]!, rows: p.write!.values, lastRow: p.write!.values.length },
-      ]),
+      first.map((p) => [p.key, { name: p.name, header: p.write!.values[0]!, rows: p.write!.values }]),
     );
     const again = planSetup(existing, 'zh-CN', 'Asia/Shanghai');
     expect(again.filter((p) => p.create || p.write)).toEqual([]);

@@ -723,6 +723,7 @@ export const en: Widen<Messages> = {
     dateHelp: 'Enter a date such as 2026-03-05',
     done: 'The workbook is ready.',
     createdSheets: 'Created sheets: {names}',
+    removedSheets: 'Removed the empty sheet {names}',
     addedColumns: '"{sheet}": added columns {names}',
     addedSettings: 'Settings: added {names}',
     nothingToDo: 'Every sheet and column already exists; nothing was changed.',

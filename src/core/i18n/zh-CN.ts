@@ -679,6 +679,7 @@ export const zhCN = {
     dateHelp: '请输入日期，例如 2026-03-05',
     done: '工作簿已就绪。',
     createdSheets: '新建工作表：{names}',
+    removedSheets: '删除了空白工作表：{names}',
     addedColumns: '「{sheet}」新增列：{names}',
     addedSettings: '「设置」新增设置项：{names}',
     nothingToDo: '所有工作表和列都已存在，没有改动任何内容。',

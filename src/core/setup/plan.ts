@@ -1,9 +1,10 @@
 import type { Lang } from '../lang';
 import { parseSettings } from '../settings/parse';
 import { SETTING_DEFS } from '../settings/schema';
-import { SHEETS, type ColumnDecl, type SheetKey } from '../sheets';
+import { SHEETS, type SheetKey } from '../sheets';
 import { columnHeader, sheetName } from '../table/labels';
 import { mapHeaders, patchRow, type CellValue, type TableLayout } from '../table/mapping';
+import type { PlannedColumn } from './layout';
 import { defaultCalendarRows, defaultSchoolYearRows, settingRow, type DefaultRow } from './defaults';
 
 /** What setup found of one template sheet in the workbook. */
@@ -11,10 +12,8 @@ export interface ExistingSheet {
   name: string;
   /** The header row as read (row 1). */
   header: readonly unknown[];
-  /** For the Settings sheet only: every row, header first, so missing settings can be added. */
+  /** For the Settings sheet only: every row, header first; missing settings go below them. */
   rows?: readonly (readonly unknown[])[];
-  /** Last row with content: appended rows go below it. */
-  lastRow: number;
 }
 
 export interface SheetPlan {
@@ -22,7 +21,7 @@ export interface SheetPlan {
   name: string;
   create: boolean;
   /** Declared columns to lay out (formats, drop-downs, widths), with their 1-based column. */
-  columns: { decl: ColumnDecl; column: number }[];
+  columns: PlannedColumn[];
   /** One block of values to write at (row, column); empty when nothing is written. */
   write: { row: number; column: number; values: CellValue[][] } | null;
   /** Names of columns added to an existing sheet. */
@@ -85,7 +84,7 @@ function existingSheetPlan(key: SheetKey, lang: Lang, sheet: ExistingSheet): She
     const { missing } = parseSettings(sheet.rows);
     if (missing.length) {
       const rows = missing.map((k) => patchRow(layout, undefined, settingRow(lang, k)));
-      plan.write = { row: sheet.lastRow + 1, column: 1, values: rows };
+      plan.write = { row: sheet.rows.length + 1, column: 1, values: rows };
       plan.addedSettings = missing.map((k) => String(settingRow(lang, k).setting));
     }
   }
