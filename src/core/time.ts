@@ -20,10 +20,11 @@ function pad(n: number, width = 2): string {
 }
 
 export function isDate(value: unknown): value is Date {
+  // Asked of every cell: most are strings and numbers, answered by typeof alone.
+  if (typeof value !== 'object' || value === null) return false;
   // Dates may come from another realm (the Apps Script runtime, a vm): instanceof would miss them.
-  return (
-    Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime())
-  );
+  const date = value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+  return date && !Number.isNaN((value as Date).getTime());
 }
 
 // Past this many entries a cache starts again rather than grow: enough for years of hours or days.
@@ -38,15 +39,19 @@ function remembered<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
   return value;
 }
 
+function perZone<V>(caches: Map<string, Map<number, V>>, timeZone: string): Map<number, V> {
+  let cache = caches.get(timeZone);
+  if (!cache) caches.set(timeZone, (cache = new Map()));
+  return cache;
+}
+
 // Asking the zone database costs an Intl format; a sheet's dates fall on few distinct hours.
 const offsetCache = new Map<string, Map<number, number>>();
 
 /** How far `timeZone`'s wall clock is ahead of UTC at instant `ms`, in milliseconds. */
 function offsetAt(timeZone: string, ms: number): number {
-  let hours = offsetCache.get(timeZone);
-  if (!hours) offsetCache.set(timeZone, (hours = new Map()));
   const hour = Math.floor(ms / HOUR);
-  const start = remembered(hours, hour, () => {
+  const start = remembered(perZone(offsetCache, timeZone), hour, () => {
     const first = zoneOffset(timeZone, hour * HOUR);
     return first === zoneOffset(timeZone, hour * HOUR + HOUR - 1) ? first : NaN;
   });
@@ -66,10 +71,15 @@ function wallClock(instant: Date, timeZone: string): Date {
   return new Date(ms + offsetAt(timeZone, ms));
 }
 
+// A date column holds the same few midnights over and over.
+const dayCache = new Map<string, Map<number, Day>>();
+
 /** The calendar day an instant falls on in `timeZone`. */
 export function dayOf(instant: Date, timeZone: string): Day {
-  const wall = wallClock(instant, timeZone);
-  return makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  return remembered(perZone(dayCache, timeZone), instant.getTime(), () => {
+    const wall = wallClock(instant, timeZone);
+    return makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  });
 }
 
 /** Wall-clock parts of an instant in `timeZone`. */
