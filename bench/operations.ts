@@ -58,9 +58,9 @@ const PASTE = pastedAssets(500).map((r) => ASSET_COLUMNS.map((c) => r[c.key] ?? 
 
 const dataRows = (emu: Emulator, key: SheetKey) =>
   (emu.spreadsheet.getSheetByName(sheetName('zh-CN', key))?.getLastRow() ?? 1) - 1;
-const problemsListed = (emu: Emulator) => `${dataRows(emu, 'problems')} problems`;
+const problemsListed = (emu: Emulator) => `${dataRows(emu, 'problems').toLocaleString('en')} problems`;
 
-const mailsSent = (emu: Emulator) => `${emu.mail.outbox.length} e-mails`;
+const mailsSent = (emu: Emulator) => `e-mails: ${emu.mail.outbox.length}`;
 
 /** A menu item run on a workbook `fill` writes. */
 function menu(
@@ -99,5 +99,10 @@ export const OPERATIONS: readonly BenchOperation[] = [
   },
   menu('Send overdue alerts (daily job)', 'menuSendAlertsNow', mailingWorkbook, mailsSent),
   menu('Send weekly digest', 'menuSendDigestNow', mailingWorkbook, mailsSent),
-  menu('Generate month', 'menuGenerateMonth', monthWorkbook, (emu) => `${dataRows(emu, 'tasks')} tasks`),
+  menu(
+    'Generate month',
+    'menuGenerateMonth',
+    monthWorkbook,
+    (emu) => `${dataRows(emu, 'tasks').toLocaleString('en')} tasks`,
+  ),
 ];
