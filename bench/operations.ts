@@ -1,14 +1,24 @@
 import type { Emulator } from '../emulator';
 import type { Bundle } from '../emulator/bundle';
 import { defaultCalendarRows, defaultSchoolYearRows } from '../src/core/setup/defaults';
+import { sheetDecl, type SheetKey } from '../src/core/sheets';
+import { sheetName } from '../src/core/table/labels';
 import { fillSheet, syntheticRows, syntheticWorkbook } from '../emulator/fixtures';
+import { messyWorkbook, pastedAssets } from './messy';
 
-/** One operation the benchmark times: prepare a workbook of `rows` rows, then run it once. */
+/** One operation the benchmark measures: prepare a workbook of about `rows` rows, then run it once. */
 export interface BenchOperation {
   readonly name: string;
-  prepare(emu: Emulator, rows: number): void;
-  run(bundle: Bundle): void;
+  readonly sizes: readonly number[];
+  prepare(bundle: Bundle, rows: number): void;
+  run(bundle: Bundle, rows: number): void;
+  /** What the run produced, to show it did the work (problems listed, mails sent…). */
+  outcome?(emu: Emulator): string;
 }
+
+const SIZES = [1_000, 10_000, 50_000];
+const EDIT_SIZES = [1_000, 50_000];
+const ASSETS = sheetName('zh-CN', 'assets');
 
 /**
  * A synthetic workbook with an office head, an office list and an empty Alert log, seen in late
@@ -33,30 +43,66 @@ function monthWorkbook(emu: Emulator, rows: number): void {
   fillSheet(emu, 'tasks', []);
 }
 
+/** A workbook the office has set up, where edits arrive. */
+function setUpWorkbook(bundle: Bundle, rows: number): void {
+  syntheticWorkbook(bundle.emu, rows);
+  bundle.call('menuSetUpWorkbook');
+}
+
+/** The sheet row in the middle of the synthetic assets (half the workbook's rows). */
+const middleRow = (rows: number) => Math.max(2, Math.round(rows / 4));
+
+const ASSET_COLUMNS = sheetDecl('assets').columns;
+const LAST_COLUMN = String.fromCharCode(64 + ASSET_COLUMNS.length);
+const PASTE = pastedAssets(500).map((r) => ASSET_COLUMNS.map((c) => r[c.key] ?? ''));
+
+const dataRows = (emu: Emulator, key: SheetKey) =>
+  (emu.spreadsheet.getSheetByName(sheetName('zh-CN', key))?.getLastRow() ?? 1) - 1;
+const problemsListed = (emu: Emulator) => `${dataRows(emu, 'problems').toLocaleString('en')} problems`;
+
+const mailsSent = (emu: Emulator) => `e-mails: ${emu.mail.outbox.length}`;
+
+/** A menu item run on a workbook `fill` writes. */
+function menu(
+  name: string,
+  functionName: string,
+  fill: (emu: Emulator, rows: number) => void,
+  outcome?: (emu: Emulator) => string,
+): BenchOperation {
+  return {
+    name,
+    sizes: SIZES,
+    prepare: (bundle, rows) => fill(bundle.emu, rows),
+    run: (bundle) => bundle.call(functionName),
+    ...(outcome && { outcome }),
+  };
+}
+
 export const OPERATIONS: readonly BenchOperation[] = [
+  menu('Set up workbook (existing data)', 'menuSetUpWorkbook', syntheticWorkbook),
+  menu('Check all sheets', 'menuCheckAllSheets', syntheticWorkbook, problemsListed),
+  menu('Check all sheets, messy data', 'menuCheckAllSheets', messyWorkbook, problemsListed),
   {
-    name: 'Set up workbook (existing data)',
-    prepare: (emu, rows) => syntheticWorkbook(emu, rows),
-    run: (bundle) => bundle.call('menuSetUpWorkbook'),
+    name: 'Edit one cell (an asset id made a duplicate)',
+    sizes: EDIT_SIZES,
+    prepare: setUpWorkbook,
+    run: (bundle, rows) => bundle.edit(ASSETS, `A${middleRow(rows)}`, 'ZC-000001'),
   },
   {
-    name: 'Check all sheets',
-    prepare: (emu, rows) => syntheticWorkbook(emu, rows),
-    run: (bundle) => bundle.call('menuCheckAllSheets'),
+    name: 'Paste 500 asset rows (half with a problem)',
+    sizes: EDIT_SIZES,
+    prepare: setUpWorkbook,
+    run: (bundle, rows) => {
+      const top = middleRow(rows);
+      bundle.edit(ASSETS, `A${top}:${LAST_COLUMN}${top + PASTE.length - 1}`, PASTE);
+    },
   },
-  {
-    name: 'Send overdue alerts (daily job)',
-    prepare: mailingWorkbook,
-    run: (bundle) => bundle.call('menuSendAlertsNow'),
-  },
-  {
-    name: 'Send weekly digest',
-    prepare: mailingWorkbook,
-    run: (bundle) => bundle.call('menuSendDigestNow'),
-  },
-  {
-    name: 'Generate month',
-    prepare: monthWorkbook,
-    run: (bundle) => bundle.call('menuGenerateMonth'),
-  },
+  menu('Send overdue alerts (daily job)', 'menuSendAlertsNow', mailingWorkbook, mailsSent),
+  menu('Send weekly digest', 'menuSendDigestNow', mailingWorkbook, mailsSent),
+  menu(
+    'Generate month',
+    'menuGenerateMonth',
+    monthWorkbook,
+    (emu) => `${dataRows(emu, 'tasks').toLocaleString('en')} tasks`,
+  ),
 ];

@@ -1,4 +1,9 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
+import { addDays as addDaysTo } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { fill, messages } from './i18n';
+import type { Lang } from './lang';
 
 /**
  * A calendar day as 'yyyy-MM-dd'. School rules speak in days ("deposit the same day", "by the
@@ -7,38 +12,100 @@ import { TZDate } from '@date-fns/tz';
 export type Day = string;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
 export function isDate(value: unknown): value is Date {
+  // Asked of every cell: most are strings and numbers, answered by typeof alone.
+  if (typeof value !== 'object' || value === null) return false;
   // Dates may come from another realm (the Apps Script runtime, a vm): instanceof would miss them.
-  return (
-    Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime())
-  );
+  const date = value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+  return date && !Number.isNaN((value as Date).getTime());
 }
+
+// Past this many entries a cache starts again rather than grow: enough for years of hours or days.
+const CACHE_LIMIT = 100_000;
+
+function remembered<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function perZone<V>(caches: Map<string, Map<number, V>>, timeZone: string): Map<number, V> {
+  let cache = caches.get(timeZone);
+  if (!cache) caches.set(timeZone, (cache = new Map()));
+  return cache;
+}
+
+// Asking the zone database costs an Intl format; a sheet's dates fall on few distinct hours.
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at instant `ms`, in milliseconds. */
+function offsetAt(timeZone: string, ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  const start = remembered(perZone(offsetCache, timeZone), hour, () => {
+    const first = zoneOffset(timeZone, hour * HOUR);
+    return first === zoneOffset(timeZone, hour * HOUR + HOUR - 1) ? first : NaN;
+  });
+  // NaN marks an hour in which the zone changes its clocks: asked per instant.
+  return Number.isNaN(start) ? zoneOffset(timeZone, ms) : start;
+}
+
+// Rounded to the millisecond: tzOffset gives minutes, fractional for local mean time (Shanghai
+// until 1901 was +8:05:43, and Sheets' time-only cells are dated 1899-12-30).
+function zoneOffset(timeZone: string, ms: number): number {
+  return Math.round(tzOffset(timeZone, new Date(ms)) * MINUTE);
+}
+
+/** The instant shifted by its zone's offset: its UTC fields are the wall clock in `timeZone`. */
+function wallClock(instant: Date, timeZone: string): Date {
+  const ms = instant.getTime();
+  return new Date(ms + offsetAt(timeZone, ms));
+}
+
+// A date column holds the same few midnights over and over.
+const dayCache = new Map<string, Map<number, Day>>();
 
 /** The calendar day an instant falls on in `timeZone`. */
 export function dayOf(instant: Date, timeZone: string): Day {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return `${pad(local.getFullYear(), 4)}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+  return remembered(perZone(dayCache, timeZone), instant.getTime(), () => {
+    const wall = wallClock(instant, timeZone);
+    return makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+  });
 }
 
 /** Wall-clock parts of an instant in `timeZone`. */
 export function localParts(instant: Date, timeZone: string) {
-  const local = new TZDate(instant.getTime(), timeZone);
+  const wall = wallClock(instant, timeZone);
   return {
-    day: dayOf(instant, timeZone),
-    hour: local.getHours(),
-    minute: local.getMinutes(),
+    day: makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
   };
 }
 
-/** The instant a wall-clock time occurs in `timeZone` (midnight by default). */
+/**
+ * The instant a wall-clock time occurs in `timeZone` (midnight by default). A time the clocks
+ * skip (02:30 when summer time starts) is read with the offset before the change, so it lands
+ * after the gap (03:30); a time that occurs twice (when summer time ends) is the first of the two.
+ */
 export function instantOf(day: Day, timeZone: string, hour = 0, minute = 0): Date {
   const { year, month, date } = dayParts(day);
-  return new Date(new TZDate(year, month - 1, date, hour, minute, timeZone).getTime());
+  const wall = Date.UTC(year, month - 1, date, hour, minute);
+  // The offsets either side of any clock change near this time: zones change theirs at most once in four days.
+  const before = wall - offsetAt(timeZone, wall - 2 * 24 * HOUR);
+  const after = wall - offsetAt(timeZone, wall + 2 * 24 * HOUR);
+  const shows = (t: number) => t + offsetAt(timeZone, t) === wall;
+  if (shows(before) && (!shows(after) || before <= after)) return new Date(before);
+  return new Date(shows(after) ? after : before);
 }
 
 export function dayParts(day: Day): { year: number; month: number; date: number } {
@@ -51,6 +118,27 @@ export function makeDay(year: number, month: number, date: number): Day {
   return `${pad(year, 4)}-${pad(month)}-${pad(date)}`;
 }
 
+/**
+ * The day as a Date for date-fns, which counts in the script's own zone: noon there, because every
+ * zone's clock shows noon on every day, while midnight is skipped where summer time starts at
+ * 00:00 (America/Santiago).
+ */
+export function localNoon(day: Day): Date {
+  const { year, month, date } = dayParts(day);
+  return atNoon(year, month, date);
+}
+
+function atNoon(year: number, month: number, date: number): Date {
+  const d = new Date(2000, 0, 1, 12);
+  d.setFullYear(year, month - 1, date); // the Date constructor would read years below 100 as 19xx
+  return d;
+}
+
+/** The day a date-fns result falls on, in the script's own zone. */
+export function localDay(d: Date): Day {
+  return makeDay(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
 /** Whether y-m-d names a real day (no 31 April, 29 February only in leap years). */
 export function isValidDay(year: number, month: number, date: number): boolean {
   if (month < 1 || month > 12 || date < 1) return false;
@@ -58,27 +146,35 @@ export function isValidDay(year: number, month: number, date: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return getDaysInMonth(atNoon(year, month, 1));
 }
 
-// Day arithmetic in UTC: a day has no zone, so the process's zone must not shift it.
-function utc(day: Day): Date {
-  const { year, month, date } = dayParts(day);
-  return new Date(Date.UTC(year, month - 1, date));
-}
+// date-fns counts in local Dates, which cost microseconds per call; rows repeat few days.
+const added = new Map<string, Day>();
+const between = new Map<string, number>();
 
 export function addDays(day: Day, n: number): Day {
-  const d = utc(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return makeDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return remembered(added, `${day}|${n}`, () => localDay(addDaysTo(localNoon(day), n)));
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: Day, b: Day): number {
-  return Math.round((utc(b).getTime() - utc(a).getTime()) / 86_400_000);
+  return remembered(between, `${a}|${b}`, () => differenceInCalendarDays(localNoon(b), localNoon(a)));
 }
 
 /** 0 = Sunday … 6 = Saturday, as Date.getDay. */
 export function weekday(day: Day): number {
-  return utc(day).getUTCDay();
+  return localNoon(day).getDay();
+}
+
+/** A day as people read it in a message: '3月5日 星期四', 'Thu, Mar 5'. */
+export function formatDay(day: Day, lang: Lang): string {
+  const { year, month, date } = dayParts(day);
+  const m = messages(lang).days;
+  return fill(m.label, {
+    year,
+    month: m.months[month - 1]!,
+    date,
+    weekday: m.weekdays[atNoon(year, month, date).getDay()]!,
+  });
 }

@@ -1,6 +1,7 @@
 import {
   calendarDates,
   isSchoolDay,
+  monthsBetween,
   nextDue,
   occurrences,
   parseCalendarDay,
@@ -175,6 +176,29 @@ describe('occurrences', () => {
     ]);
   });
 
+  it('every two weeks keeps alternating across ISO week 53 and the new year', () => {
+    // 28 December 2026 starts ISO week 53 of 2026 (an off-week); 4 January 2027 starts week 1.
+    expect(occurrences(freq('每2周一'), YEAR, '2026-12-01', '2027-01-22')).toEqual([
+      '2026-12-07',
+      '2026-12-21',
+      '2027-01-04',
+      '2027-01-18',
+    ]);
+    expect(occurrences(freq('every 2 weeks on Thursday'), YEAR, '2026-12-24', '2027-01-14')).toEqual([
+      '2026-12-24',
+      '2027-01-07',
+    ]);
+  });
+
+  it('every three weeks counts whole Monday-to-Sunday weeks from the week the term starts', () => {
+    // Week 1 of term is 31 Aug – 6 Sep, so on-weeks start 31 Aug, 21 Sep, 12 Oct.
+    expect(occurrences(freq('每3周五'), YEAR, '2026-08-31', '2026-10-25')).toEqual([
+      '2026-09-04',
+      '2026-09-25',
+      '2026-10-16',
+    ]);
+  });
+
   it('monthly on the 31st falls on the last day of shorter months, leap years included', () => {
     expect(occurrences(freq('每月31日'), YEAR, '2027-01-01', '2027-04-30')).toEqual([
       '2027-01-31',
@@ -220,6 +244,16 @@ describe('occurrences', () => {
       '2027-02-28',
       '2028-02-29',
     ]);
+  });
+
+  it('lists each month a range touches, across a year end', () => {
+    expect(monthsBetween('2026-11-30', '2027-02-01')).toEqual([
+      { year: 2026, month: 11 },
+      { year: 2026, month: 12 },
+      { year: 2027, month: 1 },
+      { year: 2027, month: 2 },
+    ]);
+    expect(monthsBetween('2028-02-29', '2028-02-29')).toEqual([{ year: 2028, month: 2 }]);
   });
 
   it('returns nothing for an empty or reversed range', () => {
@@ -292,6 +326,16 @@ describe('the work calendar (行事历)', () => {
     expect(calendarDates(YEAR, every, { kind: 'date', date: 31 }, 2028, 2)).toEqual(['2028-02-29']);
     expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2027, 3)).toEqual(['2027-03-29']);
     expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2027, 2)).toEqual(['2027-02-22']);
+  });
+
+  it('counts the weeks of a month from the 1st, in seven-day blocks', () => {
+    // November 2026 starts on a Sunday: week 2 is 8–14 November, whose first school day is Monday 9.
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 2 }, 2026, 11)).toEqual(['2026-11-09']);
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 4 }, 2026, 11)).toEqual(['2026-11-23']);
+    // Week 5 of November is 29–30 November: Sunday 29 is no school day, Monday 30 is.
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2026, 11)).toEqual(['2026-11-30']);
+    // A leap February has 29 days, so week 5 is the 29th itself.
+    expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2028, 2)).toEqual(['2028-02-29']);
   });
 
   it('places term rows on the first and last school days and holiday rows on the eve', () => {

@@ -1,4 +1,7 @@
-import { addDays, daysBetween, daysInMonth, dayParts, makeDay, weekday, type Day } from '../time';
+import { differenceInCalendarISOWeeks } from 'date-fns/differenceInCalendarISOWeeks';
+import { eachDayOfInterval } from 'date-fns/eachDayOfInterval';
+import { eachMonthOfInterval } from 'date-fns/eachMonthOfInterval';
+import { addDays, daysInMonth, dayParts, localDay, localNoon, makeDay, weekday, type Day } from '../time';
 import type { Frequency } from './frequency';
 import {
   isSchoolDay,
@@ -11,25 +14,15 @@ import {
 
 /** Each calendar month touching [from, to], as year and month. */
 export function monthsBetween(from: Day, to: Day): { year: number; month: number }[] {
-  const out: { year: number; month: number }[] = [];
-  let { year, month } = dayParts(from);
-  const last = dayParts(to);
-  while (year < last.year || (year === last.year && month <= last.month)) {
-    out.push({ year, month });
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-  return out;
+  return eachMonthOfInterval({ start: localNoon(from), end: localNoon(to) }).map((d) => ({
+    year: d.getFullYear(),
+    month: d.getMonth() + 1,
+  }));
 }
 
 /** The day of a month, or the month's last day when it is shorter (31 → 30 April, 29 February). */
 export function clampedDay(year: number, month: number, date: number): Day {
   return makeDay(year, month, Math.min(date, daysInMonth(year, month)));
-}
-
-/** Monday of the week `day` falls in. */
-function mondayOf(day: Day): Day {
-  return addDays(day, -((weekday(day) + 6) % 7));
 }
 
 /**
@@ -39,14 +32,15 @@ function mondayOf(day: Day): Day {
 function isOnWeek(cal: SchoolCalendar, day: Day, every: number): boolean {
   if (every === 1) return true;
   const term = termOf(cal, day);
-  const anchor = mondayOf(term ? term.start : day);
-  return (daysBetween(anchor, mondayOf(day)) / 7) % every === 0;
+  // Weeks run Monday to Sunday, as in China; counted, not numbered, so ISO week 53 is just a week.
+  const weeks = differenceInCalendarISOWeeks(localNoon(day), localNoon(term ? term.start : day));
+  return weeks % every === 0;
 }
 
 function everyDay(from: Day, to: Day, keep: (d: Day) => boolean): Day[] {
-  const out: Day[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) if (keep(d)) out.push(d);
-  return out;
+  return eachDayOfInterval({ start: localNoon(from), end: localNoon(to) })
+    .map(localDay)
+    .filter(keep);
 }
 
 function perMonth(from: Day, to: Day, pick: (year: number, month: number) => Day | undefined): Day[] {

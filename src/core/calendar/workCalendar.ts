@@ -88,10 +88,10 @@ function dayInMonth(cal: SchoolCalendar, year: number, month: number, day: Calen
   const last = clampedDay(year, month, 31);
   if (day.kind === 'date') return clampedDay(year, month, day.date);
   if (day.kind === 'first') return firstWorkingDay(cal, makeDay(year, month, 1), last);
-  // Week n starts on day 7n-6; a week 5 that February lacks means its last seven days.
-  const length = Number(last.slice(8));
-  const start = 7 * day.week - 6 <= length ? 7 * day.week - 6 : length - 6;
-  return firstWorkingDay(cal, makeDay(year, month, start), last);
+  // Week n is the month's days 7n-6 to 7n (the office counts from the 1st, not from a Monday);
+  // a week 5 that February lacks means its last seven days.
+  const start = addDays(makeDay(year, month, 1), 7 * (day.week - 1));
+  return firstWorkingDay(cal, start <= last ? start : addDays(last, -6), last);
 }
 
 /**

@@ -371,6 +371,11 @@ export const en: Widen<Messages> = {
     beforeHoliday: 'before holidays',
     week: 'week {n}',
   },
+  days: {
+    label: '{weekday}, {month} {date}',
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  },
   defaults: {
     calendar: {
       augCampusClean: 'Clean and disinfect the canteen and campus',

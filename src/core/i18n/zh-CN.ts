@@ -337,6 +337,11 @@ export const zhCN = {
     beforeHoliday: '假期前',
     week: '第{n}周',
   },
+  days: {
+    label: '{month}{date}日 {weekday}',
+    months: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  },
   defaults: {
     calendar: {
       augCampusClean: '食堂、校园全面清洁消毒',
