@@ -7,17 +7,12 @@
  */
 import * as path from 'node:path';
 import { AuthModeName, Base, countCalls, Ctx, makeClockDate, permissionError, scriptError } from './context';
-import {
-  BooleanCriteria,
-  ConditionalFormatRuleBuilderImpl,
-  DataValidationBuilderImpl,
-  DataValidationCriteria,
-  ProtectionType,
-  RangeImpl,
-  SheetImpl,
-  SpreadsheetImpl,
-  WrapStrategy,
-} from './spreadsheet';
+import { BooleanCriteria, ConditionalFormatRuleBuilderImpl } from './conditional';
+import { ProtectionType } from './protection';
+import { RangeImpl, WrapStrategy } from './range';
+import { SheetImpl } from './sheet';
+import { SpreadsheetImpl } from './spreadsheet';
+import { DataValidationBuilderImpl, DataValidationCriteria } from './validation';
 import {
   ConsoleImpl,
   LockServiceImpl,

@@ -1,0 +1,492 @@
+/** A Range and a RangeList: reading and writing values, formulas, notes, formats and validation of a block. */
+import { columnToLetters } from './a1';
+import { Base, countCalls, Ctx, scriptError } from './context';
+import { DEFAULT_NUMBER_FORMAT, displayValue, typeInput } from './format';
+import { FORMAT_LAYERS, LayerName } from './layers';
+import { ProtectionImpl } from './protection';
+import type { SheetImpl } from './sheet';
+import { DataValidationBuilderImpl, DataValidationImpl } from './validation';
+
+export const WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
+
+type Shape = unknown[][];
+
+function signatureError(method: string, arg: unknown): Error {
+  const t = Array.isArray(arg) ? `${typeof arg[0] === 'object' ? 'Object' : typeof arg[0]}[]` : typeof arg;
+  return scriptError(
+    `The parameters (${t}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+  );
+}
+
+export class RangeImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _sheet: SheetImpl,
+    readonly _row: number,
+    readonly _col: number,
+    readonly _nr: number,
+    readonly _nc: number,
+  ) {
+    super(ctx);
+  }
+  _checkShape(data: unknown, method: string): Shape {
+    if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) throw signatureError(method, data);
+    if (data.length !== this._nr) {
+      throw scriptError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this._nr}.`,
+      );
+    }
+    for (const row of data as unknown[][]) {
+      if (row.length !== this._nc) {
+        throw scriptError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._nc}.`,
+        );
+      }
+    }
+    return data as Shape;
+  }
+  _grid<T>(layer: LayerName, dflt: T): T[][] {
+    const grid = this._sheet._layers[layer];
+    const out: T[][] = new Array<T[]>(this._nr);
+    for (let i = 0; i < this._nr; i++) {
+      const row = grid[this._row - 1 + i];
+      const o = new Array<T>(this._nc);
+      for (let j = 0; j < this._nc; j++) {
+        const v = row?.[this._col - 1 + j];
+        o[j] = v === undefined ? dflt : (v as T);
+      }
+      out[i] = o;
+    }
+    return out;
+  }
+  _setGrid(layer: LayerName, data: unknown[][]): void {
+    for (let i = 0; i < this._nr; i++) {
+      const row = data[i] as unknown[];
+      for (let j = 0; j < this._nc; j++) {
+        const v = row[j];
+        this._sheet._set(layer, this._row - 1 + i, this._col - 1 + j, v === null || v === '' ? undefined : v);
+      }
+    }
+  }
+  _fill(layer: LayerName, v: unknown): void {
+    const val = v === null || v === '' ? undefined : v;
+    for (let i = 0; i < this._nr; i++) {
+      for (let j = 0; j < this._nc; j++) this._sheet._set(layer, this._row - 1 + i, this._col - 1 + j, val);
+    }
+  }
+  _displayGrid(): string[][] {
+    const vals = this._grid<unknown>('values', undefined);
+    const fmts = this._grid<string | undefined>('formats', undefined);
+    return vals.map((row, i) => row.map((v, j) => displayValue(v, fmts[i]?.[j])));
+  }
+  _values(): unknown[][] {
+    const sheet = this._sheet;
+    const vgrid = sheet._layers.values;
+    const fgrid = sheet._layers.formats;
+    const out: unknown[][] = new Array<unknown[]>(this._nr);
+    const c0 = this._col - 1;
+    for (let i = 0; i < this._nr; i++) {
+      const r = this._row - 1 + i;
+      const row = vgrid[r];
+      const frow = fgrid[r];
+      const o = new Array<unknown>(this._nc);
+      if (!row) o.fill('');
+      else if (!frow) {
+        for (let j = 0; j < this._nc; j++) {
+          const v = row[c0 + j];
+          o[j] = v === undefined ? '' : v;
+        }
+      } else {
+        for (let j = 0; j < this._nc; j++) o[j] = sheet._readValue(row[c0 + j], frow[c0 + j]);
+      }
+      out[i] = o;
+    }
+    return out;
+  }
+
+  getValues(): unknown[][] {
+    return this._values();
+  }
+  getValue(): unknown {
+    const r = this._row - 1;
+    const c = this._col - 1;
+    return this._sheet._readValue(this._sheet._get('values', r, c), this._sheet._get('formats', r, c));
+  }
+  setValues(values: unknown[][]): this {
+    const data = this._checkShape(values, 'setValues');
+    this._sheet._write(this._row - 1, this._col - 1, data);
+    return this;
+  }
+  setValue(value: unknown): this {
+    const data: unknown[][] = [];
+    for (let i = 0; i < this._nr; i++) data.push(new Array<unknown>(this._nc).fill(value));
+    this._sheet._write(this._row - 1, this._col - 1, data);
+    return this;
+  }
+  getDisplayValues(): string[][] {
+    return this._displayGrid();
+  }
+  getDisplayValue(): string {
+    const r = this._row - 1;
+    const c = this._col - 1;
+    return displayValue(
+      this._sheet._get('values', r, c),
+      this._sheet._get('formats', r, c) as string | undefined,
+    );
+  }
+  getFormulas(): string[][] {
+    return this._grid<string>('formulas', '');
+  }
+  getFormula(): string {
+    return (this._sheet._get('formulas', this._row - 1, this._col - 1) as string | undefined) ?? '';
+  }
+  setFormula(f: string): this {
+    return this._writeFormulas(new Array(this._nr).fill(null).map(() => new Array<string>(this._nc).fill(f)));
+  }
+  setFormulas(fs: string[][]): this {
+    return this._writeFormulas(this._checkShape(fs, 'setFormulas') as string[][]);
+  }
+  _writeFormulas(fs: string[][]): this {
+    const data = fs.map((row) =>
+      row.map((f) => (f === '' || f === null ? '' : String(f).startsWith('=') ? f : '=' + f)),
+    );
+    // formulas bypass the '@' text format
+    for (let i = 0; i < this._nr; i++) {
+      for (let j = 0; j < this._nc; j++) {
+        const f = (data[i] as string[])[j] as string;
+        const r = this._row - 1 + i;
+        const c = this._col - 1 + j;
+        if (f === '') {
+          this._sheet._set('values', r, c, undefined);
+          this._sheet._set('formulas', r, c, undefined);
+        } else {
+          const t = typeInput(f);
+          this._sheet._set('values', r, c, t.value);
+          this._sheet._set('formulas', r, c, f);
+        }
+      }
+    }
+    return this;
+  }
+  getNumberFormat(): string {
+    return (
+      (this._sheet._get('formats', this._row - 1, this._col - 1) as string | undefined) ??
+      DEFAULT_NUMBER_FORMAT
+    );
+  }
+  getNumberFormats(): string[][] {
+    return this._grid<string>('formats', DEFAULT_NUMBER_FORMAT);
+  }
+  setNumberFormat(fmt: string): this {
+    this._fill('formats', fmt === DEFAULT_NUMBER_FORMAT ? undefined : fmt);
+    return this;
+  }
+  setNumberFormats(fmts: string[][]): this {
+    this._setGrid('formats', this._checkShape(fmts, 'setNumberFormats'));
+    return this;
+  }
+  getDataValidation(): DataValidationImpl | null {
+    return (
+      (this._sheet._get('validations', this._row - 1, this._col - 1) as DataValidationImpl | undefined) ??
+      null
+    );
+  }
+  getDataValidations(): (DataValidationImpl | null)[][] {
+    return this._grid<DataValidationImpl | null>('validations', null);
+  }
+  setDataValidation(rule: DataValidationImpl | null): this {
+    this._fill('validations', rule ?? undefined);
+    return this;
+  }
+  setDataValidations(rules: (DataValidationImpl | null)[][]): this {
+    this._setGrid('validations', this._checkShape(rules, 'setDataValidations'));
+    return this;
+  }
+  clearDataValidations(): this {
+    this._fill('validations', undefined);
+    return this;
+  }
+  getNote(): string {
+    return (this._sheet._get('notes', this._row - 1, this._col - 1) as string | undefined) ?? '';
+  }
+  getNotes(): string[][] {
+    return this._grid<string>('notes', '');
+  }
+  setNote(note: string | null): this {
+    this._fill('notes', note === null ? undefined : String(note));
+    return this;
+  }
+  setNotes(notes: (string | null)[][]): this {
+    const d = this._checkShape(notes, 'setNotes').map((r) =>
+      r.map((n) => (n === null || n === undefined ? '' : String(n))),
+    );
+    this._setGrid('notes', d);
+    return this;
+  }
+  clearNote(): this {
+    this._fill('notes', undefined);
+    return this;
+  }
+  getBackground(): string {
+    return (this._sheet._get('backgrounds', this._row - 1, this._col - 1) as string | undefined) ?? '#ffffff';
+  }
+  getBackgrounds(): string[][] {
+    return this._grid<string>('backgrounds', '#ffffff');
+  }
+  setBackground(color: string | null): this {
+    this._fill('backgrounds', color === null || /^#?fff(fff)?$|^white$/i.test(color) ? undefined : color);
+    return this;
+  }
+  setBackgrounds(colors: (string | null)[][]): this {
+    const d = this._checkShape(colors, 'setBackgrounds').map((r) =>
+      r.map((c) => (c === null || /^#?fff(fff)?$|^white$/i.test(String(c)) ? undefined : c)),
+    );
+    this._setGrid('backgrounds', d);
+    return this;
+  }
+  setBackgroundRGB(r: number, g: number, b: number): this {
+    const hex = '#' + [r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('');
+    this._fill('backgrounds', hex === '#ffffff' ? undefined : hex);
+    return this;
+  }
+  getFontWeight(): string {
+    return (this._sheet._get('fontWeights', this._row - 1, this._col - 1) as string | undefined) ?? 'normal';
+  }
+  getFontWeights(): string[][] {
+    return this._grid<string>('fontWeights', 'normal');
+  }
+  setFontWeight(w: string | null): this {
+    this._fill('fontWeights', w === 'normal' || w === null ? undefined : w);
+    return this;
+  }
+  setFontWeights(ws: (string | null)[][]): this {
+    this._setGrid(
+      'fontWeights',
+      this._checkShape(ws, 'setFontWeights').map((r) => r.map((w) => (w === 'normal' ? undefined : w))),
+    );
+    return this;
+  }
+  getFontColor(): string {
+    return (this._sheet._get('fontColors', this._row - 1, this._col - 1) as string | undefined) ?? '#000000';
+  }
+  getFontColors(): string[][] {
+    return this._grid<string>('fontColors', '#000000');
+  }
+  setFontColor(c: string | null): this {
+    this._fill('fontColors', c === null ? undefined : c);
+    return this;
+  }
+  setFontColors(cs: (string | null)[][]): this {
+    this._setGrid('fontColors', this._checkShape(cs, 'setFontColors'));
+    return this;
+  }
+  getFontStyle(): string {
+    return (this._sheet._get('fontStyles', this._row - 1, this._col - 1) as string | undefined) ?? 'normal';
+  }
+  setFontStyle(s: string | null): this {
+    this._fill('fontStyles', s === 'normal' ? undefined : s);
+    return this;
+  }
+  getFontSize(): number {
+    return (this._sheet._get('fontSizes', this._row - 1, this._col - 1) as number | undefined) ?? 10;
+  }
+  setFontSize(n: number): this {
+    this._fill('fontSizes', n);
+    return this;
+  }
+  setFontFamily(_f: string): this {
+    return this;
+  }
+  setFontLine(_l: string): this {
+    return this;
+  }
+  getWrap(): boolean {
+    return (this._sheet._get('wraps', this._row - 1, this._col - 1) as boolean | undefined) ?? false;
+  }
+  setWrap(w: boolean): this {
+    this._fill('wraps', w ? true : undefined);
+    return this;
+  }
+  setWraps(ws: boolean[][]): this {
+    this._setGrid(
+      'wraps',
+      this._checkShape(ws, 'setWraps').map((r) => r.map((w) => (w ? true : undefined))),
+    );
+    return this;
+  }
+  setWrapStrategy(s: string): this {
+    this._fill('wraps', String(s) === 'WRAP' ? true : undefined);
+    return this;
+  }
+  getHorizontalAlignment(): string {
+    return (this._sheet._get('hAligns', this._row - 1, this._col - 1) as string | undefined) ?? 'general';
+  }
+  setHorizontalAlignment(a: string | null): this {
+    this._fill('hAligns', a ?? undefined);
+    return this;
+  }
+  setHorizontalAlignments(as: (string | null)[][]): this {
+    this._setGrid('hAligns', this._checkShape(as, 'setHorizontalAlignments'));
+    return this;
+  }
+  getVerticalAlignment(): string {
+    return (this._sheet._get('vAligns', this._row - 1, this._col - 1) as string | undefined) ?? 'bottom';
+  }
+  setVerticalAlignment(a: string | null): this {
+    this._fill('vAligns', a ?? undefined);
+    return this;
+  }
+  setBorder(..._args: unknown[]): this {
+    return this;
+  }
+  merge(): this {
+    return this;
+  }
+  breakApart(): this {
+    return this;
+  }
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    commentsOnly?: boolean;
+    validationsOnly?: boolean;
+  }): this {
+    const s = this._sheet;
+    const box = [this._row - 1, this._col - 1, this._nr, this._nc] as const;
+    const o = options ?? {};
+    const any = o.contentsOnly || o.formatOnly || o.commentsOnly || o.validationsOnly;
+    if (!any || o.contentsOnly) s._clearLayers(['values', 'formulas'], ...box);
+    if (!any || o.formatOnly) s._clearLayers(FORMAT_LAYERS, ...box);
+    if (o.commentsOnly) s._clearLayers(['notes'], ...box);
+    if (o.validationsOnly) s._clearLayers(['validations'], ...box);
+    return this;
+  }
+  clearContent(): this {
+    this._sheet._clearLayers(['values', 'formulas'], this._row - 1, this._col - 1, this._nr, this._nc);
+    return this;
+  }
+  clearFormat(): this {
+    this._sheet._clearLayers(FORMAT_LAYERS, this._row - 1, this._col - 1, this._nr, this._nc);
+    return this;
+  }
+  getA1Notation(): string {
+    const a = columnToLetters(this._col) + this._row;
+    if (this._nr === 1 && this._nc === 1) return a;
+    return `${a}:${columnToLetters(this._col + this._nc - 1)}${this._row + this._nr - 1}`;
+  }
+  getRow(): number {
+    return this._row;
+  }
+  getRowIndex(): number {
+    return this._row;
+  }
+  getColumn(): number {
+    return this._col;
+  }
+  getLastRow(): number {
+    return this._row + this._nr - 1;
+  }
+  getLastColumn(): number {
+    return this._col + this._nc - 1;
+  }
+  getNumRows(): number {
+    return this._nr;
+  }
+  getNumColumns(): number {
+    return this._nc;
+  }
+  getHeight(): number {
+    return this._nr;
+  }
+  getWidth(): number {
+    return this._nc;
+  }
+  getSheet(): SheetImpl {
+    return this._sheet;
+  }
+  getGridId(): number {
+    return this._sheet._gid;
+  }
+  getCell(row: number, col: number): RangeImpl {
+    if (row < 1 || col < 1 || row > this._nr || col > this._nc) {
+      throw scriptError('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return this._sheet._range(this._row + row - 1, this._col + col - 1, 1, 1);
+  }
+  offset(rowOffset: number, colOffset: number, numRows?: number, numCols?: number): RangeImpl {
+    return this._sheet._range(
+      this._row + rowOffset,
+      this._col + colOffset,
+      numRows ?? this._nr,
+      numCols ?? this._nc,
+    );
+  }
+  protect(): ProtectionImpl {
+    const p = new ProtectionImpl(this._ctx, this._sheet, 'RANGE', this);
+    this._sheet._protections.push(p);
+    return p;
+  }
+  activate(): this {
+    this._sheet._ss._activeSheet = this._sheet;
+    this._sheet._ss._activeRange = this;
+    return this;
+  }
+  isBlank(): boolean {
+    const grid = this._sheet._layers.values;
+    for (let i = 0; i < this._nr; i++) {
+      const row = grid[this._row - 1 + i];
+      if (!row) continue;
+      for (let j = 0; j < this._nc; j++) {
+        const v = row[this._col - 1 + j];
+        if (v !== undefined && v !== '') return false;
+      }
+    }
+    return true;
+  }
+  insertCheckboxes(checked?: unknown, unchecked?: unknown): this {
+    const b = new DataValidationBuilderImpl(this._ctx).requireCheckbox(checked, unchecked).build();
+    this._fill('validations', b);
+    return this;
+  }
+}
+
+/** Sheet.getRangeList: one call that formats many ranges at once. */
+export class RangeListImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    readonly _ranges: RangeImpl[],
+  ) {
+    super(ctx);
+  }
+  getRanges(): RangeImpl[] {
+    return [...this._ranges];
+  }
+  // Each delegates to Range: one RangeList call is one service call, however many ranges it holds.
+  setNumberFormat(fmt: string): this {
+    for (const r of this._ranges) r.setNumberFormat(fmt);
+    return this;
+  }
+  setFontWeight(w: string | null): this {
+    for (const r of this._ranges) r.setFontWeight(w);
+    return this;
+  }
+  setBackground(color: string | null): this {
+    for (const r of this._ranges) r.setBackground(color);
+    return this;
+  }
+  clearNote(): this {
+    for (const r of this._ranges) r.clearNote();
+    return this;
+  }
+  clearDataValidations(): this {
+    for (const r of this._ranges) r.clearDataValidations();
+    return this;
+  }
+  clearContent(): this {
+    for (const r of this._ranges) r.clearContent();
+    return this;
+  }
+}
+
+countCalls(RangeImpl, 'Range');
+countCalls(RangeListImpl, 'RangeList');
