@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/artifacts/'] },
+  // vendored verbatim from ../shared/apps-script-cases (see emulator/README.md)
+  { ignores: ['tests/emulator/apps-script-cases/cases.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -61,3 +61,25 @@ export function parseA1(input: string): A1 {
   if ((a.c === undefined) !== (b.c === undefined) && a.c === undefined) throw rangeNotFound();
   return out;
 }
+
+const REF_OR_TEXT = /("(?:[^"]|"")*")|(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g;
+
+/**
+ * A formula with its relative references moved by (dRows, dCols), as filling a range with one formula or
+ * pasting it does ('=A1' set on B52:C53 reads '=A1','=B1' / '=A2','=B2': gas-fakes test/testsheets.js
+ * "setting and repeating cell formats"). '$' parts and text in quotes stay; a reference moved off the grid
+ * becomes #REF!.
+ */
+export function shiftFormula(formula: string, dRows: number, dCols: number): string {
+  if (dRows === 0 && dCols === 0) return formula;
+  return formula.replace(
+    REF_OR_TEXT,
+    (m, text: string | undefined, colAbs: string, col: string, rowAbs: string, row: string, at: number) => {
+      if (text !== undefined || /[\w.]/.test(formula[at - 1] ?? '')) return m;
+      const c = colAbs ? lettersToColumn(col) : lettersToColumn(col) + dCols;
+      const r = rowAbs ? Number(row) : Number(row) + dRows;
+      if (c < 1 || r < 1) return '#REF!';
+      return colAbs + columnToLetters(c) + rowAbs + r;
+    },
+  );
+}

@@ -1,5 +1,5 @@
 /** Sheets number formats (display values), Sheets input typing and Java SimpleDateFormat (Utilities.formatDate). */
-import { DAY_MS, instantToWall, offsetAt, wallParts, wallToSerial } from './tz';
+import { DAY_MS, instantToWall, offsetAt, wallParts, wallToInstant, wallToSerial } from './tz';
 
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
@@ -264,21 +264,42 @@ export function typeInput(s: string): Typed {
   return { value: s };
 }
 
+/** The value of constant arithmetic ('1+2*3'), or undefined for anything else. */
+function arithmetic(expr: string): number | undefined {
+  if (!/^[\d\s+\-*/().]+$/.test(expr) || !/\d/.test(expr)) return undefined;
+  try {
+    const r = new Function(`return (${expr});`)() as unknown;
+    return typeof r === 'number' && Number.isFinite(r) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const AGGREGATES: Record<string, (xs: number[]) => number> = {
+  SUM: (xs) => xs.reduce((a, b) => a + b, 0),
+  PRODUCT: (xs) => xs.reduce((a, b) => a * b, 1),
+  MIN: (xs) => (xs.length ? Math.min(...xs) : 0),
+  MAX: (xs) => (xs.length ? Math.max(...xs) : 0),
+  AVERAGE: (xs) => xs.reduce((a, b) => a + b, 0) / xs.length,
+};
+
 /**
- * The emulator does not compute formulas. Constant arithmetic ('=1+1') is evaluated; any other formula
- * reads back as the string '#ERROR!' so that an accidental formula is visible in assertions.
+ * The emulator does not compute formulas that read cells. Constant arithmetic ('=1+1') and SUM, PRODUCT,
+ * MIN, MAX, AVERAGE of constants ('=SUM(1,2)') are evaluated; any other formula reads back as the string
+ * '#ERROR!' so that an accidental formula is visible in assertions.
  */
 export function evaluateFormula(f: string): number | string {
-  const body = f.slice(1);
-  if (/^[\d\s+\-*/().]+$/.test(body) && /\d/.test(body)) {
-    try {
-      const r = new Function(`return (${body});`)() as unknown;
-      if (typeof r === 'number' && Number.isFinite(r)) return r;
-    } catch {
-      /* fall through */
-    }
+  let body = f.slice(1);
+  const call = /\b([A-Za-z]+)\(([^()]*)\)/;
+  for (let m = call.exec(body); m; m = call.exec(body)) {
+    const fn = AGGREGATES[(m[1] as string).toUpperCase()];
+    const args = (m[2] as string).split(',').map(arithmetic);
+    if (!fn || args.some((x) => x === undefined)) return '#ERROR!';
+    const v = fn(args as number[]);
+    if (!Number.isFinite(v)) return '#ERROR!';
+    body = body.slice(0, m.index) + `(${v})` + body.slice(m.index + m[0].length);
   }
-  return '#ERROR!';
+  return arithmetic(body) ?? '#ERROR!';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -296,16 +317,17 @@ function zoneShortName(tz: string, ms: number): string {
   }
 }
 
-export function formatJavaDate(ms: number, tz: string, pattern: string): string {
-  const off = offsetAt(tz, ms);
-  const p = wallParts(instantToWall(ms, tz));
-  let out = '';
+type PatternToken = { lit: string } | { ch: string; n: number };
+
+/** A SimpleDateFormat pattern as literals ('T', quoted text, punctuation) and runs of one letter ('yyyy'). */
+function patternTokens(pattern: string): PatternToken[] {
+  const out: PatternToken[] = [];
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i] as string;
     if (ch === "'") {
       if (pattern[i + 1] === "'") {
-        out += "'";
+        out.push({ lit: "'" });
         i += 2;
         continue;
       }
@@ -323,19 +345,33 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
         lit += pattern[j];
         j++;
       }
-      out += lit;
+      out.push({ lit });
       i = j + 1;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
-      out += ch;
+      out.push({ lit: ch });
       i++;
       continue;
     }
     let j = i;
     while (j < pattern.length && pattern[j] === ch) j++;
-    const n = j - i;
+    out.push({ ch, n: j - i });
     i = j;
+  }
+  return out;
+}
+
+export function formatJavaDate(ms: number, tz: string, pattern: string): string {
+  const off = offsetAt(tz, ms);
+  const p = wallParts(instantToWall(ms, tz));
+  let out = '';
+  for (const t of patternTokens(pattern)) {
+    if ('lit' in t) {
+      out += t.lit;
+      continue;
+    }
+    const { ch, n } = t;
     switch (ch) {
       case 'y':
       case 'Y':
@@ -401,6 +437,84 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
     }
   }
   return out;
+}
+
+const NUMERIC_FIELDS = 'yYMLdDuHkKhmsS';
+
+/**
+ * Java SimpleDateFormat.parse (lenient, as its default): the instant `text` names in zone `tz`, or undefined
+ * when the text does not fit the pattern. Text after the pattern is ignored, as DateFormat.parse(String) does.
+ * A two-digit 'yy' year falls within 80 years before and 20 after `nowMs`.
+ */
+export function parseJavaDate(text: string, tz: string, pattern: string, nowMs: number): number | undefined {
+  const tokens = patternTokens(pattern);
+  const f = { y: 1970, M: 1, d: 1, H: 0, m: 0, s: 0, S: 0, pm: undefined as boolean | undefined };
+  let offset: number | undefined;
+  let pos = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as PatternToken;
+    if ('lit' in t) {
+      if (!text.startsWith(t.lit, pos)) return undefined;
+      pos += t.lit.length;
+      continue;
+    }
+    const next = tokens[k + 1];
+    const rest = text.slice(pos);
+    if (NUMERIC_FIELDS.includes(t.ch) && !((t.ch === 'M' || t.ch === 'L') && t.n >= 3)) {
+      // Adjacent numeric fields ('yyyyMMdd') take exactly their width; otherwise a field takes every digit.
+      const fixed = next !== undefined && 'ch' in next && NUMERIC_FIELDS.includes(next.ch);
+      const m = (fixed ? new RegExp(`^\\d{${t.n}}`) : /^\d+/).exec(rest);
+      if (!m) return undefined;
+      pos += m[0].length;
+      const v = Number(m[0]);
+      if (t.ch === 'y' || t.ch === 'Y') {
+        if (t.n <= 2 && m[0].length === 2) {
+          const now = new Date(nowMs).getUTCFullYear();
+          const century = Math.floor((now - 80) / 100) * 100;
+          f.y = century + v < now - 80 ? century + 100 + v : century + v;
+        } else f.y = v;
+      } else if (t.ch === 'M' || t.ch === 'L') f.M = v;
+      else if (t.ch === 'd') f.d = v;
+      else if (t.ch === 'H' || t.ch === 'k') f.H = t.ch === 'k' && v === 24 ? 0 : v;
+      else if (t.ch === 'h' || t.ch === 'K') f.H = t.ch === 'h' && v === 12 ? 0 : v;
+      else if (t.ch === 'm') f.m = v;
+      else if (t.ch === 's') f.s = v;
+      else if (t.ch === 'S') f.S = v;
+      continue;
+    }
+    const word = /^[A-Za-z]+/.exec(rest)?.[0] ?? '';
+    if (t.ch === 'M' || t.ch === 'L') {
+      const i = MONTHS.findIndex((name) =>
+        [name, name.slice(0, 3)].some((x) => x.toLowerCase() === word.toLowerCase()),
+      );
+      if (i < 0) return undefined;
+      f.M = i + 1;
+      pos += word.length;
+    } else if (t.ch === 'E') {
+      if (
+        !WEEKDAYS.some((name) => [name, name.slice(0, 3)].some((x) => x.toLowerCase() === word.toLowerCase()))
+      )
+        return undefined;
+      pos += word.length;
+    } else if (t.ch === 'a') {
+      if (!/^(am|pm)$/i.test(word)) return undefined;
+      f.pm = /^pm$/i.test(word);
+      pos += word.length;
+    } else if (t.ch === 'Z' || t.ch === 'X' || t.ch === 'z') {
+      const m = /^(?:GMT|UTC)?(?:([+-])(\d{2}):?(\d{2})?)?/.exec(rest) as RegExpExecArray;
+      if (/^Z/.test(rest)) {
+        offset = 0;
+        pos += 1;
+      } else if (m[0] === '') return undefined;
+      else {
+        offset = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) * 60_000 : 0;
+        pos += m[0].length;
+      }
+    } else return undefined;
+  }
+  if (f.pm !== undefined) f.H = (f.H % 12) + (f.pm ? 12 : 0);
+  const wall = Date.UTC(f.y, f.M - 1, f.d, f.H, f.m, f.s, f.S);
+  return offset !== undefined ? wall - offset : wallToInstant(wall, tz);
 }
 
 function offsetText(off: number, colon: boolean): string {

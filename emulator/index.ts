@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { AuthModeName, Base, countCalls, Ctx, makeClockDate, permissionError, scriptError } from './context';
 import { BooleanCriteria, ConditionalFormatRuleBuilderImpl } from './conditional';
+import { CopyPasteType } from './paste';
 import { ProtectionType } from './protection';
 import { RangeImpl, WrapStrategy } from './range';
 import { SheetImpl } from './sheet';
@@ -132,6 +133,7 @@ class SpreadsheetAppImpl extends Base {
   readonly BooleanCriteria = BooleanCriteria;
   readonly BorderStyle = BorderStyle;
   readonly Dimension = Dimension;
+  readonly CopyPasteType = CopyPasteType;
   constructor(
     ctx: Ctx,
     readonly _ss: SpreadsheetImpl,

@@ -1,15 +1,26 @@
 /** A Range and a RangeList: reading and writing values, formulas, notes, formats and validation of a block. */
-import { columnToLetters } from './a1';
-import { Base, countCalls, Ctx, scriptError } from './context';
+import { columnToLetters, shiftFormula } from './a1';
+import { rgbToHex, toHexColor } from './colors';
+import { Base, countCalls, Ctx, notImplemented, scriptError } from './context';
 import { DEFAULT_NUMBER_FORMAT, displayValue, typeInput } from './format';
 import { FORMAT_LAYERS, LayerName } from './layers';
+import { copyRange } from './paste';
 import { ProtectionImpl } from './protection';
 import type { SheetImpl } from './sheet';
+import { removeDuplicateRows, sortRows, SortSpec } from './sort';
 import { DataValidationBuilderImpl, DataValidationImpl } from './validation';
 
 export const WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const;
 
 type Shape = unknown[][];
+
+const WHITE = '#ffffff';
+const BLACK = '#000000';
+/** A cell value a setter leaves as it was (a colour Sheets does not know). */
+const IGNORED = Symbol('ignored');
+function ignoredAsMarker<T>(v: T | null): T | typeof IGNORED {
+  return v === null ? IGNORED : v;
+}
 
 function signatureError(method: string, arg: unknown): Error {
   const t = Array.isArray(arg) ? `${typeof arg[0] === 'object' ? 'Object' : typeof arg[0]}[]` : typeof arg;
@@ -18,7 +29,38 @@ function signatureError(method: string, arg: unknown): Error {
   );
 }
 
+/** Which ends of a range its A1 notation left open: 'B:D' opens both row ends, '3:5' both column ends. */
+export interface OpenEnds {
+  startRow: boolean;
+  endRow: boolean;
+  startCol: boolean;
+  endCol: boolean;
+}
+
+/** Stored form of a colour: lowercase hex, undefined for the default; null for a colour Sheets ignores. */
+function storedColor(c: unknown, dflt: string): string | undefined | null {
+  if (c === null || c === undefined || c === '') return undefined;
+  const hex = toHexColor(c);
+  if (hex === undefined) return null;
+  return hex === dflt ? undefined : hex;
+}
+
+/** Alignment names as Sheets reads them back: null resets, 'normal' reads 'general-left'. */
+function storedHAlign(a: unknown): string | undefined {
+  if (a === null || a === undefined) return undefined;
+  const s = String(a).toLowerCase();
+  if (s === 'general') return undefined;
+  return s === 'normal' ? 'general-left' : s;
+}
+
+function storedNumberFormat(f: unknown): string | undefined {
+  if (f === null || f === undefined || f === '') return undefined;
+  const s = String(f);
+  return s === DEFAULT_NUMBER_FORMAT || /^general$/i.test(s) ? undefined : s;
+}
+
 export class RangeImpl extends Base {
+  _open: OpenEnds | undefined;
   constructor(
     ctx: Ctx,
     readonly _sheet: SheetImpl,
@@ -64,12 +106,14 @@ export class RangeImpl extends Base {
       const row = data[i] as unknown[];
       for (let j = 0; j < this._nc; j++) {
         const v = row[j];
+        if (v === IGNORED) continue;
         this._sheet._set(layer, this._row - 1 + i, this._col - 1 + j, v === null || v === '' ? undefined : v);
       }
     }
   }
   _fill(layer: LayerName, v: unknown): void {
     const val = v === null || v === '' ? undefined : v;
+    if (val === IGNORED) return;
     for (let i = 0; i < this._nr; i++) {
       for (let j = 0; j < this._nc; j++) this._sheet._set(layer, this._row - 1 + i, this._col - 1 + j, val);
     }
@@ -141,7 +185,11 @@ export class RangeImpl extends Base {
     return (this._sheet._get('formulas', this._row - 1, this._col - 1) as string | undefined) ?? '';
   }
   setFormula(f: string): this {
-    return this._writeFormulas(new Array(this._nr).fill(null).map(() => new Array<string>(this._nc).fill(f)));
+    const at = (i: number, j: number): string =>
+      f === '' || f === null ? '' : shiftFormula(String(f), i, j);
+    return this._writeFormulas(
+      Array.from({ length: this._nr }, (_, i) => Array.from({ length: this._nc }, (_, j) => at(i, j))),
+    );
   }
   setFormulas(fs: string[][]): this {
     return this._writeFormulas(this._checkShape(fs, 'setFormulas') as string[][]);
@@ -178,11 +226,14 @@ export class RangeImpl extends Base {
     return this._grid<string>('formats', DEFAULT_NUMBER_FORMAT);
   }
   setNumberFormat(fmt: string): this {
-    this._fill('formats', fmt === DEFAULT_NUMBER_FORMAT ? undefined : fmt);
+    this._fill('formats', storedNumberFormat(fmt));
     return this;
   }
   setNumberFormats(fmts: string[][]): this {
-    this._setGrid('formats', this._checkShape(fmts, 'setNumberFormats'));
+    this._setGrid(
+      'formats',
+      this._checkShape(fmts, 'setNumberFormats').map((r) => r.map(storedNumberFormat)),
+    );
     return this;
   }
   getDataValidation(): DataValidationImpl | null {
@@ -217,9 +268,15 @@ export class RangeImpl extends Base {
     return this;
   }
   setNotes(notes: (string | null)[][]): this {
-    const d = this._checkShape(notes, 'setNotes').map((r) =>
-      r.map((n) => (n === null || n === undefined ? '' : String(n))),
-    );
+    // setNotes writes a number as Java prints a double ('25.0'), unlike setNote ('25'): gas-fakes
+    // notes/oddities.md "sheets notes" (live observation), issuetracker 429373214.
+    const text = (n: unknown): string =>
+      n === null || n === undefined
+        ? ''
+        : typeof n === 'number' && Number.isInteger(n)
+          ? n + '.0'
+          : String(n);
+    const d = this._checkShape(notes, 'setNotes').map((r) => r.map(text));
     this._setGrid('notes', d);
     return this;
   }
@@ -234,20 +291,18 @@ export class RangeImpl extends Base {
     return this._grid<string>('backgrounds', '#ffffff');
   }
   setBackground(color: string | null): this {
-    this._fill('backgrounds', color === null || /^#?fff(fff)?$|^white$/i.test(color) ? undefined : color);
+    this._fill('backgrounds', ignoredAsMarker(storedColor(color, WHITE)));
     return this;
   }
   setBackgrounds(colors: (string | null)[][]): this {
     const d = this._checkShape(colors, 'setBackgrounds').map((r) =>
-      r.map((c) => (c === null || /^#?fff(fff)?$|^white$/i.test(String(c)) ? undefined : c)),
+      r.map((c) => ignoredAsMarker(storedColor(c, WHITE))),
     );
     this._setGrid('backgrounds', d);
     return this;
   }
   setBackgroundRGB(r: number, g: number, b: number): this {
-    const hex = '#' + [r, g, b].map((x) => x.toString(16).padStart(2, '0')).join('');
-    this._fill('backgrounds', hex === '#ffffff' ? undefined : hex);
-    return this;
+    return this.setBackground(rgbToHex(r, g, b));
   }
   getFontWeight(): string {
     return (this._sheet._get('fontWeights', this._row - 1, this._col - 1) as string | undefined) ?? 'normal';
@@ -273,25 +328,41 @@ export class RangeImpl extends Base {
     return this._grid<string>('fontColors', '#000000');
   }
   setFontColor(c: string | null): this {
-    this._fill('fontColors', c === null ? undefined : c);
+    this._fill('fontColors', ignoredAsMarker(storedColor(c, BLACK)));
     return this;
   }
   setFontColors(cs: (string | null)[][]): this {
-    this._setGrid('fontColors', this._checkShape(cs, 'setFontColors'));
+    const d = this._checkShape(cs, 'setFontColors').map((r) =>
+      r.map((c) => ignoredAsMarker(storedColor(c, BLACK))),
+    );
+    this._setGrid('fontColors', d);
     return this;
   }
   getFontStyle(): string {
     return (this._sheet._get('fontStyles', this._row - 1, this._col - 1) as string | undefined) ?? 'normal';
   }
+  getFontStyles(): string[][] {
+    return this._grid<string>('fontStyles', 'normal');
+  }
   setFontStyle(s: string | null): this {
     this._fill('fontStyles', s === 'normal' ? undefined : s);
+    return this;
+  }
+  setFontStyles(ss: (string | null)[][]): this {
+    this._setGrid(
+      'fontStyles',
+      this._checkShape(ss, 'setFontStyles').map((r) => r.map((x) => (x === 'normal' ? undefined : x))),
+    );
     return this;
   }
   getFontSize(): number {
     return (this._sheet._get('fontSizes', this._row - 1, this._col - 1) as number | undefined) ?? 10;
   }
+  getFontSizes(): number[][] {
+    return this._grid<number>('fontSizes', 10);
+  }
   setFontSize(n: number): this {
-    this._fill('fontSizes', n);
+    this._fill('fontSizes', n === 10 ? undefined : n);
     return this;
   }
   setFontFamily(_f: string): this {
@@ -321,19 +392,37 @@ export class RangeImpl extends Base {
   getHorizontalAlignment(): string {
     return (this._sheet._get('hAligns', this._row - 1, this._col - 1) as string | undefined) ?? 'general';
   }
+  getHorizontalAlignments(): string[][] {
+    return this._grid<string>('hAligns', 'general');
+  }
   setHorizontalAlignment(a: string | null): this {
-    this._fill('hAligns', a ?? undefined);
+    this._fill('hAligns', storedHAlign(a));
     return this;
   }
   setHorizontalAlignments(as: (string | null)[][]): this {
-    this._setGrid('hAligns', this._checkShape(as, 'setHorizontalAlignments'));
+    this._setGrid(
+      'hAligns',
+      this._checkShape(as, 'setHorizontalAlignments').map((r) => r.map(storedHAlign)),
+    );
     return this;
   }
   getVerticalAlignment(): string {
     return (this._sheet._get('vAligns', this._row - 1, this._col - 1) as string | undefined) ?? 'bottom';
   }
+  getVerticalAlignments(): string[][] {
+    return this._grid<string>('vAligns', 'bottom');
+  }
   setVerticalAlignment(a: string | null): this {
-    this._fill('vAligns', a ?? undefined);
+    this._fill('vAligns', a === null || a === 'bottom' ? undefined : a);
+    return this;
+  }
+  setVerticalAlignments(as: (string | null)[][]): this {
+    this._setGrid(
+      'vAligns',
+      this._checkShape(as, 'setVerticalAlignments').map((r) =>
+        r.map((a) => (a === 'bottom' ? undefined : a)),
+      ),
+    );
     return this;
   }
   setBorder(..._args: unknown[]): this {
@@ -370,9 +459,24 @@ export class RangeImpl extends Base {
     return this;
   }
   getA1Notation(): string {
-    const a = columnToLetters(this._col) + this._row;
-    if (this._nr === 1 && this._nc === 1) return a;
-    return `${a}:${columnToLetters(this._col + this._nc - 1)}${this._row + this._nr - 1}`;
+    const o = this._open ?? { startRow: false, endRow: false, startCol: false, endCol: false };
+    const ref = (col: number, row: number, colOpen: boolean, rowOpen: boolean): string =>
+      (colOpen ? '' : columnToLetters(col)) + (rowOpen ? '' : String(row));
+    const a = ref(this._col, this._row, o.startCol, o.startRow);
+    if (this._nr === 1 && this._nc === 1 && !this._open) return a;
+    return `${a}:${ref(this._col + this._nc - 1, this._row + this._nr - 1, o.endCol, o.endRow)}`;
+  }
+  isStartRowBounded(): boolean {
+    return !this._open?.startRow;
+  }
+  isEndRowBounded(): boolean {
+    return !this._open?.endRow;
+  }
+  isStartColumnBounded(): boolean {
+    return !this._open?.startCol;
+  }
+  isEndColumnBounded(): boolean {
+    return !this._open?.endCol;
   }
   getRow(): number {
     return this._row;
@@ -448,7 +552,90 @@ export class RangeImpl extends Base {
     this._fill('validations', b);
     return this;
   }
+  /** Each checkbox cell (0-based sheet coordinates) with its rule; other cells are left out. */
+  _checkboxes(): { r: number; c: number; rule: DataValidationImpl }[] {
+    const out: { r: number; c: number; rule: DataValidationImpl }[] = [];
+    for (let i = 0; i < this._nr; i++) {
+      for (let j = 0; j < this._nc; j++) {
+        const r = this._row - 1 + i;
+        const c = this._col - 1 + j;
+        const rule = this._sheet._get('validations', r, c) as DataValidationImpl | undefined;
+        if (rule?._type === 'CHECKBOX') out.push({ r, c, rule });
+      }
+    }
+    return out;
+  }
+  // Range#check, #uncheck, #isChecked, #removeCheckboxes: only cells with a checkbox rule take part.
+  check(): this {
+    for (const { r, c, rule } of this._checkboxes()) this._sheet._write(r, c, [[rule._checkedValue()]]);
+    return this;
+  }
+  uncheck(): this {
+    for (const { r, c, rule } of this._checkboxes()) this._sheet._write(r, c, [[rule._uncheckedValue()]]);
+    return this;
+  }
+  /** true if every cell is a checked checkbox, false if every cell an unchecked one, else null. */
+  isChecked(): boolean | null {
+    const boxes = this._checkboxes();
+    if (boxes.length !== this._nr * this._nc) return null;
+    const states = new Set(boxes.map(({ r, c, rule }) => rule._isChecked(this._sheet._get('values', r, c))));
+    return states.size === 1 ? [...states][0] === true : null;
+  }
+  removeCheckboxes(): this {
+    for (const { r, c, rule } of this._checkboxes()) {
+      const v = this._sheet._get('values', r, c);
+      if (rule._isChecked(v) !== undefined) this._sheet._set('values', r, c, undefined);
+      this._sheet._set('validations', r, c, undefined);
+    }
+    return this;
+  }
+  copyTo(destination: unknown, typeOrOptions?: unknown, transposed?: unknown): void {
+    if (!(destination instanceof RangeImpl)) throw signatureError('copyTo', destination);
+    if (transposed !== undefined && typeof transposed !== 'boolean') {
+      throw scriptError(
+        `The parameters (SpreadsheetApp.Range,SpreadsheetApp.CopyPasteType,${typeof transposed}) don't match the method signature for SpreadsheetApp.Range.copyTo.`,
+      );
+    }
+    copyRange(this, destination, typeOrOptions, transposed === true);
+  }
+  sort(spec: SortSpec | SortSpec[]): this {
+    sortRows(this, spec);
+    return this;
+  }
+  removeDuplicates(columnsToCompare?: number[]): RangeImpl {
+    return removeDuplicateRows(this, columnsToCompare);
+  }
 }
+notImplemented(RangeImpl, 'Range', [
+  'copyFormatToRange',
+  'copyValuesToRange',
+  'setFormulaR1C1',
+  'setFormulasR1C1',
+  'getFormulaR1C1',
+  'getFormulasR1C1',
+  'randomize',
+  'trimWhitespace',
+  'createFilter',
+  'getFilter',
+  'getMergedRanges',
+  'getRichTextValue',
+  'getRichTextValues',
+  'setRichTextValue',
+  'setRichTextValues',
+  'setTextRotation',
+  'setTextDirection',
+  'setVerticalText',
+  'setShowHyperlink',
+  'autoFill',
+  'shiftRowGroupDepth',
+  'shiftColumnGroupDepth',
+  'splitTextToColumns',
+  'moveTo',
+  'deleteCells',
+  'insertCells',
+  'getNextDataCell',
+  'getDataRegion',
+]);
 
 /** Sheet.getRangeList: one call that formats many ranges at once. */
 export class RangeListImpl extends Base {
@@ -461,32 +648,66 @@ export class RangeListImpl extends Base {
   getRanges(): RangeImpl[] {
     return [...this._ranges];
   }
-  // Each delegates to Range: one RangeList call is one service call, however many ranges it holds.
-  setNumberFormat(fmt: string): this {
-    for (const r of this._ranges) r.setNumberFormat(fmt);
-    return this;
-  }
-  setFontWeight(w: string | null): this {
-    for (const r of this._ranges) r.setFontWeight(w);
-    return this;
-  }
-  setBackground(color: string | null): this {
-    for (const r of this._ranges) r.setBackground(color);
-    return this;
-  }
-  clearNote(): this {
-    for (const r of this._ranges) r.clearNote();
-    return this;
-  }
-  clearDataValidations(): this {
-    for (const r of this._ranges) r.clearDataValidations();
-    return this;
-  }
-  clearContent(): this {
-    for (const r of this._ranges) r.clearContent();
-    return this;
+  /** true if every range reads checked, false if every range unchecked, else null (as Range#isChecked). */
+  isChecked(): boolean | null {
+    const states = new Set(this._ranges.map((r) => r.isChecked()));
+    return states.size === 1 ? ([...states][0] ?? null) : null;
   }
 }
+
+/**
+ * RangeList's setters and clearers (https://developers.google.com/apps-script/reference/spreadsheet/range-list):
+ * each applies the Range method of that name to every range and returns the list. One RangeList call is one
+ * service call, however many ranges it holds.
+ */
+const RANGE_LIST_SETTERS = [
+  'activate',
+  'breakApart',
+  'check',
+  'clear',
+  'clearContent',
+  'clearDataValidations',
+  'clearFormat',
+  'clearNote',
+  'insertCheckboxes',
+  'removeCheckboxes',
+  'setBackground',
+  'setBackgroundRGB',
+  'setBorder',
+  'setFontColor',
+  'setFontFamily',
+  'setFontLine',
+  'setFontSize',
+  'setFontStyle',
+  'setFontWeight',
+  'setFormula',
+  'setHorizontalAlignment',
+  'setNote',
+  'setNumberFormat',
+  'setValue',
+  'setVerticalAlignment',
+  'setWrap',
+  'setWrapStrategy',
+  'uncheck',
+] as const;
+for (const name of RANGE_LIST_SETTERS) {
+  Object.defineProperty(RangeListImpl.prototype, name, {
+    value: function (this: RangeListImpl, ...args: unknown[]): RangeListImpl {
+      for (const r of this._ranges) (r[name] as (...a: unknown[]) => unknown).apply(r, args);
+      return this;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+notImplemented(RangeListImpl, 'RangeList', [
+  'setFormulaR1C1',
+  'setShowHyperlink',
+  'setTextDirection',
+  'setTextRotation',
+  'setVerticalText',
+  'trimWhitespace',
+]);
 
 countCalls(RangeImpl, 'Range');
 countCalls(RangeListImpl, 'RangeList');

@@ -6,6 +6,7 @@ import { isDateFormat, typeInput, Typed } from './format';
 import { FORMAT_LAYERS, Grid, INHERITED, LAYERS, LayerName } from './layers';
 import { ProtectionImpl } from './protection';
 import { RangeImpl, RangeListImpl } from './range';
+import { sortRows } from './sort';
 import type { SpreadsheetImpl } from './spreadsheet';
 import { instantToSerial, isDateLike, serialToInstant } from './tz';
 import type { DataValidationImpl } from './validation';
@@ -84,7 +85,16 @@ export class SheetImpl extends Base {
     const c2 = p.c2 ?? this._maxCols;
     const top = Math.min(r1, r2);
     const left = Math.min(c1, c2);
-    return this._range(top, left, Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
+    const range = this._range(top, left, Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
+    // Whole columns ('B:D') and whole rows ('3:5') keep their open ends (getA1Notation, isStartRowBounded, …):
+    // gas-fakes test/testsheetsdeveloper.js "A1 Notation Range Parsing" and "Range Bounded Methods".
+    // A range open at one end only ('A2:C') reads as bounded ('A2:C1000'): no source says otherwise.
+    const wholeCols = p.r1 === undefined && p.r2 === undefined;
+    const wholeRows = p.c1 === undefined && p.c2 === undefined;
+    if (wholeCols || wholeRows) {
+      range._open = { startRow: wholeCols, endRow: wholeCols, startCol: wholeRows, endCol: wholeRows };
+    }
+    return range;
   }
   _lastRow(): number {
     const vals = this._layers.values;
@@ -383,6 +393,16 @@ export class SheetImpl extends Base {
   }
   deleteColumns(pos: number, howMany: number): void {
     this._deleteCols(pos, howMany);
+  }
+  /** Sorts the rows below the frozen ones by one column (https://developers.google.com/apps-script/reference/spreadsheet/sheet#sortcolumnposition,-ascending). */
+  sort(columnPosition: number, ascending?: boolean): this {
+    const last = this._lastRow();
+    const cols = Math.max(this._lastCol(), columnPosition);
+    if (last > this._frozenRows) {
+      const r = this._range(this._frozenRows + 1, 1, last - this._frozenRows, cols);
+      sortRows(r, { column: columnPosition, ascending: ascending !== false });
+    }
+    return this;
   }
   setFrozenRows(n: number): void {
     this._frozenRows = n;

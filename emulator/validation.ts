@@ -64,6 +64,23 @@ export class DataValidationImpl extends Base {
     b._helpText = this._helpText;
     return b;
   }
+  // A checkbox rule's states: requireCheckbox() is TRUE/FALSE, requireCheckbox(a) is a/'' and
+  // requireCheckbox(a, b) is a/b (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requirecheckbox).
+  _checkedValue(): unknown {
+    return this._values.length === 0 ? true : this._values[0];
+  }
+  _uncheckedValue(): unknown {
+    return this._values.length === 0 ? false : this._values.length === 1 ? '' : this._values[1];
+  }
+  /** true / false for a stored value in the checked / unchecked state, undefined for any other value. */
+  _isChecked(v: unknown): boolean | undefined {
+    const same = (x: unknown): boolean => x === v || (v !== undefined && String(x) === String(v));
+    const unchecked = this._uncheckedValue();
+    if (same(this._checkedValue())) return true;
+    // an empty checkbox cell shows an unchecked box
+    if (v === undefined || v === '' || same(unchecked)) return false;
+    return undefined;
+  }
   /** Whether a stored cell value satisfies the rule ('' always does). */
   _accepts(v: Cell, isDate: boolean): boolean {
     if (v === '') return true;
@@ -152,8 +169,8 @@ export class DataValidationBuilderImpl extends Base {
     b._helpText = this._helpText;
     return b;
   }
-  getCriteriaType(): string | undefined {
-    return this._type;
+  getCriteriaType(): string | null {
+    return this._type ?? null;
   }
   getCriteriaValues(): unknown[] {
     return [...this._values];
