@@ -365,12 +365,6 @@ export class RangeImpl extends Base {
     this._fill('fontSizes', n === 10 ? undefined : n);
     return this;
   }
-  setFontFamily(_f: string): this {
-    return this;
-  }
-  setFontLine(_l: string): this {
-    return this;
-  }
   getWrap(): boolean {
     return (this._sheet._get('wraps', this._row - 1, this._col - 1) as boolean | undefined) ?? false;
   }
@@ -423,15 +417,6 @@ export class RangeImpl extends Base {
         r.map((a) => (a === 'bottom' ? undefined : a)),
       ),
     );
-    return this;
-  }
-  setBorder(..._args: unknown[]): this {
-    return this;
-  }
-  merge(): this {
-    return this;
-  }
-  breakApart(): this {
     return this;
   }
   clear(options?: {
@@ -606,7 +591,17 @@ export class RangeImpl extends Base {
     return removeDuplicateRows(this, columnsToCompare);
   }
 }
+// Borders, merges, fonts' family and line are not modelled: better a loud error than a silent no-op.
 notImplemented(RangeImpl, 'Range', [
+  'setBorder',
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
+  'breakApart',
+  'setFontFamily',
+  'setFontFamilies',
+  'setFontLine',
+  'setFontLines',
   'copyFormatToRange',
   'copyValuesToRange',
   'setFormulaR1C1',
@@ -693,7 +688,10 @@ const RANGE_LIST_SETTERS = [
 for (const name of RANGE_LIST_SETTERS) {
   Object.defineProperty(RangeListImpl.prototype, name, {
     value: function (this: RangeListImpl, ...args: unknown[]): RangeListImpl {
-      for (const r of this._ranges) (r[name] as (...a: unknown[]) => unknown).apply(r, args);
+      for (const r of this._ranges) {
+        const method = (r as unknown as Record<string, unknown>)[name] as (...a: unknown[]) => unknown;
+        method.apply(r, args);
+      }
       return this;
     },
     writable: true,

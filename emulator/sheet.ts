@@ -1,7 +1,7 @@
 /** A Sheet: its grid of layers, size, the typed write of values (with strict validation), rows and columns. */
 import { A1, columnToLetters, parseA1 } from './a1';
 import type { ConditionalFormatRuleImpl } from './conditional';
-import { Base, countCalls, Ctx, scriptError } from './context';
+import { Base, countCalls, Ctx, notImplemented, scriptError } from './context';
 import { isDateFormat, typeInput, Typed } from './format';
 import { FORMAT_LAYERS, Grid, INHERITED, LAYERS, LayerName } from './layers';
 import { ProtectionImpl } from './protection';
@@ -438,12 +438,6 @@ export class SheetImpl extends Base {
   getRowHeight(row: number): number {
     return this._rowHeights.get(row) ?? 21;
   }
-  autoResizeColumns(_start: number, _n: number): this {
-    return this;
-  }
-  autoResizeColumn(_c: number): this {
-    return this;
-  }
   protect(): ProtectionImpl {
     const existing = this._protections.find((p) => p._type === 'SHEET');
     if (existing) return existing;
@@ -523,10 +517,31 @@ export class SheetImpl extends Base {
   getActiveRange(): RangeImpl | null {
     return this._ss._activeRange?._sheet === this ? this._ss._activeRange : null;
   }
-  hideColumns(_c: number, _n?: number): void {}
-  showColumns(_c: number, _n?: number): void {}
-  hideRows(_r: number, _n?: number): void {}
-  showRows(_r: number, _n?: number): void {}
 }
 
+// Layout the emulator does not model (text widths, hidden rows and columns, merges, filters, groups).
+notImplemented(SheetImpl, 'Sheet', [
+  'autoResizeColumn',
+  'autoResizeColumns',
+  'autoResizeRows',
+  'hideColumns',
+  'hideColumn',
+  'showColumns',
+  'hideRows',
+  'hideRow',
+  'showRows',
+  'isColumnHiddenByUser',
+  'isRowHiddenByUser',
+  'getFilter',
+  'getCharts',
+  'insertChart',
+  'newChart',
+  'copyTo',
+  'getNamedRanges',
+  'moveColumns',
+  'moveRows',
+  'getBandings',
+  'getRowGroup',
+  'getColumnGroup',
+]);
 countCalls(SheetImpl, 'Sheet');

@@ -1,6 +1,6 @@
 /** SpreadsheetApp's Spreadsheet: its sheets, active sheet/range, zone and locale. */
 import { rangeNotFound, parseA1 } from './a1';
-import { Base, countCalls, Ctx, scriptError } from './context';
+import { Base, countCalls, Ctx, notImplemented, scriptError } from './context';
 import { RangeImpl } from './range';
 import { SheetImpl } from './sheet';
 
@@ -151,9 +151,18 @@ export class SpreadsheetImpl extends Base {
   getEditors(): { getEmail(): string }[] {
     return [this.getOwner()];
   }
-  addEditor(_e: unknown): this {
-    return this;
-  }
 }
 
+notImplemented(SpreadsheetImpl, 'Spreadsheet', [
+  'addEditor',
+  'addEditors',
+  'removeEditor',
+  'addViewer',
+  'copy',
+  'duplicateActiveSheet',
+  'setNamedRange',
+  'getNamedRanges',
+  'moveActiveSheet',
+  'insertSheetWithDataSourceTable',
+]);
 countCalls(SpreadsheetImpl, 'Spreadsheet');
