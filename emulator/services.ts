@@ -1,7 +1,7 @@
 /** MailApp, PropertiesService, LockService, Session, Utilities, Logger. */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Base, countCalls, Ctx, notImplemented, permissionError, scriptError } from './context';
-import { formatJavaDate, parseJavaDate } from './format';
+import { formatJavaDate, parseJavaDate } from './java-date';
 import { checkZone, isDateLike, zonedParts } from './tz';
 
 // ---------------------------------------------------------------------------------------------------------
