@@ -18,9 +18,6 @@ const WHITE = '#ffffff';
 const BLACK = '#000000';
 /** A cell value a setter leaves as it was (a colour Sheets does not know). */
 const IGNORED = Symbol('ignored');
-function ignoredAsMarker<T>(v: T | null): T | typeof IGNORED {
-  return v === null ? IGNORED : v;
-}
 
 function signatureError(method: string, arg: unknown): Error {
   const t = Array.isArray(arg) ? `${typeof arg[0] === 'object' ? 'Object' : typeof arg[0]}[]` : typeof arg;
@@ -37,11 +34,11 @@ export interface OpenEnds {
   endCol: boolean;
 }
 
-/** Stored form of a colour: lowercase hex, undefined for the default; null for a colour Sheets ignores. */
-function storedColor(c: unknown, dflt: string): string | undefined | null {
+/** Stored form of a colour: lowercase hex, undefined for the default, IGNORED for a colour Sheets ignores. */
+function storedColor(c: unknown, dflt: string): string | undefined | typeof IGNORED {
   if (c === null || c === undefined || c === '') return undefined;
   const hex = toHexColor(c);
-  if (hex === undefined) return null;
+  if (hex === undefined) return IGNORED;
   return hex === dflt ? undefined : hex;
 }
 
@@ -291,13 +288,11 @@ export class RangeImpl extends Base {
     return this._grid<string>('backgrounds', '#ffffff');
   }
   setBackground(color: string | null): this {
-    this._fill('backgrounds', ignoredAsMarker(storedColor(color, WHITE)));
+    this._fill('backgrounds', storedColor(color, WHITE));
     return this;
   }
   setBackgrounds(colors: (string | null)[][]): this {
-    const d = this._checkShape(colors, 'setBackgrounds').map((r) =>
-      r.map((c) => ignoredAsMarker(storedColor(c, WHITE))),
-    );
+    const d = this._checkShape(colors, 'setBackgrounds').map((r) => r.map((c) => storedColor(c, WHITE)));
     this._setGrid('backgrounds', d);
     return this;
   }
@@ -328,13 +323,11 @@ export class RangeImpl extends Base {
     return this._grid<string>('fontColors', '#000000');
   }
   setFontColor(c: string | null): this {
-    this._fill('fontColors', ignoredAsMarker(storedColor(c, BLACK)));
+    this._fill('fontColors', storedColor(c, BLACK));
     return this;
   }
   setFontColors(cs: (string | null)[][]): this {
-    const d = this._checkShape(cs, 'setFontColors').map((r) =>
-      r.map((c) => ignoredAsMarker(storedColor(c, BLACK))),
-    );
+    const d = this._checkShape(cs, 'setFontColors').map((r) => r.map((c) => storedColor(c, BLACK)));
     this._setGrid('fontColors', d);
     return this;
   }
