@@ -75,6 +75,8 @@ const LAYERS = {
 
 export default tseslint.config(
   { ignores: ['dist/', '.tsbuild/', 'node_modules/', 'coverage/', 'tests/artifacts/'] },
+  // vendored verbatim from ../shared/apps-script-cases (see emulator/README.md)
+  { ignores: ['tests/emulator/apps-script-cases/cases.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

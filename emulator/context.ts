@@ -65,6 +65,8 @@ export function makeClockDate(ctx: { nowMs: number }): ClockDateCtor {
  */
 export function countCalls(ctor: { prototype: object }, className: string): void {
   const proto = ctor.prototype as Record<string, unknown>;
+  // toString() names the Apps Script class, whatever a bundler renames the emulator's class to.
+  Object.defineProperty(proto, '_apiName', { value: className });
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key === 'constructor' || key.startsWith('_')) continue;
     const desc = Object.getOwnPropertyDescriptor(proto, key);
@@ -112,10 +114,27 @@ export function permissionError(method: string, scope?: string): Error {
   );
 }
 
+/**
+ * Defines Apps Script methods the emulator does not model so that calling one throws
+ * "Range.moveTo is not implemented in the emulator" rather than a bare TypeError or, worse, nothing.
+ */
+export function notImplemented(ctor: { prototype: object }, className: string, names: string[]): void {
+  for (const name of names) {
+    Object.defineProperty(ctor.prototype, name, {
+      value: () => {
+        throw new Error(`${className}.${name} is not implemented in the emulator`);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
 /** Base for every emulated Apps Script object: holds the emulator context. */
 export class Base {
   constructor(readonly _ctx: Ctx) {}
   toString(): string {
-    return this.constructor.name.replace(/Impl$/, '');
+    const named = (this as { _apiName?: string })._apiName;
+    return named ?? this.constructor.name.replace(/Impl$/, '');
   }
 }

@@ -1,10 +1,10 @@
-/** Sheets number formats (display values), Sheets input typing and Java SimpleDateFormat (Utilities.formatDate). */
-import { DAY_MS, instantToWall, offsetAt, wallParts, wallToSerial } from './tz';
+/** Sheets number formats (display values) and Sheets input typing; Java date patterns are in java-date.ts. */
+import { DAY_MS, wallParts, wallToSerial } from './tz';
 
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -19,7 +19,7 @@ const MONTHS = [
   'December',
 ];
 
-const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+export const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 function stripQuoted(fmt: string): string {
   return fmt.replace(/"[^"]*"|\\./g, '');
@@ -264,147 +264,40 @@ export function typeInput(s: string): Typed {
   return { value: s };
 }
 
+/** The value of constant arithmetic ('1+2*3'), or undefined for anything else. */
+function arithmetic(expr: string): number | undefined {
+  if (!/^[\d\s+\-*/().]+$/.test(expr) || !/\d/.test(expr)) return undefined;
+  try {
+    const r = new Function(`return (${expr});`)() as unknown;
+    return typeof r === 'number' && Number.isFinite(r) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const AGGREGATES: Record<string, (xs: number[]) => number> = {
+  SUM: (xs) => xs.reduce((a, b) => a + b, 0),
+  PRODUCT: (xs) => xs.reduce((a, b) => a * b, 1),
+  MIN: (xs) => (xs.length ? Math.min(...xs) : 0),
+  MAX: (xs) => (xs.length ? Math.max(...xs) : 0),
+  AVERAGE: (xs) => xs.reduce((a, b) => a + b, 0) / xs.length,
+};
+
 /**
- * The emulator does not compute formulas. Constant arithmetic ('=1+1') is evaluated; any other formula
- * reads back as the string '#ERROR!' so that an accidental formula is visible in assertions.
+ * The emulator does not compute formulas that read cells. Constant arithmetic ('=1+1') and SUM, PRODUCT,
+ * MIN, MAX, AVERAGE of constants ('=SUM(1,2)') are evaluated; any other formula reads back as the string
+ * '#ERROR!' so that an accidental formula is visible in assertions.
  */
 export function evaluateFormula(f: string): number | string {
-  const body = f.slice(1);
-  if (/^[\d\s+\-*/().]+$/.test(body) && /\d/.test(body)) {
-    try {
-      const r = new Function(`return (${body});`)() as unknown;
-      if (typeof r === 'number' && Number.isFinite(r)) return r;
-    } catch {
-      /* fall through */
-    }
+  let body = f.slice(1);
+  const call = /\b([A-Za-z]+)\(([^()]*)\)/;
+  for (let m = call.exec(body); m; m = call.exec(body)) {
+    const fn = AGGREGATES[(m[1] as string).toUpperCase()];
+    const args = (m[2] as string).split(',').map(arithmetic);
+    if (!fn || args.some((x) => x === undefined)) return '#ERROR!';
+    const v = fn(args as number[]);
+    if (!Number.isFinite(v)) return '#ERROR!';
+    body = body.slice(0, m.index) + `(${v})` + body.slice(m.index + m[0].length);
   }
-  return '#ERROR!';
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Java SimpleDateFormat, as used by Utilities.formatDate
-
-function zoneShortName(tz: string, ms: number): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'short' }).formatToParts(ms);
-    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
-    if (tz === 'Asia/Shanghai' || tz === 'Asia/Chongqing' || tz === 'PRC') return 'CST';
-    if (tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT') return tz === 'GMT' ? 'GMT' : 'UTC';
-    return name;
-  } catch {
-    return tz;
-  }
-}
-
-export function formatJavaDate(ms: number, tz: string, pattern: string): string {
-  const off = offsetAt(tz, ms);
-  const p = wallParts(instantToWall(ms, tz));
-  let out = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i] as string;
-    if (ch === "'") {
-      if (pattern[i + 1] === "'") {
-        out += "'";
-        i += 2;
-        continue;
-      }
-      let j = i + 1;
-      let lit = '';
-      while (j < pattern.length) {
-        if (pattern[j] === "'") {
-          if (pattern[j + 1] === "'") {
-            lit += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        lit += pattern[j];
-        j++;
-      }
-      out += lit;
-      i = j + 1;
-      continue;
-    }
-    if (!/[A-Za-z]/.test(ch)) {
-      out += ch;
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < pattern.length && pattern[j] === ch) j++;
-    const n = j - i;
-    i = j;
-    switch (ch) {
-      case 'y':
-      case 'Y':
-        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
-        break;
-      case 'M':
-      case 'L':
-        if (n >= 4) out += MONTHS[p.month - 1] as string;
-        else if (n === 3) out += (MONTHS[p.month - 1] as string).slice(0, 3);
-        else out += pad(p.month, n);
-        break;
-      case 'd':
-        out += pad(p.day, n);
-        break;
-      case 'D': {
-        const doy = Math.floor((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / DAY_MS) + 1;
-        out += pad(doy, n);
-        break;
-      }
-      case 'E':
-        out += n >= 4 ? (WEEKDAYS[p.weekday] as string) : (WEEKDAYS[p.weekday] as string).slice(0, 3);
-        break;
-      case 'u':
-        out += pad(p.weekday === 0 ? 7 : p.weekday, n);
-        break;
-      case 'H':
-        out += pad(p.hour, n);
-        break;
-      case 'k':
-        out += pad(p.hour === 0 ? 24 : p.hour, n);
-        break;
-      case 'K':
-        out += pad(p.hour % 12, n);
-        break;
-      case 'h':
-        out += pad(p.hour % 12 || 12, n);
-        break;
-      case 'm':
-        out += pad(p.minute, n);
-        break;
-      case 's':
-        out += pad(p.second, n);
-        break;
-      case 'S':
-        out += pad(p.millisecond, n);
-        break;
-      case 'a':
-        out += p.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'z':
-        out += zoneShortName(tz, ms);
-        break;
-      case 'Z':
-        out += offsetText(off, false);
-        break;
-      case 'X':
-        if (off === 0) out += 'Z';
-        else if (n === 1) out += offsetText(off, false).slice(0, 3);
-        else out += offsetText(off, n >= 3);
-        break;
-      default:
-        throw new Error(`Illegal pattern character '${ch}'`);
-    }
-  }
-  return out;
-}
-
-function offsetText(off: number, colon: boolean): string {
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(Math.round(off / 60000));
-  return sign + pad(Math.floor(abs / 60), 2) + (colon ? ':' : '') + pad(abs % 60, 2);
+  return arithmetic(body) ?? '#ERROR!';
 }

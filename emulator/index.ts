@@ -7,17 +7,13 @@
  */
 import * as path from 'node:path';
 import { AuthModeName, Base, countCalls, Ctx, makeClockDate, permissionError, scriptError } from './context';
-import {
-  BooleanCriteria,
-  ConditionalFormatRuleBuilderImpl,
-  DataValidationBuilderImpl,
-  DataValidationCriteria,
-  ProtectionType,
-  RangeImpl,
-  SheetImpl,
-  SpreadsheetImpl,
-  WrapStrategy,
-} from './spreadsheet';
+import { BooleanCriteria, ConditionalFormatRuleBuilderImpl } from './conditional';
+import { CopyPasteType } from './paste';
+import { ProtectionType } from './protection';
+import { RangeImpl, WrapStrategy } from './range';
+import { SheetImpl } from './sheet';
+import { SpreadsheetImpl } from './spreadsheet';
+import { DataValidationBuilderImpl, DataValidationCriteria } from './validation';
 import {
   ConsoleImpl,
   LockServiceImpl,
@@ -153,6 +149,7 @@ class SpreadsheetAppImpl extends Base {
   readonly BooleanCriteria = BooleanCriteria;
   readonly BorderStyle = BorderStyle;
   readonly Dimension = Dimension;
+  readonly CopyPasteType = CopyPasteType;
   constructor(
     ctx: Ctx,
     readonly _ss: SpreadsheetImpl,

@@ -1,7 +1,7 @@
 /** MailApp, PropertiesService, LockService, Session, Utilities, Logger. */
-import { randomUUID } from 'node:crypto';
-import { Base, countCalls, Ctx, permissionError, scriptError } from './context';
-import { formatJavaDate } from './format';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { Base, countCalls, Ctx, notImplemented, permissionError, scriptError } from './context';
+import { formatJavaDate, parseJavaDate } from './java-date';
 import { checkZone, isDateLike, zonedParts } from './tz';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -238,11 +238,13 @@ export class LockImpl extends Base {
    * "Attempts to acquire the lock, timing out after the provided number of milliseconds"
    * (https://developers.google.com/apps-script/reference/lock/lock#trylocktimeoutinmillis): a lock
    * held by another run is never released here, so a failed attempt has waited its whole timeout,
-   * and the clock moves on by that much.
+   * and the clock moves on by that much. A negative timeout never acquires the lock (gas-fakes
+   * test/testlock.js "Lock timeout failures", live).
    */
   tryLock(timeoutMs: number): boolean {
+    if (!(Number(timeoutMs) >= 0)) return false;
     if (this._acquire()) return true;
-    this._ctx.nowMs += Math.max(0, Number(timeoutMs) || 0);
+    this._ctx.nowMs += Number(timeoutMs) || 0;
     return false;
   }
   waitLock(timeoutMs: number): void {
@@ -341,9 +343,65 @@ export const DigestAlgorithm = {
   SHA_512: 'SHA_512',
 } as const;
 
+export const MacAlgorithm = {
+  HMAC_MD5: 'HMAC_MD5',
+  HMAC_SHA_1: 'HMAC_SHA_1',
+  HMAC_SHA_256: 'HMAC_SHA_256',
+  HMAC_SHA_384: 'HMAC_SHA_384',
+  HMAC_SHA_512: 'HMAC_SHA_512',
+} as const;
+
+const NODE_HASH: Record<string, string> = {
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+
+/** A string (in `charset`, UTF-8 unless US_ASCII) or a byte array (signed, as Apps Script's) as bytes. */
+function bytesOf(value: unknown, charset: unknown): Buffer {
+  if (Array.isArray(value)) return Buffer.from(value.map((b) => Number(b) & 0xff));
+  return Buffer.from(String(value), String(charset) === 'US_ASCII' ? 'latin1' : 'utf8');
+}
+
+/** Bytes as Apps Script returns them: Java's signed bytes (-128..127). */
+function signedBytes(buf: Buffer): number[] {
+  return [...buf].map((b) => (b > 127 ? b - 256 : b));
+}
+
+function nodeHash(algorithm: unknown, method: string): string {
+  const name = NODE_HASH[String(algorithm).replace(/^HMAC_/, '')];
+  if (!name) throw new Error(`Utilities.${method}(${String(algorithm)}) is not implemented in the emulator`);
+  return name;
+}
+
 export class UtilitiesImpl extends Base {
   readonly Charset = Charset;
   readonly DigestAlgorithm = DigestAlgorithm;
+  readonly MacAlgorithm = MacAlgorithm;
+  /**
+   * Java SimpleDateFormat parsing in a zone (https://developers.google.com/apps-script/reference/utilities/utilities#parsedatedate,-timezone,-format).
+   * The message for text that does not fit is Java's ParseException text, not confirmed on Apps Script.
+   */
+  parseDate(date: string, timeZone: string, format: string): Date {
+    checkZone(String(timeZone));
+    const ms = parseJavaDate(String(date), String(timeZone), String(format), this._ctx.nowMs);
+    if (ms === undefined || Number.isNaN(ms)) throw scriptError(`Unparseable date: "${String(date)}"`);
+    return new this._ctx.ClockDate(ms);
+  }
+  computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
+    return signedBytes(
+      createHash(nodeHash(algorithm, 'computeDigest')).update(bytesOf(value, charset)).digest(),
+    );
+  }
+  computeHmacSignature(algorithm: string, value: unknown, key: unknown, charset?: string): number[] {
+    const hmac = createHmac(nodeHash(algorithm, 'computeHmacSignature'), bytesOf(key, charset));
+    return signedBytes(hmac.update(bytesOf(value, charset)).digest());
+  }
+  computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
+    return this.computeHmacSignature('HMAC_SHA_256', value, key, charset);
+  }
   formatDate(date: Date, timeZone: string, format: string): string {
     if (!isDateLike(date)) {
       throw scriptError(
@@ -401,6 +459,19 @@ export class UtilitiesImpl extends Base {
     };
   }
 }
+
+notImplemented(UtilitiesImpl, 'Utilities', [
+  'computeRsaSha1Signature',
+  'computeRsaSha256Signature',
+  'computeRsaSignature',
+  'gzip',
+  'ungzip',
+  'zip',
+  'unzip',
+  'parseCsv',
+  'jsonParse',
+  'jsonStringify',
+]);
 
 function fmtLog(args: unknown[]): string {
   return args

@@ -254,6 +254,9 @@ export class HtmlTemplateImpl extends Base {
   ) {
     super(ctx);
   }
+  getRawContent(): string {
+    return this._source;
+  }
   getCode(): string {
     return this._source;
   }
