@@ -12,13 +12,11 @@ import { Workbook } from './adapters/workbook';
 import * as alerts from './alerts/entry';
 import { buildMenu } from './menu';
 import * as sidebar from './sidebar';
-import type { SheetKey } from '../core/sheets';
 import { handleEdit } from './edit';
 import * as tasks from './tasks/entry';
-import { completeMyTask, myTasks, type MyTask } from './tasks/api';
+import { completeMyTask, myTasks } from './tasks/api';
 import { describeSetup, setUpWorkbook } from './setup';
 import { checkAllSheets, showCheckReport } from './validation';
-import type { CheckReport } from '../core/validate/report';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
@@ -60,9 +58,7 @@ export function menuCheckAllSheets(): void {
 }
 
 /** google.script.run: the sidebar's "Check all sheets" button; the report is JSON-safe. */
-export function apiCheckAllSheets(): CheckReport {
-  return checkAllSheets(Workbook.active());
-}
+export const apiCheckAllSheets = sidebar.serve(sidebar.NO_ARGS, (_, call) => checkAllSheets(call.workbook));
 
 /** Menu: the sidebar with the dashboard and quick actions. */
 export function menuOpenSidebar(): void {
@@ -74,35 +70,15 @@ export function menuOpenSidebar(): void {
   }
 }
 
-/** google.script.run: everything the sidebar shows, in one call. */
-export function apiSidebarData(): sidebar.SidebarData {
-  return sidebar.loadSidebar();
-}
-
-/** google.script.run: select a dashboard line's row in its sheet. */
-export function apiShowRow(sheet: SheetKey, row: number): void {
-  sidebar.showRow(sheet, row);
-}
-
-/** google.script.run: the quick actions. Each re-validates what it receives. */
-export function apiSubmitReportRepair(input: unknown): sidebar.SubmitResult {
-  return sidebar.submitAction('reportRepair', input);
-}
-export function apiSubmitCompleteRepair(input: unknown): sidebar.SubmitResult {
-  return sidebar.submitAction('completeRepair', input);
-}
-export function apiSubmitRecordInspection(input: unknown): sidebar.SubmitResult {
-  return sidebar.submitAction('recordInspection', input);
-}
-export function apiSubmitStockMove(input: unknown): sidebar.SubmitResult {
-  return sidebar.submitAction('stockMove', input);
-}
-export function apiSubmitTakeFee(input: unknown): sidebar.SubmitResult {
-  return sidebar.submitAction('takeFee', input);
-}
-export function apiSubmitCanteenDaily(input: unknown): sidebar.SubmitResult {
-  return sidebar.submitAction('canteenDaily', input);
-}
+/** google.script.run entry points: each checks its arguments with the page's schema and answers JSON. */
+export const apiSidebarData = sidebar.loadSidebar;
+export const apiShowRow = sidebar.showRow;
+export const apiSubmitReportRepair = sidebar.quickAction('reportRepair');
+export const apiSubmitCompleteRepair = sidebar.quickAction('completeRepair');
+export const apiSubmitRecordInspection = sidebar.quickAction('recordInspection');
+export const apiSubmitStockMove = sidebar.quickAction('stockMove');
+export const apiSubmitTakeFee = sidebar.quickAction('takeFee');
+export const apiSubmitCanteenDaily = sidebar.quickAction('canteenDaily');
 
 export function menuGenerateMonth(): void {
   tasks.generateThisMonth();
@@ -118,13 +94,8 @@ export function onMonthlyTrigger(_e?: unknown): void {
 }
 
 /** The sidebar's "my tasks": the active user's open tasks, matched through the Roster e-mail. */
-export function apiMyTasks(): { person: string; tasks: MyTask[] } {
-  return myTasks();
-}
-
-export function apiCompleteTask(taskId: string, result?: 'pass' | 'hazard', finding?: string) {
-  return completeMyTask(taskId, result, finding);
-}
+export const apiMyTasks = myTasks;
+export const apiCompleteTask = completeMyTask;
 
 /** Time-driven trigger (daily): overdue alerts, one e-mail per person. */
 export function onDailyTrigger(e?: { triggerUid?: unknown }): void {

@@ -8,7 +8,8 @@ import type { EnumKey, EnumValue, SheetKey } from '../sheets';
 import { columnHeader, enumLabel } from '../table/labels';
 import type { CellValue } from '../table/mapping';
 import { instantOf, localParts, type Day } from '../time';
-import type { FieldErrors, FormValues } from './check';
+import type { FieldErrors, FormValues, Sample } from './check';
+import { STOCK_MOVES } from './forms';
 
 /** Who, when and where an action happens. */
 export interface ActionContext {
@@ -100,7 +101,14 @@ function given(values: FormValues, keys: readonly string[]): Record<string, Cell
   return out;
 }
 
-export function reportRepair(v: FormValues, ctx: ActionContext, repairs: readonly TypedRecord[]): Outcome {
+export function reportRepair(
+  v: FormValues,
+  ctx: ActionContext,
+  repairs: readonly TypedRecord[],
+  assets: readonly TypedRecord[],
+): Outcome {
+  if (v.assetId && !assets.some((a) => sameId(a.v.assetId, v.assetId)))
+    return fail('assetId', fill(messages(ctx.lang).sidebar.errors.unknownAsset, { id: str(v.assetId) }));
   const id = nextId(
     `BX-${ctx.today.replace(/-/g, '')}-`,
     repairs.map((r) => str(r.v.repairId)),
@@ -177,8 +185,6 @@ export function recordInspection(
         column: columnHeader(ctx.lang, 'inspectionResults', 'location'),
       }),
     );
-  if (v.result === 'hazard' && !v.fixDeadline) return fail('fixDeadline', m.errors.needsFixDeadline);
-  if (v.result === 'hazard' && !v.responsible) return fail('responsible', m.errors.needsResponsible);
   const next = schedule ? roll(schedule, ctx.today) : null;
   return {
     ok: true,
@@ -229,7 +235,8 @@ export function stockMove(
   const m = messages(ctx.lang).sidebar;
   const item = items.find((i) => sameId(i.v.itemId, v.itemId));
   if (!item) return fail('itemId', fill(m.errors.unknownItem, { id: str(v.itemId) }));
-  const type = v.type as EnumValue<'stockMovementType'>;
+  const type = STOCK_MOVES.find((t) => t === v.type);
+  if (!type) return fail('type', m.errors.badRequest);
   const quantity = num(v.quantity) ?? 0;
   if (type === 'borrow' && item.v.returnable === false) return fail('itemId', m.errors.notReturnable);
   if (type === 'borrow' && !v.dueDate) return fail('dueDate', m.errors.needsDueDate);
@@ -338,13 +345,6 @@ export function takeFee(
     update: [],
     message: fill(m.done.takeFee, { receipt, amount: amount.toFixed(2) }),
   };
-}
-
-/** One sampled dish as read by the form schema; `sampledAt` is 'yyyy-MM-ddTHH:mm' in the school's zone. */
-export interface Sample {
-  readonly dish: string;
-  readonly weight: number;
-  readonly sampledAt: string;
 }
 
 export function canteenDaily(

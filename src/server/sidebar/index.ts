@@ -1,11 +1,13 @@
 import { messages } from '../../core/i18n';
-import type { SheetKey } from '../../core/sheets';
+import { SHEETS, type SheetKey } from '../../core/sheets';
 import { embedCatalog } from '../../core/sidebar/embed';
 import { Workbook } from '../adapters/workbook';
 import type { SidebarData } from './api';
 import { sidebarData } from './data';
+import { NO_ARGS, refused, serve, type Args } from './serve';
 
-export { submitAction } from './submit';
+export { quickAction } from './submit';
+export { serve, NO_ARGS, type Reply } from './serve';
 export type { SidebarData, SubmitResult } from './api';
 
 /** The menu item: the sidebar page with the text of the Settings language, titled in it. */
@@ -16,14 +18,25 @@ export function openSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(page.setTitle(messages(lang).sidebar.title));
 }
 
-export function loadSidebar(): SidebarData {
-  return sidebarData(Workbook.active(), new Date());
-}
+/** google.script.run: everything the sidebar shows, in one call. */
+export const loadSidebar = serve(NO_ARGS, (_, call): SidebarData => sidebarData(call.workbook, call.now));
 
-/** Selects a record's row in its sheet: a dashboard line opens what it counts. */
-export function showRow(sheet: SheetKey, row: number): void {
-  const target = Workbook.active().sheet(sheet);
-  if (!target || !Number.isInteger(row) || row < 1 || row > target.getMaxRows()) return;
+/** A dashboard line's place: a template sheet and a row number. */
+const rowArgs: Args<[sheet: SheetKey, row: number], { sheet: SheetKey; row: number }> = {
+  read: ([sheet, row], { lang }) => {
+    const key = SHEETS.find((s) => s.key === sheet)?.key;
+    return key && typeof row === 'number' && Number.isInteger(row) && row >= 1
+      ? { ok: true, values: { sheet: key, row } }
+      : { ok: false, errors: { '': messages(lang).sidebar.errors.badRequest } };
+  },
+};
+
+/** google.script.run: selects a record's row in its sheet, so a dashboard line opens what it counts. */
+export const showRow = serve(rowArgs, ({ sheet, row }, { workbook, lang }) => {
+  const target = workbook.sheet(sheet);
+  if (!target) return refused(messages(lang).errors.notSetUp);
+  if (row > target.getMaxRows()) return refused(messages(lang).sidebar.errors.badRequest);
   target.activate();
   target.setActiveRange(target.getRange(row, 1, 1, target.getLastColumn() || 1));
-}
+  return {};
+});
