@@ -5,6 +5,7 @@ import { startSidebarServer } from '../../playground/bridge';
 import { loadBundle, type Bundle } from '../support/bundle';
 import { fillSheet, setSetting } from '../support/workbook';
 import { ARTIFACTS, launchChromium } from '../support/browser';
+import { fillOffice } from '../support/office';
 
 const TZ = 'Asia/Shanghai';
 
@@ -37,32 +38,7 @@ beforeAll(async () => {
   bundle = loadBundle(emu);
   bundle.open();
   bundle.clickMenu('初始化工作簿');
-  fillSheet(emu, 'roster', [
-    { name: '王芳', role: '总务主任', email: 'head@school.example', onDuty: true },
-    { name: '李强', role: '水电工', email: 'li@school.example', onDuty: true },
-  ]);
-  fillSheet(emu, 'assets', [
-    {
-      assetId: 'ZC-001',
-      name: '投影仪',
-      category: '电教/信息设备',
-      location: '初一(1)班',
-      custodian: '王芳',
-      status: '在用',
-    },
-  ]);
-  fillSheet(emu, 'stockItems', [
-    { itemId: 'WZ-01', name: '粉笔', unit: '盒', minStock: 5, stock: 10, returnable: true },
-  ]);
-  fillSheet(emu, 'stockMovements', [
-    { date: new Date('2026-08-30T00:00:00+08:00'), itemId: 'WZ-01', type: '采购入库', quantity: 10 },
-  ]);
-  fillSheet(emu, 'feeItems', [
-    { code: 'F01', name: '作业本费', kind: '代办费', standard: 12.5, unit: '学期' },
-  ]);
-  fillSheet(emu, 'inspectionSchedules', [
-    { scheduleId: 'XJ-01', item: '消防器材检查', location: '教学楼', frequency: '每周五', active: true },
-  ]);
+  fillOffice(emu);
   server = await startSidebarServer(bundle);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });

@@ -3,12 +3,11 @@
 import { createEmulator, type Emulator } from '../../emulator';
 import { instantOf } from '../../src/core/time';
 import { loadBundle, type Bundle } from '../support/bundle';
+import { fillOffice, STAFF } from '../support/office';
 import { fillSheet } from '../support/workbook';
 
 const TZ = 'Asia/Shanghai';
-const HEAD = 'head@school.example'; // 王芳, the office head
-const LI = 'li@school.example'; // 李强, the electrician
-const ZHANG = 'zhang@school.example'; // 张伟, a guard
+const { head: HEAD, electrician: LI, guard: ZHANG } = STAFF;
 const day = (d: string) => instantOf(d, TZ);
 
 function setUp(): Bundle {
@@ -16,28 +15,7 @@ function setUp(): Bundle {
   const bundle = loadBundle(emu);
   bundle.open();
   bundle.call('menuSetUpWorkbook');
-  fillSheet(emu, 'roster', [
-    { name: '王芳', role: '总务主任', email: HEAD, onDuty: true },
-    { name: '李强', role: '水电工', email: LI, onDuty: true },
-    { name: '张伟', role: '门卫', email: ZHANG, onDuty: true },
-  ]);
-  fillSheet(emu, 'assets', [
-    {
-      assetId: 'ZC-001',
-      name: '投影仪',
-      category: '电教/信息设备',
-      location: '初一(1)班',
-      custodian: '王芳',
-      status: '在用',
-    },
-  ]);
-  fillSheet(emu, 'stockItems', [
-    { itemId: 'WZ-01', name: '粉笔', unit: '盒', minStock: 5, stock: 10, returnable: true },
-  ]);
-  fillSheet(emu, 'stockMovements', [
-    { date: day('2026-08-30'), itemId: 'WZ-01', type: '采购入库', quantity: 10 },
-  ]);
-  fillSheet(emu, 'feeItems', [{ code: 'F01', name: '作业本费', kind: '代办费', standard: 12.5 }]);
+  fillOffice(emu);
   fillSheet(emu, 'repairs', [
     {
       repairId: 'BX-20260831-001',
@@ -48,22 +26,12 @@ function setUp(): Bundle {
       status: '已报修',
     },
   ]);
-  fillSheet(emu, 'inspectionSchedules', [
-    {
-      scheduleId: 'XJ-01',
-      item: '消防器材',
-      location: '教学楼',
-      frequency: '每周五',
-      person: '李强',
-      active: true,
-    },
-  ]);
   const task = (
     taskId: string,
     source: string,
     assignee: string,
     status = '待办',
-    doneDate: unknown = '',
+    doneDate: Date | '' = '',
   ) => ({
     taskId,
     month: '2026-09',
