@@ -4,10 +4,11 @@ import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import { day, num, str, type TypedRecord } from '../overdue/read';
 import type { Settings } from '../settings/schema';
-import type { EnumKey, EnumValue, SheetKey } from '../sheets';
-import { columnHeader, enumLabel } from '../table/labels';
+import type { EnumKey, SheetKey } from '../sheets';
+import { columnHeader, enumLabel, enumValueOf } from '../table/labels';
 import type { CellValue } from '../table/mapping';
 import { instantOf, localParts, type Day } from '../time';
+import type { FormValue } from '../validate/schema';
 import type { FieldErrors, FormValues, Sample } from './check';
 import { STOCK_MOVES } from './forms';
 
@@ -83,21 +84,26 @@ export function wallTime(instant: Date, timeZone: string): string {
   return localIso(instant, timeZone).replace('T', ' ');
 }
 
-const label = <E extends EnumKey>(ctx: ActionContext, list: E, value: unknown): string =>
-  value === null || value === undefined ? '' : enumLabel(ctx.lang, list, value as EnumValue<E>);
+/** An enum key the schema read, as the office reads it; a value outside the list stays as it is. */
+const label = <E extends EnumKey>(ctx: ActionContext, list: E, value: FormValue | undefined): string => {
+  const known = enumValueOf(list, value);
+  return known ? enumLabel(ctx.lang, list, known) : String(value ?? '');
+};
 
 /** A date field's Day as the instant Sheets stores (midnight in the school's zone). */
 const dateCell = (ctx: ActionContext, value: unknown): CellValue =>
   typeof value === 'string' && value ? instantOf(value, ctx.timeZone) : '';
 
 /** A form value as a cell: null is empty. */
-const cell = (value: unknown): CellValue =>
-  value === null || value === undefined ? '' : (value as CellValue);
+const cell = (value: FormValue | undefined): CellValue => value ?? '';
 
 /** Only the fields given: completing a repair never blanks what the sheet already holds. */
 function given(values: FormValues, keys: readonly string[]): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
-  for (const k of keys) if (values[k] !== null && values[k] !== undefined) out[k] = values[k] as CellValue;
+  for (const k of keys) {
+    const value = values[k];
+    if (value !== null && value !== undefined) out[k] = value;
+  }
   return out;
 }
 
