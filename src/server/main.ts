@@ -12,6 +12,7 @@ import { Workbook } from './adapters/workbook';
 import * as alerts from './alerts/entry';
 import { buildMenu } from './menu';
 import * as sidebar from './sidebar';
+import { serve } from './sidebar/serve';
 import { handleEdit } from './edit';
 import * as tasks from './tasks/entry';
 import { completeMyTask, myTasks } from './tasks/api';
@@ -58,7 +59,7 @@ export function menuCheckAllSheets(): void {
 }
 
 /** google.script.run: the sidebar's "Check all sheets" button; the report is JSON-safe. */
-export const apiCheckAllSheets = sidebar.serve(sidebar.NO_ARGS, (_, call) => checkAllSheets(call.workbook));
+export const apiCheckAllSheets = serve(sidebar.checkReport);
 
 /** Menu: the sidebar with the dashboard and quick actions. */
 export function menuOpenSidebar(): void {
@@ -71,14 +72,14 @@ export function menuOpenSidebar(): void {
 }
 
 /** google.script.run entry points: each checks its arguments with the page's schema and answers JSON. */
-export const apiSidebarData = sidebar.loadSidebar;
-export const apiShowRow = sidebar.showRow;
-export const apiSubmitReportRepair = sidebar.quickAction('reportRepair');
-export const apiSubmitCompleteRepair = sidebar.quickAction('completeRepair');
-export const apiSubmitRecordInspection = sidebar.quickAction('recordInspection');
-export const apiSubmitStockMove = sidebar.quickAction('stockMove');
-export const apiSubmitTakeFee = sidebar.quickAction('takeFee');
-export const apiSubmitCanteenDaily = sidebar.quickAction('canteenDaily');
+export const apiSidebarData = serve(sidebar.load);
+export const apiShowRow = serve(sidebar.showRow);
+export const apiSubmitReportRepair = serve(sidebar.quickAction('reportRepair'));
+export const apiSubmitCompleteRepair = serve(sidebar.quickAction('completeRepair'));
+export const apiSubmitRecordInspection = serve(sidebar.quickAction('recordInspection'));
+export const apiSubmitStockMove = serve(sidebar.quickAction('stockMove'));
+export const apiSubmitTakeFee = serve(sidebar.quickAction('takeFee'));
+export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
 
 export function menuGenerateMonth(): void {
   tasks.generateThisMonth();
@@ -94,8 +95,8 @@ export function onMonthlyTrigger(_e?: unknown): void {
 }
 
 /** The sidebar's "my tasks": the active user's open tasks, matched through the Roster e-mail. */
-export const apiMyTasks = myTasks;
-export const apiCompleteTask = completeMyTask;
+export const apiMyTasks = serve(myTasks);
+export const apiCompleteTask = serve(completeMyTask);
 
 /** Time-driven trigger (daily): overdue alerts, one e-mail per person. */
 export function onDailyTrigger(e?: { triggerUid?: unknown }): void {

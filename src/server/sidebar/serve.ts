@@ -27,16 +27,18 @@ export interface Call {
 }
 
 /**
- * How an entry point reads what google.script.run delivered: untrusted values, whatever the page
- * declared. `P` is the page's side of the call (type only: the page's rpc takes its parameters).
+ * A google.script.run entry point as data: how it reads what arrives (untrusted values, whatever
+ * the page declared) and what it does with them. `P` is the page's side of the call (type only:
+ * the page's rpc takes its parameters from it).
  */
-export interface Args<P extends unknown[], I> {
+export interface Endpoint<P extends unknown[], I, T extends object> {
   read(given: readonly unknown[], call: Call): Checked<I>;
+  handle(input: I, call: Call): T | Refusal;
   readonly page?: (...args: P) => void;
 }
 
 /** For entry points that take nothing: whatever arrives is ignored. */
-export const NO_ARGS: Args<[], null> = { read: () => ({ ok: true, values: null }) };
+export const NO_ARGS = (): Checked<null> => ({ ok: true, values: null });
 
 /** A refusal said in one message. */
 export const refused = (message: string): Refusal => ({ ok: false, message });
@@ -60,14 +62,13 @@ function jsonSafe<T>(value: T): T {
 }
 
 /**
- * One google.script.run entry point: reads the Settings once, re-checks the arguments with the
- * schema the page used (a crafted call gets the same refusals and writes nothing), runs the handler
+ * Makes an endpoint the function google.script.run calls: reads the Settings once, re-checks the arguments with the
+ * schema the page used (a crafted call gets the same refusals and writes nothing), runs it
  * and answers with JSON only. Nothing throws across to the page: a failure is a refusal in the
  * Settings language.
  */
 export function serve<P extends unknown[], I, T extends object>(
-  args: Args<P, I>,
-  handle: (input: I, call: Call) => T | Refusal,
+  endpoint: Endpoint<P, I, T>,
 ): (...given: P) => Reply<T> {
   return (...given) => {
     let lang: Lang = DEFAULT_LANG;
@@ -77,9 +78,9 @@ export function serve<P extends unknown[], I, T extends object>(
       lang = settings.language;
       const now = new Date();
       const call: Call = { workbook, settings, lang, now, today: dayOf(now, workbook.timeZone) };
-      const read = args.read(given, call);
+      const read = endpoint.read(given, call);
       if (!read.ok) return refusal(lang, read.errors);
-      const out = handle(read.values, call);
+      const out = endpoint.handle(read.values, call);
       return isRefusal(out) ? out : jsonSafe({ ...out, ok: true as const });
     } catch (error) {
       return refused(errorText(lang, error));

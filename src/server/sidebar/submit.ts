@@ -5,13 +5,8 @@ import type { SheetKey } from '../../core/sheets';
 import { userOf } from '../../core/sidebar/user';
 import { withDocumentLock } from '../adapters/lock';
 import type { Table } from '../adapters/workbook';
-import { refusal, serve, type Args, type Call } from './serve';
+import { refusal, type Call, type Endpoint } from './serve';
 import { writeChanges } from './write';
-
-/** A quick action's argument: the form's values, read by the action's schema into its plan. */
-const actionArgs = (action: ActionKey): Args<[input: unknown], Plan> => ({
-  read: ([input], call) => QUICK_ACTIONS[action].check(input, call.today, call.lang),
-});
 
 /**
  * Runs a checked action under the document lock: reads the sheets its table entry names (once
@@ -33,6 +28,8 @@ function run(action: ActionKey, plan: Plan, { workbook, settings, lang, now, tod
   });
 }
 
-/** The google.script.run entry point of one quick action. */
-export const quickAction = (action: ActionKey) =>
-  serve(actionArgs(action), (plan: Plan, call) => run(action, plan, call));
+/** The google.script.run entry point of one quick action: its table entry's schema, then its plan. */
+export const quickAction = (action: ActionKey): Endpoint<[input: unknown], Plan, { message: string }> => ({
+  read: ([input], call) => QUICK_ACTIONS[action].check(input, call.today, call.lang),
+  handle: (plan, call) => run(action, plan, call),
+});

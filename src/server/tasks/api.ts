@@ -10,7 +10,7 @@ import {
 } from '../../core/tasks';
 import { withDocumentLock } from '../adapters/lock';
 import type { Workbook } from '../adapters/workbook';
-import { NO_ARGS, serve, type Args } from '../sidebar/serve';
+import { NO_ARGS, type Endpoint } from '../sidebar/serve';
 import { markDone } from './complete';
 import { schoolToday, tasksTable } from './generate';
 
@@ -33,25 +33,28 @@ function signedIn(workbook: Workbook): User {
 }
 
 /** google.script.run: the active user's open tasks, earliest due first; none when the user is unknown. */
-export const myTasks = serve(NO_ARGS, (_, { workbook, lang }): { person: string; tasks: MyTask[] } => {
-  const user = signedIn(workbook);
-  if (!user.email) return { person: '', tasks: [] };
-  const today = schoolToday(workbook);
-  const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
-    .filter((t) => t.status === 'todo' && user.names.has(t.assignee))
-    .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
-    .map((t) => ({
-      taskId: t.taskId,
-      month: t.month,
-      dueDate: t.dueDate ?? '',
-      title: t.title,
-      source: t.source,
-      sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
-      overdue: t.dueDate !== null && t.dueDate < today,
-      note: t.note,
-    }));
-  return { person: user.name, tasks };
-});
+export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = {
+  read: NO_ARGS,
+  handle: (_, { workbook, lang }) => {
+    const user = signedIn(workbook);
+    if (!user.email) return { person: '', tasks: [] };
+    const today = schoolToday(workbook);
+    const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
+      .filter((t) => t.status === 'todo' && user.names.has(t.assignee))
+      .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
+      .map((t) => ({
+        taskId: t.taskId,
+        month: t.month,
+        dueDate: t.dueDate ?? '',
+        title: t.title,
+        source: t.source,
+        sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
+        overdue: t.dueDate !== null && t.dueDate < today,
+        note: t.note,
+      }));
+    return { person: user.name, tasks };
+  },
+};
 
 /** The page passes the task id, then for an inspection the result, finding, fix deadline and person. */
 type CompletionArgs = [
@@ -62,20 +65,18 @@ type CompletionArgs = [
   responsible?: unknown,
 ];
 
-const completionArgs: Args<CompletionArgs, CompletionRequest> = {
-  read: (given, { today, lang }) => readCompletion(given, today, lang),
-};
-
 /**
  * google.script.run: marks one of the signed-in person's tasks done (the office head may complete
  * anyone's), with the same effect as setting its status cell to done.
  */
-export const completeMyTask = serve(completionArgs, (request, { workbook, lang }) =>
-  withDocumentLock(() => {
-    const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone);
-    const checked = checkCompletion(tasks, request, signedIn(workbook), lang);
-    if (!checked.ok) return checked;
-    markDone(workbook, [{ task: checked.task, ...checked.outcome }], schoolToday(workbook));
-    return { message: '' };
-  }),
-);
+export const completeMyTask: Endpoint<CompletionArgs, CompletionRequest, { message: string }> = {
+  read: (given, { today, lang }) => readCompletion(given, today, lang),
+  handle: (request, { workbook, lang }) =>
+    withDocumentLock(() => {
+      const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone);
+      const checked = checkCompletion(tasks, request, signedIn(workbook), lang);
+      if (!checked.ok) return checked;
+      markDone(workbook, [{ task: checked.task, ...checked.outcome }], schoolToday(workbook));
+      return { message: '' };
+    }),
+};
