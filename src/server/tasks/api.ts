@@ -12,7 +12,7 @@ import { withDocumentLock } from '../adapters/lock';
 import type { Workbook } from '../adapters/workbook';
 import { NO_ARGS, type Endpoint } from '../sidebar/serve';
 import { markDone } from './complete';
-import { schoolToday, tasksTable } from './generate';
+import { tasksTable } from './generate';
 
 /** A task as the sidebar shows it: JSON only, days as 'yyyy-MM-dd'. */
 export interface MyTask {
@@ -35,10 +35,9 @@ function signedIn(workbook: Workbook): User {
 /** google.script.run: the active user's open tasks, earliest due first; none when the user is unknown. */
 export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = {
   read: NO_ARGS,
-  handle: (_, { workbook, lang }) => {
+  handle: (_, { workbook, lang, today }) => {
     const user = signedIn(workbook);
     if (!user.email) return { person: '', tasks: [] };
-    const today = schoolToday(workbook);
     const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
       .filter((t) => t.status === 'todo' && user.names.has(t.assignee))
       .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
@@ -71,12 +70,12 @@ type CompletionArgs = [
  */
 export const completeMyTask: Endpoint<CompletionArgs, CompletionRequest, { message: string }> = {
   read: (given, { today, lang }) => readCompletion(given, today, lang),
-  handle: (request, { workbook, lang }) =>
+  handle: (request, { workbook, lang, today }) =>
     withDocumentLock(() => {
       const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone);
       const checked = checkCompletion(tasks, request, signedIn(workbook), lang);
       if (!checked.ok) return checked;
-      markDone(workbook, [{ task: checked.task, ...checked.outcome }], schoolToday(workbook));
+      markDone(workbook, [{ task: checked.task, ...checked.outcome }], today);
       return { message: '' };
     }),
 };
