@@ -88,15 +88,16 @@ export const STOCK_MOVES = [
 
 const idList = (list: ListKey, required = true): Partial<FieldDef> => ({ list, required });
 
-/**
- * Which columns each form asks for, in order. Everything else of the row (ids, the reporter, the
- * day, the deadline, the amount) is filled by the server.
- */
+/** A form: the sheet whose columns its fields are, and the fields in order. */
 export interface FormDef {
   readonly sheet: SheetKey;
   readonly fields: readonly FieldDef[];
 }
 
+/**
+ * Which columns each form asks for, in order. Everything else of the row (ids, the reporter, the
+ * day, the deadline, the amount) is filled by the server.
+ */
 export const FORM_FIELDS: Record<ActionKey, FormDef> = {
   reportRepair: {
     sheet: 'repairs',

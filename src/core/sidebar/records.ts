@@ -173,6 +173,7 @@ export function completeRepair(v: FormValues, ctx: ActionContext, repairs: reado
 /** Rolls a schedule once it was done today: the next due day from its frequency. */
 export type RollSchedule = (schedule: TypedRecord, doneOn: Day) => Day | null;
 
+/** An inspection's record; its check (`checkInspection`) already required a hazard's deadline and person. */
 export function recordInspection(
   v: FormValues,
   ctx: ActionContext,
