@@ -1,11 +1,12 @@
 // The sidebar page: a dashboard and quick-action forms. It talks to the server only through
 // google.script.run (see rpc.ts); its text came embedded in the page, in the Settings language.
 import { messages } from '../src/core/i18n';
-import { checkCanteen, checkForm, type FieldErrors } from '../src/core/sidebar/check';
+import { ACTION_CHECKS, checkInspection, type Checked, type FieldErrors } from '../src/core/sidebar/check';
 import type { DashboardCount } from '../src/core/sidebar/dashboard';
 import { feeAmount } from '../src/core/sidebar/records';
-import { FORM_FIELDS, formColumns, type ActionKey } from '../src/core/sidebar/forms';
+import { MAX_DISHES, TASK_FORM, type ActionKey } from '../src/core/sidebar/forms';
 import type { SidebarData, SubmitResult } from '../src/server/sidebar/api';
+import type { MyTask } from '../src/server/tasks/api';
 import { PAGE_LANG } from './catalogs';
 import { h } from './dom';
 import { renderField, showErrors, type Field } from './form';
@@ -38,7 +39,9 @@ async function load(): Promise<void> {
   app.setAttribute('aria-busy', 'true');
   if (!data) show(h('div', { class: 'loading' }, '…'));
   try {
-    data = await call('apiSidebarData');
+    const reply = await call('apiSidebarData');
+    if (!reply.ok) return show(status(reply.message, false));
+    data = reply;
     home();
   } catch (error) {
     show(status(String((error as Error).message), false));
@@ -144,6 +147,8 @@ function lines(c: DashboardCount): void {
   );
 }
 
+const errorsOf = (checked: Checked<unknown>): FieldErrors | null => (checked.ok ? null : checked.errors);
+
 /** The fields of a form and how to read them all into the object the server receives. */
 interface Built {
   readonly body: HTMLElement[];
@@ -190,17 +195,13 @@ function simpleForm(action: Exclude<ActionKey, 'canteenDaily'>): Built {
       if (place) byKey.get('location')!.control.value = place;
     });
   }
-  const { sheet, fields: defs } = FORM_FIELDS[action];
   return {
     body,
     read: () => ({
       ...Object.fromEntries(fields.map((f: Field) => [f.key, f.read()])),
       ...(deposited && { deposited: deposited.checked }),
     }),
-    check: (values) => {
-      const checked = checkForm(sheet, formColumns(defs), values, PAGE_LANG);
-      return checked.ok ? null : checked.errors;
-    },
+    check: (values) => errorsOf(ACTION_CHECKS[action](values, d.today, PAGE_LANG)),
   };
 }
 
@@ -214,6 +215,7 @@ function canteenForm(): Built {
   const hhmm = d.now.slice(11, 16);
   const addRow = () => {
     const i = dishRows.length;
+    if (i >= MAX_DISHES) return;
     const prefix = `f-dishes-${i}-`;
     const row = {
       dish: renderField(d, dish!, prefix),
@@ -262,23 +264,38 @@ function canteenForm(): Built {
       dishes: dishRows.map((r) => ({ dish: r.dish.read(), weight: r.weight.read(), time: r.time.value })),
       ...Object.fromEntries(disinfection.map((f) => [f.key, f.read()])),
     }),
-    check: (values) => {
-      const checked = checkCanteen(values, d.today, PAGE_LANG);
-      return checked.ok ? null : checked.errors;
-    },
+    check: (values) => errorsOf(ACTION_CHECKS.canteenDaily(values, d.today, PAGE_LANG)),
   };
 }
 
 function form(action: ActionKey): void {
-  const d = data!;
   const built = action === 'canteenDaily' ? canteenForm() : simpleForm(action);
+  formView(action, data!.forms[action].title, built, home, (values) =>
+    call(SUBMIT[action], values).then((result) => {
+      if (result.ok) {
+        flash = { text: result.message, ok: true };
+        void load();
+      }
+      return result;
+    }),
+  );
+}
+
+/** A form on its own screen: checked on the page, then sent; the server's refusals shown by their fields. */
+function formView(
+  id: string,
+  title: string,
+  built: Built,
+  back: () => void,
+  send: (values: Record<string, unknown>) => Promise<SubmitResult>,
+): void {
   const submit = h('button', { type: 'submit', class: 'action' }, s.submit);
   const message = h('div', { class: 'form-status', role: 'status' });
   const el = h(
     'form',
-    { id: `form-${action}`, novalidate: true },
+    { id: `form-${id}`, novalidate: true },
     ...built.body,
-    h('div', { class: 'block buttons' }, submit, h('button', { type: 'button', onclick: home }, s.back)),
+    h('div', { class: 'block buttons' }, submit, h('button', { type: 'button', onclick: back }, s.back)),
     message,
   );
   el.addEventListener('submit', (event) => {
@@ -293,13 +310,10 @@ function form(action: ActionKey): void {
     submit.disabled = true;
     submit.textContent = s.saving;
     el.setAttribute('aria-busy', 'true');
-    call(SUBMIT[action], values)
-      .then((result: SubmitResult) => {
-        if (result.ok) {
-          flash = { text: result.message, ok: true };
-          return load();
-        }
-        showErrors(el, result.errors);
+    send(values)
+      .then((result) => {
+        if (result.ok) return;
+        showErrors(el, result.errors ?? {});
         message.replaceChildren(status(result.message, false));
       })
       .catch((error: Error) =>
@@ -311,17 +325,43 @@ function form(action: ActionKey): void {
         el.removeAttribute('aria-busy');
       });
   });
-  show(backBar(d.forms[action].title), el);
+  show(backBar(title), el);
   el.querySelector<HTMLElement>('input, select, textarea')?.focus();
+}
+
+/** Completing an inspection task asks what the inspection found, as the inspection form does. */
+function completeInspection(task: MyTask): void {
+  const d = data!;
+  const fields = d.forms.completeTask.fields.map((f) => renderField(d, f, 'f-'));
+  const built: Built = {
+    body: [h('p', {}, task.title), ...fields.map((f) => f.element)],
+    read: () => Object.fromEntries(fields.map((f) => [f.key, f.read()])),
+    check: (values) => errorsOf(checkInspection(TASK_FORM, values, d.today, PAGE_LANG)),
+  };
+  formView(
+    'completeTask',
+    s.tasks.title,
+    built,
+    () => void tasks(),
+    (v) =>
+      call('apiCompleteTask', task.taskId, v.result, v.finding, v.fixDeadline, v.responsible).then(
+        (result) => {
+          if (result.ok) void tasks(s.done.task);
+          return result;
+        },
+      ),
+  );
 }
 
 async function tasks(note?: string): Promise<void> {
   show(backBar(s.actions.myTasks), h('div', { class: 'loading' }, s.loading));
   try {
     const mine = await call('apiMyTasks');
-    const done = (taskId: string, button: HTMLButtonElement) => {
+    if (!mine.ok) throw new Error(mine.message);
+    const done = (task: MyTask, button: HTMLButtonElement) => {
+      if (task.source === 'inspection') return completeInspection(task);
       button.disabled = true;
-      call('apiCompleteTask', taskId)
+      call('apiCompleteTask', task.taskId)
         .then((r) => tasks(r.ok ? s.done.task : r.message))
         .catch((error: Error) => tasks(s.failed.replace('{message}', error.message)));
     };
@@ -331,7 +371,7 @@ async function tasks(note?: string): Promise<void> {
         { type: 'button', class: 'create', 'data-task': t.taskId },
         s.tasks.markDone,
       );
-      button.addEventListener('click', () => done(t.taskId, button));
+      button.addEventListener('click', () => done(t, button));
       return h(
         'li',
         { class: `task${t.overdue ? ' late' : ''}` },

@@ -267,10 +267,12 @@ describe('my tasks in the sidebar', () => {
     expect(mine.tasks.length).toBeGreaterThan(0);
     expect(mine.tasks[0]!.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const inspection = mine.tasks.find((t) => t.source === 'inspection')!;
-    expect(bundle.run('apiCompleteTask', inspection.taskId, 'hazard', '=漏电')).toEqual({
-      ok: true,
-      message: '',
-    });
+    expect(bundle.run('apiCompleteTask', inspection.taskId, 'hazard', '=漏电', '2026-09-10', '刘洋')).toEqual(
+      {
+        ok: true,
+        message: '',
+      },
+    );
     const results = values(emu, '巡检记录').slice(1);
     expect(results[0]![4]).toBe('发现隐患');
     expect(results[0]![5]).toBe('=漏电');

@@ -55,9 +55,12 @@ describe('receipt and id suggestions', () => {
 
 describe('records the quick actions write', () => {
   it('reports a repair as the active user with a deadline from the settings', () => {
-    const out = reportRepair({ location: '食堂', description: '灯管不亮', contractor: false }, ctx, [
-      rec(2, { repairId: 'BX-20260901-001' }),
-    ]);
+    const out = reportRepair(
+      { location: '食堂', description: '灯管不亮', contractor: false },
+      ctx,
+      [rec(2, { repairId: 'BX-20260901-001' })],
+      [],
+    );
     if (!out.ok) throw new Error('refused');
     const row = out.append[0]!.records[0]!;
     expect(row).toMatchObject({ repairId: 'BX-20260901-002', reporter: '王芳', status: '已报修' });

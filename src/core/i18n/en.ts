@@ -554,11 +554,18 @@ export const en: Widen<Messages> = {
       noDishes: 'Enter at least one sampled dish.',
       badTime: 'Enter a time such as 11:30.',
       badRequest: 'The request is not in the expected form.',
+      unknownAsset: 'No asset "{id}".',
+      controlChars: '"{column}" holds control characters; type it again.',
+      dateWindow: '"{column}" must be between {from} and {to}.',
+      tooManyDishes: 'At most {max} sampled dishes at a time.',
     },
     tasks: {
       none: 'You have no open tasks.',
       due: 'Due {day}',
       markDone: 'Done',
+      title: 'Complete task',
+      notYours: 'Task {taskId} is assigned to {assignee}; only they or the office head can complete it.',
+      alreadyDone: 'Task {taskId} was completed on {day}; there is nothing more to do.',
     },
   },
   alerts: {

@@ -515,11 +515,18 @@ export const zhCN = {
       noDishes: '请至少填写一个留样菜品。',
       badTime: '请输入时间，例如 11:30。',
       badRequest: '请求格式不正确。',
+      unknownAsset: '找不到资产「{id}」。',
+      controlChars: '「{column}」含有控制字符，请重新输入。',
+      dateWindow: '「{column}」须在 {from} 至 {to} 之间。',
+      tooManyDishes: '一次最多记录 {max} 个留样菜品。',
     },
     tasks: {
       none: '你没有待办任务。',
       due: '截止 {day}',
       markDone: '完成',
+      title: '完成任务',
+      notYours: '任务 {taskId} 由{assignee}负责，只有本人或总务主任可以完成。',
+      alreadyDone: '任务 {taskId} 已于 {day} 完成，无需再次完成。',
     },
   },
   alerts: {

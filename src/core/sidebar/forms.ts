@@ -1,6 +1,6 @@
 import { messages } from '../i18n';
 import type { Lang } from '../lang';
-import { columnDecl, ENUMS, type ColumnType, type EnumValue, type SheetKey } from '../sheets';
+import { columnDecl, ENUMS, type ColumnType, type EnumKey, type EnumValue, type SheetKey } from '../sheets';
 import { columnHeader, enumLabel } from '../table/labels';
 
 /** The quick actions that write to the workbook (my tasks goes through the tasks API). */
@@ -37,29 +37,68 @@ export interface FieldSpec {
   readonly multiline?: boolean;
 }
 
+/** The forms the page renders: one per quick action, the canteen's disinfection part, a task's completion. */
+export type FormKey = ActionKey | 'disinfection' | 'completeTask';
+
 export interface FormSpec {
-  readonly action: ActionKey;
+  readonly action: FormKey;
   readonly title: string;
   readonly sheet: SheetKey;
   readonly fields: readonly FieldSpec[];
 }
 
-interface FieldDef {
+export interface FieldDef {
   readonly column: string;
   readonly list?: ListKey;
   /** A subset of the enum offered here (stock movements the sidebar records). */
   readonly only?: readonly string[];
   /** Required by this form although the column is optional in the sheet. */
   readonly required?: boolean;
+  /** The largest number this form takes (the sheet allows more; a form entry this big is a slip). */
+  readonly max?: number;
 }
 
+/**
+ * The years a form's dates may fall in, counted from this year: last year (a late entry) to two
+ * years ahead (a long loan); never year 1 or 9999.
+ */
+export const DATE_WINDOW = { yearsBefore: 1, yearsAfter: 2 } as const;
+
+/** Dishes one canteen record takes: a school meal has a handful, never thousands. */
+export const MAX_DISHES = 30;
+
+/**
+ * What an inspection found: the inspection form's second half, and all that completing an
+ * inspection task asks (the result is required by its column).
+ */
+export const INSPECTION_OUTCOME: readonly FieldDef[] = [
+  { column: 'result' },
+  { column: 'finding' },
+  { column: 'fixDeadline' },
+  { column: 'responsible', list: 'people' },
+];
+
+/** The stock movements a person records in the sidebar; a stocktake or a write-off is done in the sheet. */
+export const STOCK_MOVES = [
+  'purchase_in',
+  'issue',
+  'borrow',
+  'return',
+] as const satisfies readonly EnumValue<'stockMovementType'>[];
+
 const idList = (list: ListKey, required = true): Partial<FieldDef> => ({ list, required });
+
+/** A form: the sheet whose columns its fields are, and the fields in order. */
+export interface FormDef {
+  readonly sheet: SheetKey;
+  readonly fields: readonly FieldDef[];
+}
 
 /**
  * Which columns each form asks for, in order. Everything else of the row (ids, the reporter, the
  * day, the deadline, the amount) is filled by the server.
  */
-export const FORM_FIELDS: Record<ActionKey, { sheet: SheetKey; fields: readonly FieldDef[] }> = {
+export const FORM_FIELDS: Record<ActionKey, FormDef> = {
   reportRepair: {
     sheet: 'repairs',
     fields: [
@@ -73,10 +112,10 @@ export const FORM_FIELDS: Record<ActionKey, { sheet: SheetKey; fields: readonly 
     sheet: 'repairs',
     fields: [
       { column: 'repairId', ...idList('openRepairs') },
-      { column: 'cost' },
+      { column: 'cost', max: 1_000_000 },
       { column: 'cause', required: true },
       { column: 'responsible', list: 'people' },
-      { column: 'compensation' },
+      { column: 'compensation', max: 1_000_000 },
       { column: 'waived' },
       { column: 'note' },
     ],
@@ -86,19 +125,16 @@ export const FORM_FIELDS: Record<ActionKey, { sheet: SheetKey; fields: readonly 
     fields: [
       { column: 'scheduleId', ...idList('schedules', false) },
       { column: 'location', list: 'locations' },
-      { column: 'result' },
-      { column: 'finding' },
-      { column: 'fixDeadline' },
-      { column: 'responsible', list: 'people' },
+      ...INSPECTION_OUTCOME,
     ],
   },
   stockMove: {
     sheet: 'stockMovements',
     fields: [
-      { column: 'type', only: ['purchase_in', 'issue', 'borrow', 'return'] },
+      { column: 'type', only: STOCK_MOVES },
       { column: 'itemId', ...idList('items') },
-      { column: 'quantity' },
-      { column: 'unitPrice' },
+      { column: 'quantity', max: 10_000 },
+      { column: 'unitPrice', max: 1_000_000 },
       { column: 'party', list: 'people' },
       { column: 'dueDate' },
       { column: 'note' },
@@ -110,27 +146,32 @@ export const FORM_FIELDS: Record<ActionKey, { sheet: SheetKey; fields: readonly 
       { column: 'itemCode', ...idList('feeItems') },
       { column: 'payer' },
       { column: 'className', list: 'locations' },
-      { column: 'quantity', required: true },
+      { column: 'quantity', required: true, max: 100 },
       { column: 'receiptNo' },
       { column: 'note' },
     ],
   },
   canteenDaily: {
     sheet: 'canteenSamples',
-    fields: [{ column: 'meal' }, { column: 'dish' }, { column: 'weight' }],
+    fields: [{ column: 'meal' }, { column: 'dish' }, { column: 'weight', max: 5_000 }],
   },
 };
 
 /** The disinfection part of the canteen form, a second sheet. */
-export const DISINFECTION_FIELDS: readonly FieldDef[] = [
-  { column: 'target' },
-  { column: 'method' },
-  { column: 'done' },
-];
+export const DISINFECTION_FORM: FormDef = {
+  sheet: 'canteenDisinfection',
+  fields: [{ column: 'target' }, { column: 'method' }, { column: 'done' }],
+};
 
-/** The columns a form's fields validate, for `formSchema(sheet, columns, lang)`. */
-export function formColumns(fields: readonly FieldDef[]): string[] {
-  return fields.map((f) => f.column);
+/** Completing an inspection task from the sidebar: what the inspection found. */
+export const TASK_FORM: FormDef = { sheet: 'inspectionResults', fields: INSPECTION_OUTCOME };
+
+/** The choices of an enum column, or of the part of it a form offers, labelled in `lang`. */
+export function choicesOf(lang: Lang, list: EnumKey, only?: readonly string[]): Choice[] {
+  return (only ?? ENUMS[list]).map((value) => ({
+    value,
+    label: enumLabel(lang, list, value as EnumValue<typeof list>),
+  }));
 }
 
 function fieldSpec(lang: Lang, sheet: SheetKey, def: FieldDef): FieldSpec {
@@ -142,12 +183,7 @@ function fieldSpec(lang: Lang, sheet: SheetKey, def: FieldDef): FieldSpec {
     label: columnHeader(lang, sheet, def.column),
     type: decl.type,
     required: Boolean(def.required ?? decl.required),
-    ...(list && {
-      choices: (def.only ?? ENUMS[list]).map((value) => ({
-        value,
-        label: enumLabel(lang, list, value as EnumValue<typeof list>),
-      })),
-    }),
+    ...(list && { choices: choicesOf(lang, list, def.only) }),
     ...(def.list && { list: def.list, strict: decl.type === 'id' }),
     ...(decl.type === 'text' && (decl.maxLength ?? 0) > 100 && { multiline: true }),
   };
@@ -155,25 +191,17 @@ function fieldSpec(lang: Lang, sheet: SheetKey, def: FieldDef): FieldSpec {
 }
 
 /** Every form of the sidebar, labelled in `lang`. */
-export function formSpecs(lang: Lang): Record<ActionKey, FormSpec> & { disinfection: FormSpec } {
-  const titles = messages(lang).sidebar.actions;
-  const out = {} as Record<ActionKey, FormSpec>;
-  for (const action of ACTIONS) {
-    const { sheet, fields } = FORM_FIELDS[action];
-    out[action] = {
-      action,
-      title: titles[action],
-      sheet,
-      fields: fields.map((f) => fieldSpec(lang, sheet, f)),
-    };
-  }
-  return {
-    ...out,
-    disinfection: {
-      action: 'canteenDaily',
-      title: messages(lang).sidebar.fields.disinfection,
-      sheet: 'canteenDisinfection',
-      fields: DISINFECTION_FIELDS.map((f) => fieldSpec(lang, 'canteenDisinfection', f)),
-    },
-  };
+export function formSpecs(lang: Lang): Record<FormKey, FormSpec> {
+  const sidebar = messages(lang).sidebar;
+  const spec = (action: FormKey, title: string, { sheet, fields }: FormDef): FormSpec => ({
+    action,
+    title,
+    sheet,
+    fields: fields.map((f) => fieldSpec(lang, sheet, f)),
+  });
+  const out = {} as Record<FormKey, FormSpec>;
+  for (const action of ACTIONS) out[action] = spec(action, sidebar.actions[action], FORM_FIELDS[action]);
+  out.disinfection = spec('disinfection', sidebar.fields.disinfection, DISINFECTION_FORM);
+  out.completeTask = spec('completeTask', sidebar.tasks.title, TASK_FORM);
+  return out;
 }

@@ -4,11 +4,13 @@ import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import { day, num, str, type TypedRecord } from '../overdue/read';
 import type { Settings } from '../settings/schema';
-import type { EnumKey, EnumValue, SheetKey } from '../sheets';
-import { columnHeader, enumLabel } from '../table/labels';
+import type { EnumKey, SheetKey } from '../sheets';
+import { columnHeader, enumLabel, enumValueOf } from '../table/labels';
 import type { CellValue } from '../table/mapping';
 import { instantOf, localParts, type Day } from '../time';
-import type { FieldErrors, FormValues } from './check';
+import type { FormValue } from '../validate/schema';
+import type { FieldErrors, FormValues, Sample } from './check';
+import { STOCK_MOVES } from './forms';
 
 /** Who, when and where an action happens. */
 export interface ActionContext {
@@ -82,25 +84,37 @@ export function wallTime(instant: Date, timeZone: string): string {
   return localIso(instant, timeZone).replace('T', ' ');
 }
 
-const label = <E extends EnumKey>(ctx: ActionContext, list: E, value: unknown): string =>
-  value === null || value === undefined ? '' : enumLabel(ctx.lang, list, value as EnumValue<E>);
+/** An enum key the schema read, as the office reads it; a value outside the list stays as it is. */
+const label = <E extends EnumKey>(ctx: ActionContext, list: E, value: FormValue | undefined): string => {
+  const known = enumValueOf(list, value);
+  return known ? enumLabel(ctx.lang, list, known) : String(value ?? '');
+};
 
 /** A date field's Day as the instant Sheets stores (midnight in the school's zone). */
 const dateCell = (ctx: ActionContext, value: unknown): CellValue =>
   typeof value === 'string' && value ? instantOf(value, ctx.timeZone) : '';
 
 /** A form value as a cell: null is empty. */
-const cell = (value: unknown): CellValue =>
-  value === null || value === undefined ? '' : (value as CellValue);
+const cell = (value: FormValue | undefined): CellValue => value ?? '';
 
 /** Only the fields given: completing a repair never blanks what the sheet already holds. */
 function given(values: FormValues, keys: readonly string[]): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
-  for (const k of keys) if (values[k] !== null && values[k] !== undefined) out[k] = values[k] as CellValue;
+  for (const k of keys) {
+    const value = values[k];
+    if (value !== null && value !== undefined) out[k] = value;
+  }
   return out;
 }
 
-export function reportRepair(v: FormValues, ctx: ActionContext, repairs: readonly TypedRecord[]): Outcome {
+export function reportRepair(
+  v: FormValues,
+  ctx: ActionContext,
+  repairs: readonly TypedRecord[],
+  assets: readonly TypedRecord[],
+): Outcome {
+  if (v.assetId && !assets.some((a) => sameId(a.v.assetId, v.assetId)))
+    return fail('assetId', fill(messages(ctx.lang).sidebar.errors.unknownAsset, { id: str(v.assetId) }));
   const id = nextId(
     `BX-${ctx.today.replace(/-/g, '')}-`,
     repairs.map((r) => str(r.v.repairId)),
@@ -159,6 +173,7 @@ export function completeRepair(v: FormValues, ctx: ActionContext, repairs: reado
 /** Rolls a schedule once it was done today: the next due day from its frequency. */
 export type RollSchedule = (schedule: TypedRecord, doneOn: Day) => Day | null;
 
+/** An inspection's record; its check (`checkInspection`) already required a hazard's deadline and person. */
 export function recordInspection(
   v: FormValues,
   ctx: ActionContext,
@@ -177,8 +192,6 @@ export function recordInspection(
         column: columnHeader(ctx.lang, 'inspectionResults', 'location'),
       }),
     );
-  if (v.result === 'hazard' && !v.fixDeadline) return fail('fixDeadline', m.errors.needsFixDeadline);
-  if (v.result === 'hazard' && !v.responsible) return fail('responsible', m.errors.needsResponsible);
   const next = schedule ? roll(schedule, ctx.today) : null;
   return {
     ok: true,
@@ -229,7 +242,8 @@ export function stockMove(
   const m = messages(ctx.lang).sidebar;
   const item = items.find((i) => sameId(i.v.itemId, v.itemId));
   if (!item) return fail('itemId', fill(m.errors.unknownItem, { id: str(v.itemId) }));
-  const type = v.type as EnumValue<'stockMovementType'>;
+  const type = STOCK_MOVES.find((t) => t === v.type);
+  if (!type) return fail('type', m.errors.badRequest);
   const quantity = num(v.quantity) ?? 0;
   if (type === 'borrow' && item.v.returnable === false) return fail('itemId', m.errors.notReturnable);
   if (type === 'borrow' && !v.dueDate) return fail('dueDate', m.errors.needsDueDate);
@@ -338,13 +352,6 @@ export function takeFee(
     update: [],
     message: fill(m.done.takeFee, { receipt, amount: amount.toFixed(2) }),
   };
-}
-
-/** One sampled dish as read by the form schema; `sampledAt` is 'yyyy-MM-ddTHH:mm' in the school's zone. */
-export interface Sample {
-  readonly dish: string;
-  readonly weight: number;
-  readonly sampledAt: string;
 }
 
 export function canteenDaily(

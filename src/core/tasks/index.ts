@@ -4,7 +4,13 @@ export { mergeTasks, type MergeResult } from './merge';
 export { readTasks, patchCells, newTaskCells } from './sheet';
 export { openByPerson, describeLoad, type PersonLoad } from './summary';
 export { scheduleDueDates } from './schedules';
-export { completeTask, type Completion } from './complete';
+export {
+  checkCompletion,
+  completeTask,
+  readCompletion,
+  type Completion,
+  type CompletionRequest,
+} from './complete';
 export { describeProblems } from './problems';
 export { parseMonth, monthId, monthOf, firstDay, lastDay, type Month } from './month';
 export { FLAG_MARK, isHouqinNote } from './assign';

@@ -1,8 +1,8 @@
 /** What crosses google.script.run between the sidebar page and the server: JSON only, dates as strings. */
 import type { Lang } from '../../core/lang';
 import type { DashboardCount } from '../../core/sidebar/dashboard';
-import type { ActionKey, Choice, FormSpec, ListKey } from '../../core/sidebar/forms';
-import type { FieldErrors } from '../../core/sidebar/check';
+import type { Choice, FormKey, FormSpec, ListKey } from '../../core/sidebar/forms';
+import type { Reply } from './serve';
 
 /** A workbook choice with what the page fills from it (a fee's standard, a schedule's place). */
 export interface ListChoice extends Choice {
@@ -20,10 +20,10 @@ export interface SidebarData {
   readonly now: string;
   readonly dashboard: readonly DashboardCount[];
   readonly lists: Record<ListKey, readonly ListChoice[]>;
-  readonly forms: Record<ActionKey | 'disinfection', FormSpec>;
+  readonly forms: Record<FormKey, FormSpec>;
   readonly suggestedReceipt: string;
   readonly sampleGrams: number;
 }
 
-export type SubmitResult =
-  { ok: true; message: string } | { ok: false; message: string; errors: FieldErrors };
+/** A quick action's answer: what was done, or why nothing was. */
+export type SubmitResult = Reply<{ message: string }>;

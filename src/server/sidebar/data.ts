@@ -8,7 +8,7 @@ import { dayOf } from '../../core/time';
 import { checkWorkbook } from '../../core/validate';
 import type { Table, Workbook } from '../adapters/workbook';
 import type { ListChoice, SidebarData } from './api';
-import { activeUserName } from './user';
+import { userOf } from '../../core/sidebar/user';
 
 const byLabel = (a: ListChoice, b: ListChoice) => a.label.localeCompare(b.label, 'zh-CN');
 const joined = (...parts: string[]) => parts.filter(Boolean).join(' · ');
@@ -81,7 +81,7 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
   );
   return {
     lang,
-    user: activeUserName(records('roster')),
+    user: userOf(records('roster'), Session.getActiveUser().getEmail()).name,
     today,
     now: localIso(now, tz),
     dashboard: buildDashboard({

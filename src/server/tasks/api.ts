@@ -1,14 +1,18 @@
-import { fill, messages } from '../../core/i18n';
-import { roster } from '../../core/sheets';
-import { typedCells } from '../../core/table/cells';
+import { typedRecords } from '../../core/overdue/read';
+import { userOf, type User } from '../../core/sidebar/user';
 import { enumLabel } from '../../core/table/labels';
-import { readTasks, type TaskSource } from '../../core/tasks';
-import type { EnumValue } from '../../core/sheets';
+import {
+  checkCompletion,
+  readCompletion,
+  readTasks,
+  type CompletionRequest,
+  type TaskSource,
+} from '../../core/tasks';
 import { withDocumentLock } from '../adapters/lock';
-import { errorText } from '../adapters/ui';
-import { Workbook } from '../adapters/workbook';
+import type { Workbook } from '../adapters/workbook';
+import { NO_ARGS, type Endpoint } from '../sidebar/serve';
 import { markDone } from './complete';
-import { schoolToday, tasksTable } from './generate';
+import { tasksTable } from './generate';
 
 /** A task as the sidebar shows it: JSON only, days as 'yyyy-MM-dd'. */
 export interface MyTask {
@@ -22,62 +26,56 @@ export interface MyTask {
   note: string;
 }
 
-/** The roster names whose e-mail is the active user's. */
-function namesOf(workbook: Workbook, email: string): Set<string> {
-  const names = new Set<string>([email]);
-  for (const { cells } of workbook.table('roster')?.rows ?? []) {
-    const t = typedCells(roster.columns, cells, workbook.timeZone);
-    if (typeof t.email === 'string' && t.email.toLowerCase() === email && typeof t.name === 'string')
-      names.add(t.name);
-  }
-  return names;
+/** The signed-in person as the Roster knows them. */
+function signedIn(workbook: Workbook): User {
+  const roster = typedRecords(workbook.table('roster') ?? undefined, workbook.timeZone);
+  return userOf(roster, Session.getActiveUser().getEmail());
 }
 
-/** The active user's open tasks, earliest due first; empty when the user is unknown. Read-only. */
-export function myTasks(): { person: string; tasks: MyTask[] } {
-  const email = Session.getActiveUser().getEmail().trim().toLowerCase();
-  if (!email) return { person: '', tasks: [] };
-  const workbook = Workbook.active();
-  const lang = workbook.settings().settings.language;
-  const today = schoolToday(workbook);
-  const names = namesOf(workbook, email);
-  const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
-    .filter((t) => t.status === 'todo' && names.has(t.assignee))
-    .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
-    .map((t) => ({
-      taskId: t.taskId,
-      month: t.month,
-      dueDate: t.dueDate ?? '',
-      title: t.title,
-      source: t.source,
-      sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
-      overdue: t.dueDate !== null && t.dueDate < today,
-      note: t.note,
-    }));
-  return { person: [...names].find((n) => n !== email) ?? email, tasks };
-}
+/** google.script.run: the active user's open tasks, earliest due first; none when the user is unknown. */
+export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = {
+  read: NO_ARGS,
+  handle: (_, { workbook, lang, today }) => {
+    const user = signedIn(workbook);
+    if (!user.email) return { person: '', tasks: [] };
+    const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
+      .filter((t) => t.status === 'todo' && user.names.has(t.assignee))
+      .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
+      .map((t) => ({
+        taskId: t.taskId,
+        month: t.month,
+        dueDate: t.dueDate ?? '',
+        title: t.title,
+        source: t.source,
+        sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
+        overdue: t.dueDate !== null && t.dueDate < today,
+        note: t.note,
+      }));
+    return { person: user.name, tasks };
+  },
+};
 
-/** Marks one task done from the sidebar: the same effect as setting its status cell to done. */
-export function completeMyTask(
+/** The page passes the task id, then for an inspection the result, finding, fix deadline and person. */
+type CompletionArgs = [
   taskId: string,
-  result?: EnumValue<'inspectionResult'>,
-  finding?: string,
-): { ok: boolean; message: string } {
-  const workbook = Workbook.active();
-  const lang = workbook.settings().settings.language;
-  try {
-    return withDocumentLock(() => {
-      const task = readTasks(tasksTable(workbook).rows, workbook.timeZone).find((t) => t.taskId === taskId);
-      if (!task) return { ok: false, message: fill(messages(lang).tasks.notFound, { taskId }) };
-      const valid = result === 'pass' || result === 'hazard' ? result : undefined;
-      markDone(
-        workbook,
-        [{ task, result: valid, finding: typeof finding === 'string' ? finding : undefined }],
-        schoolToday(workbook),
-      );
-      return { ok: true, message: '' };
-    });
-  } catch (error) {
-    return { ok: false, message: errorText(lang, error) };
-  }
-}
+  result?: unknown,
+  finding?: unknown,
+  fixDeadline?: unknown,
+  responsible?: unknown,
+];
+
+/**
+ * google.script.run: marks one of the signed-in person's tasks done (the office head may complete
+ * anyone's), with the same effect as setting its status cell to done.
+ */
+export const completeMyTask: Endpoint<CompletionArgs, CompletionRequest, { message: string }> = {
+  read: (given, { today, lang }) => readCompletion(given, today, lang),
+  handle: (request, { workbook, lang, today }) =>
+    withDocumentLock(() => {
+      const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone);
+      const checked = checkCompletion(tasks, request, signedIn(workbook), lang);
+      if (!checked.ok) return checked;
+      markDone(workbook, [{ task: checked.task, ...checked.outcome }], today);
+      return { message: '' };
+    }),
+};

@@ -13,11 +13,14 @@ export interface DoneMark {
   readonly task: ExistingTask;
   readonly result?: EnumValue<'inspectionResult'>;
   readonly finding?: string;
+  readonly fixDeadline?: Day;
+  readonly responsible?: string;
 }
 
 /**
  * Marks tasks done: the status and done date on the Tasks sheet, and for inspection tasks a row
- * in 巡检记录 (once per task) and the schedule's rolled dates. One write per sheet and kind.
+ * in 巡检记录 (once per task) and the schedule's rolled dates. Everything is computed before the
+ * first write; one write per sheet and kind.
  */
 export function markDone(workbook: Workbook, marks: readonly DoneMark[], today: Day): void {
   if (!marks.length) return;
@@ -39,6 +42,8 @@ export function markDone(workbook: Workbook, marks: readonly DoneMark[], today: 
       today,
       result: mark.result,
       finding: mark.finding,
+      fixDeadline: mark.fixDeadline,
+      responsible: mark.responsible,
       schedule: scheduleById.get(mark.task.ref),
       recorded: !results || recorded.has(mark.task.taskId),
       calendar,
@@ -57,13 +62,15 @@ export function markDone(workbook: Workbook, marks: readonly DoneMark[], today: 
         nextDue: done.schedule.nextDue ? instantOf(done.schedule.nextDue, tz) : '',
       });
   }
-  updateRecords(tasksTable(workbook), taskChanges);
+  // The record first, the task last: if a write fails, the task is still open, and doing it again
+  // marks it without a second record (`recorded` finds the first by task id).
   if (results) appendRecords(results, resultRows);
   if (schedules)
     updateRecords(
       schedules,
       [...scheduleChanges].map(([row, patch]) => ({ row, patch })),
     );
+  updateRecords(tasksTable(workbook), taskChanges);
 }
 
 /**
