@@ -11,7 +11,7 @@ import { DEFAULT_LANG, type Lang } from '../core/lang';
 import type { StatusKey } from '../core/settings/schema';
 import { BusyError, withDocumentLock, withinSimpleTriggerLimit } from './adapters/lock';
 import { cachedLanguage } from './adapters/properties';
-import { errorText, tell } from './adapters/ui';
+import { errorText, logUnexpected, tell } from './adapters/ui';
 import { Workbook } from './adapters/workbook';
 import { lastRunText, recordStatus } from './alerts/status';
 
@@ -64,6 +64,7 @@ export function menuItem(action: MenuAction): () => void {
       const told = action.lock ? withDocumentLock(() => action.run(active, now)) : action.run(active, now);
       if (told) tell(action.title(told.lang), told.text);
     } catch (error) {
+      logUnexpected(error);
       const lang = reportLanguage(workbook);
       tell(action.title(lang), explained(action, error, lang));
     }

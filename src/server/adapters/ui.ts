@@ -17,3 +17,14 @@ export function errorText(lang: Lang, error: unknown): string {
   if (error instanceof BusyError) return m.busy;
   return fill(m.unexpected, { message: error instanceof Error ? error.message : String(error) });
 }
+
+/**
+ * An error the person is told about in a dialog or the page is also written, with its stack, to
+ * the execution log, so whoever looks into it sees which functions failed. Busy is expected.
+ */
+export function logUnexpected(error: unknown): void {
+  if (error instanceof BusyError) return;
+  // Duck-typed: an error raised inside a service is not an instance of the script's own Error.
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  console.error(typeof stack === 'string' ? stack : String(error));
+}

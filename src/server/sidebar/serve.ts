@@ -3,7 +3,7 @@ import { DEFAULT_LANG, type Lang } from '../../core/lang';
 import type { Settings } from '../../core/settings/schema';
 import type { Checked, FieldErrors } from '../../core/sidebar/check';
 import { dayOf, isDate, type Day } from '../../core/time';
-import { errorText } from '../adapters/ui';
+import { errorText, logUnexpected } from '../adapters/ui';
 import { Workbook } from '../adapters/workbook';
 
 /** A call refused or failed, said so the page can show it: the message, and per field when known. */
@@ -83,6 +83,7 @@ export function serve<P extends unknown[], I, T extends object>(
       const out = endpoint.handle(read.values, call);
       return isRefusal(out) ? out : jsonSafe({ ...out, ok: true as const });
     } catch (error) {
+      logUnexpected(error);
       return refused(errorText(lang, error));
     }
   };
