@@ -63,6 +63,8 @@ async function exists(file: string): Promise<boolean> {
 export interface WorkbookFile {
   /** Queues a save of what `snapshot` returns when the save starts; resolves once it is written. */
   save(snapshot: () => Promise<Uint8Array>): Promise<void>;
+  /** Resolves once every queued save has finished, written or failed. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -88,5 +90,6 @@ export async function openWorkbookFile(file: string, original: Uint8Array): Prom
       last = next.catch(() => undefined);
       return next;
     },
+    settled: () => last,
   };
 }

@@ -13,7 +13,7 @@ import { fill } from '../src/core/i18n';
 import { handleRun, openSidebarPage, RUN_ENDPOINT, serveSidebarHtml } from './bridge';
 import { buildDemo, DEMO_NOW } from './demo';
 import { readBody, refusalOf, tooLarge, type Refusal } from './guard';
-import { inEveryLanguage } from './i18n';
+import { inEveryLanguage, playgroundText } from './i18n';
 import { openWorkbookFile, type WorkbookFile } from './save';
 import { Playground, type ClockRequest, type JobKind } from './session';
 import { fromXlsx, toXlsx, WorkbookTooLarge, type ConversionNotes } from './xlsx';
@@ -29,6 +29,7 @@ export interface RunningPlayground {
   url: string;
   playground: Playground;
   notes: ConversionNotes;
+  /** Stops serving, then waits for a save under way. */
   close(): Promise<void>;
 }
 
@@ -115,7 +116,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
 
   /** Saves the workbook file, if there is one; what the page says about it is kept in `lastSave`. */
   const save = async (file: WorkbookFile): Promise<void> => {
-    const text = playground.view().text;
+    const text = playgroundText(playground.lang());
     try {
       await file.save(async () => (await toXlsx(playground.emu.spreadsheet)).bytes);
       lastSave = fill(text.saved, { file: options.workbook! });
@@ -217,10 +218,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     url: `http://localhost:${port}/`,
     playground,
     notes,
-    close: () =>
-      new Promise<void>((done, fail) => {
+    // A save under way is finished first: Ctrl+C never drops the last change.
+    close: async () => {
+      await new Promise<void>((done, fail) => {
         server.closeAllConnections();
         server.close((error) => (error ? fail(error) : done()));
-      }),
+      });
+      await saving?.settled();
+    },
   };
 }

@@ -5,10 +5,10 @@
  * workbook, outbox and messages through `view()`.
  */
 import { createEmulator, type TriggerRecord } from '../emulator';
-import { parseSettings } from '../src/core/settings/parse';
-import { sheetKeyOf } from '../src/core/table/labels';
 import { fill } from '../src/core/i18n';
 import { DEFAULT_LANG, type Lang } from '../src/core/lang';
+import { parseSettings } from '../src/core/settings/parse';
+import { sheetKeyOf } from '../src/core/table/labels';
 import { addDays, dayOf, daysBetween, instantOf, isValidDay, type Day } from '../src/core/time';
 import { loadBundle, type Bundle } from '../tests/support/bundle';
 import { serveSidebarHtml } from './bridge';
