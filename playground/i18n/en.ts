@@ -62,6 +62,6 @@ export const en: Widen<PlaygroundMessages> = {
       '{sheet}: the data validation of {count} cells could not be converted and was left out.',
     stopped: 'Stopped.',
     tooLarge:
-      '{file} is too large for the playground: "{sheet}" reaches row {rows} and column {cols}, and the workbook holds more than the {max} cells the playground can keep in memory.',
+      '{file} is too large for the playground: "{sheet}" reaches row {rows} and column {cols}, past the {max} cells (all sheets together) that the playground can keep in memory.',
   },
 };
