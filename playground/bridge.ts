@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Bundle } from '../emulator/bundle';
+import { answerOf, readBody, refusalOf, tooLarge } from './guard';
 
 export const RUN_ENDPOINT = '/__run';
 
@@ -68,7 +69,22 @@ export function googleScriptRunShim(endpoint: string = RUN_ENDPOINT): string {
 })(${JSON.stringify(endpoint)});`;
 }
 
-const NAME = /^[A-Za-z$][\w$]*$/;
+/** build.mjs gathers the entry module's exports on this global of Code.js. */
+const EXPORTS = '__houqin';
+
+/**
+ * Whether `name` is one of the bundle's entry points. Only those: not what the context inherits
+ * (`constructor`, `toString`), nor its other globals (`Date`, the services).
+ */
+function isEntryPoint(bundle: Bundle, name: string): boolean {
+  const exports: unknown = Object.hasOwn(bundle.context, EXPORTS) ? bundle.context[EXPORTS] : undefined;
+  return (
+    typeof exports === 'object' &&
+    exports !== null &&
+    Object.hasOwn(exports, name) &&
+    typeof (exports as Record<string, unknown>)[name] === 'function'
+  );
+}
 
 /**
  * Answers one shim request: `bundle.run(name, ...args)` with Google's JSON semantics. A thrown
@@ -82,9 +98,11 @@ export function handleRun(bundle: Bundle, body: string): { status: number; json:
     return { status: 400, json: { message: 'Request body is not JSON' } };
   }
   const { name, args = [] } = request ?? {};
-  // Google refuses names ending in '_' (private functions); so does the bridge.
-  if (typeof name !== 'string' || !NAME.test(name) || name.endsWith('_') || !Array.isArray(args))
+  if (typeof name !== 'string' || !Array.isArray(args))
     return { status: 400, json: { message: 'Expected {name, args}' } };
+  // Google refuses names ending in '_' (private functions); so does the bridge.
+  if (name.endsWith('_') || !isEntryPoint(bundle, name))
+    return { status: 404, json: { message: `Script function not found: ${name}` } };
   try {
     return { status: 200, json: { result: bundle.run(name, ...args) } };
   } catch (error) {
@@ -128,13 +146,14 @@ export function startSidebarServer(
       res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
       res.end(text);
     };
+    const answer = ({ status, json }: { status: number; json: unknown }) =>
+      send(status, 'application/json', JSON.stringify(json));
+    const refused = refusalOf(req);
+    if (refused) return answer(answerOf(refused));
     if (req.method === 'POST' && req.url === RUN_ENDPOINT) {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const { status, json } = handleRun(bundle, Buffer.concat(chunks).toString('utf8'));
-        send(status, 'application/json', JSON.stringify(json));
-      });
+      void readBody(req).then((body) =>
+        answer(body === null ? answerOf(tooLarge()) : handleRun(bundle, body)),
+      );
       return;
     }
     if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {

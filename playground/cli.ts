@@ -1,12 +1,11 @@
 /** Messages of the command-line tools, in both languages: the terminal has no Settings sheet. */
-import { fill, messages } from '../src/core/i18n';
-import { LANGS } from '../src/core/lang';
+import { inEveryLanguage, type PlaygroundText } from './i18n';
 import type { ConversionNotes } from './xlsx';
 
-export type CliKey = keyof ReturnType<typeof messages>['playground']['cli'];
+export type CliKey = keyof PlaygroundText['cli'];
 
 export function cliText(key: CliKey, params: Record<string, string | number> = {}): string {
-  return LANGS.map((lang) => fill(messages(lang).playground.cli[key], params)).join('\n');
+  return inEveryLanguage((text) => text.cli[key], params);
 }
 
 export function conversionWarnings(notes: ConversionNotes): string[] {

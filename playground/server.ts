@@ -1,19 +1,22 @@
 /**
  * The playground's web server: the page, its JSON API, and the real sidebar with its
  * `google.script.run` bridge into the same bundle. Requests are handled one at a time, as the
- * bundle runs synchronously; with a workbook file, each action is saved back before it answers.
+ * bundle runs synchronously; with a workbook file, an action that changed the workbook is saved
+ * back (see save.ts) before it answers. Only this machine's own page is answered (see guard.ts).
  */
 import { build } from 'esbuild';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { fill } from '../src/core/i18n';
-import type { Day } from '../src/core/time';
 import { handleRun, openSidebarPage, RUN_ENDPOINT, serveSidebarHtml } from './bridge';
 import { buildDemo, DEMO_NOW } from './demo';
-import { Playground, type JobKind } from './session';
-import { fromXlsx, toXlsx, type ConversionNotes } from './xlsx';
+import { readBody, refusalOf, tooLarge, type Refusal } from './guard';
+import { inEveryLanguage, playgroundText } from './i18n';
+import { openWorkbookFile, type WorkbookFile } from './save';
+import { Playground, type ClockRequest, type JobKind } from './session';
+import { fromXlsx, toXlsx, WorkbookTooLarge, type ConversionNotes } from './xlsx';
 
 export interface PlaygroundOptions {
   /** 0 picks a free port. */
@@ -26,20 +29,23 @@ export interface RunningPlayground {
   url: string;
   playground: Playground;
   notes: ConversionNotes;
+  /** Stops serving, then waits for a save under way. */
   close(): Promise<void>;
 }
 
 /** A problem the person starting the playground can fix; `key` names its message in `playground.cli`. */
 export class StartError extends Error {
   constructor(
-    readonly key: 'fileMissing' | 'fileUnreadable' | 'portInUse' | 'badOption',
+    readonly key: 'fileMissing' | 'fileUnreadable' | 'tooLarge' | 'portInUse' | 'badOption',
     readonly params: Record<string, string | number>,
   ) {
     super(`${key}: ${JSON.stringify(params)}`);
   }
 }
 
-async function openWorkbook(file: string): Promise<{ playground: Playground; notes: ConversionNotes }> {
+async function openWorkbook(
+  file: string,
+): Promise<{ playground: Playground; notes: ConversionNotes; saving: WorkbookFile }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -54,25 +60,14 @@ async function openWorkbook(file: string): Promise<{ playground: Playground; not
   try {
     notes = await fromXlsx(playground.emu, bytes);
   } catch (error) {
+    if (error instanceof WorkbookTooLarge) throw new StartError('tooLarge', { file, ...error.size });
     throw new StartError('fileUnreadable', { file, message: (error as Error).message });
   }
+  // Only a file that opened is kept as FILE.bak, before anything can be saved over it.
+  const saving = await openWorkbookFile(file, bytes);
   // The menu follows the workbook's language, as it would when Google opens the document.
   playground.bundle.open('FULL');
-  return { playground, notes };
-}
-
-/** Writes the workbook back; the file as it was opened is kept beside it as FILE.xlsx.bak. */
-function saver(playground: Playground, file: string): () => Promise<string> {
-  let backedUp = false;
-  return async () => {
-    if (!backedUp) {
-      await copyFile(file, `${file}.bak`);
-      backedUp = true;
-    }
-    const { bytes } = await toXlsx(playground.emu.spreadsheet);
-    await writeFile(file, bytes);
-    return fill(playground.view().text.saved, { file });
-  };
+  return { playground, notes, saving };
 }
 
 async function pageHtml(): Promise<string> {
@@ -95,45 +90,50 @@ async function pageHtml(): Promise<string> {
     .replace('<!-- inline:script -->', () => `<script>${js.replace(/<\/script/gi, '<\\/script')}</script>`);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** A JSON object body; anything else gets the same answer as a body that is not JSON. */
+function parseObject(body: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body || '{}');
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
 }
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   let playground: Playground;
   let notes: ConversionNotes = { skippedValidations: [] };
-  if (options.workbook) ({ playground, notes } = await openWorkbook(options.workbook));
+  let saving: WorkbookFile | null = null;
+  if (options.workbook) ({ playground, notes, saving } = await openWorkbook(options.workbook));
   else {
     playground = Playground.create(DEMO_NOW);
     buildDemo(playground.bundle);
   }
-  const save = options.workbook ? saver(playground, options.workbook) : null;
   const page = await pageHtml();
   let lastSave = '';
 
-  /** Runs one action, saves the workbook if there is a file, and answers with the action's result. */
+  /** Saves the workbook file, if there is one; what the page says about it is kept in `lastSave`. */
+  const save = async (file: WorkbookFile): Promise<void> => {
+    const text = playgroundText(playground.lang());
+    try {
+      await file.save(async () => (await toXlsx(playground.emu.spreadsheet)).bytes);
+      lastSave = fill(text.saved, { file: options.workbook! });
+    } catch (error) {
+      lastSave = fill(text.saveFailed, { file: options.workbook!, message: (error as Error).message });
+    }
+  };
+
+  /** Runs one action and answers with its result, once the file is saved if the action changed it. */
   const act = async (
     res: ServerResponse,
     action: () => unknown,
     status: () => number = () => 200,
   ): Promise<void> => {
+    const before = playground.workbookChanges();
     const result = action();
-    if (save)
-      try {
-        lastSave = await save();
-      } catch (error) {
-        lastSave = fill(playground.view().text.saveFailed, {
-          file: options.workbook!,
-          message: (error as Error).message,
-        });
-      }
+    if (saving && playground.workbookChanges() !== before) await save(saving);
     json(res, status(), result);
   };
 
@@ -146,7 +146,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     res.end(text);
   };
 
+  const refuse = (res: ServerResponse, { status, message }: Refusal): void => json(res, status, { message });
+
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const refused = refusalOf(req);
+    if (refused) return refuse(res, refused);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const get = req.method === 'GET';
     if (get && url.pathname === '/') return html(res, page);
@@ -163,6 +167,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
     if (req.method !== 'POST') return json(res, 404, { message: 'not found' });
     const body = await readBody(req);
+    if (body === null) return refuse(res, tooLarge());
     if (url.pathname === RUN_ENDPOINT) {
       // The sidebar acts on the workbook behind the page's back: count it as an action.
       let status = 200;
@@ -177,18 +182,20 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         () => status,
       );
     }
-    const input = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    const input = parseObject(body);
+    if (!input) return json(res, 400, { message: inEveryLanguage((t) => t.refusedType) });
     if (url.pathname === '/api/menu')
       return act(res, () =>
-        playground.runMenu(String(input.functionName), (input.answers as (string | null)[]) ?? []),
+        playground.runMenu(
+          String(input.functionName),
+          Array.isArray(input.answers) ? (input.answers as (string | null)[]) : [],
+        ),
       );
     if (url.pathname === '/api/job') return act(res, () => playground.runJob(input.kind as JobKind));
     if (url.pathname === '/api/clock') {
-      if (typeof input.today === 'string' && DAY_RE.test(input.today))
-        return act(res, () => playground.setToday(input.today as Day));
-      if (typeof input.days === 'number' && Number.isInteger(input.days))
-        return act(res, () => playground.advanceDays(input.days as number));
-      return json(res, 400, { message: 'Expected {today: "yyyy-MM-dd"} or {days: n}' });
+      const target = playground.clockTarget(input as ClockRequest);
+      if ('refused' in target) return json(res, 400, { message: target.refused });
+      return act(res, () => playground.setToday(target.day));
     }
     return json(res, 404, { message: 'not found' });
   };
@@ -211,10 +218,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     url: `http://localhost:${port}/`,
     playground,
     notes,
-    close: () =>
-      new Promise<void>((done, fail) => {
+    // A save under way is finished first: Ctrl+C never drops the last change.
+    close: async () => {
+      await new Promise<void>((done, fail) => {
         server.closeAllConnections();
         server.close((error) => (error ? fail(error) : done()));
-      }),
+      });
+      await saving?.settled();
+    },
   };
 }

@@ -5,13 +5,14 @@
  * workbook, outbox and messages through `view()`.
  */
 import { createEmulator, type TriggerRecord } from '../emulator';
-import { messages } from '../src/core/i18n';
+import { fill } from '../src/core/i18n';
 import { DEFAULT_LANG, type Lang } from '../src/core/lang';
 import { parseSettings } from '../src/core/settings/parse';
 import { sheetKeyOf } from '../src/core/table/labels';
-import { addDays, dayOf, instantOf, type Day } from '../src/core/time';
+import { addDays, dayOf, daysBetween, instantOf, isValidDay, type Day } from '../src/core/time';
 import { loadBundle, type Bundle } from '../emulator/bundle';
 import { serveSidebarHtml } from './bridge';
+import { playgroundText, type PlaygroundText } from './i18n';
 import { menuFunction, runMenuKey } from './menu';
 import { workbookView, type SheetView } from './view';
 
@@ -38,6 +39,23 @@ export interface ActionResult {
 }
 
 const JOB_KINDS: Record<string, JobKind> = { days: 'daily', weeks: 'weekly', month: 'monthly' };
+
+/** The days the clock may show: school years a person could be trying out, not year 1 or 9999. */
+export const CLOCK_WINDOW = { from: '2000-01-01', to: '2099-12-31' } as const;
+
+/**
+ * How far the clock moves forward in one step. Every trigger due on the way runs, and each run
+ * costs more as tasks and mail pile up: a month of the demo takes about 2 s, a year about 6 minutes.
+ */
+export const MAX_CLOCK_STEP_DAYS = 31;
+
+/** What the page may ask of the clock: a day to make today, or a number of days to move. */
+export type ClockRequest = { today?: unknown; days?: unknown };
+
+/** Calls on these classes can change what the saved file holds. */
+const WORKBOOK_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Protection']);
+/** Calls on them that only read, or move the selection, which the file does not keep. */
+const READ_ONLY_CALL = /^(get|is|has|can)[A-Z]|^(activate|setActiveRange|setActiveSheet|toast|offset)$/;
 
 /**
  * Which global function runs each scheduled job. Found the way an office would find out: turn
@@ -95,6 +113,19 @@ export class Playground {
   lang(): Lang {
     const sheet = this.emu.spreadsheet.getSheets().find((s) => sheetKeyOf(s.getName()) === 'settings');
     return sheet ? parseSettings(sheet.getDataRange().getValues()).settings.language : DEFAULT_LANG;
+  }
+
+  /**
+   * How many calls so far could have changed the workbook. Saving compares it before and after a
+   * run: a run that only read (the sidebar loading its data) leaves the file alone.
+   */
+  workbookChanges(): number {
+    let changes = 0;
+    for (const [name, count] of Object.entries(this.emu.calls.snapshot())) {
+      const [service = '', method = ''] = name.split('.');
+      if (WORKBOOK_CLASSES.has(service) && !READ_ONLY_CALL.test(method)) changes += count;
+    }
+    return changes;
   }
 
   /** Whether any sheet of the workbook is one of Houqin's. */
@@ -174,7 +205,7 @@ export class Playground {
   }
 
   jobLabel(kind: JobKind): string {
-    return messages(this.lang()).playground.jobKinds[kind];
+    return playgroundText(this.lang()).jobKinds[kind];
   }
 
   /** Runs one scheduled job now, as its trigger would. */
@@ -222,12 +253,38 @@ export class Playground {
     return this.setToday(addDays(this.today(), days));
   }
 
+  /**
+   * The day a clock request names, or why it cannot be used (in the workbook's language): a real
+   * yyyy-MM-dd day within CLOCK_WINDOW, at most MAX_CLOCK_STEP_DAYS ahead of today.
+   */
+  clockTarget(request: ClockRequest): { day: Day } | { refused: string } {
+    const text = playgroundText(this.lang());
+    const today = this.today();
+    let day: Day;
+    if (typeof request.today === 'string') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(request.today);
+      if (!m || !isValidDay(Number(m[1]), Number(m[2]), Number(m[3])))
+        return { refused: fill(text.clockBadDay, { text: request.today.slice(0, 40) }) };
+      day = request.today;
+    } else if (typeof request.days === 'number' && Number.isInteger(request.days)) {
+      // So many days leave the window whichever way they point; addDays would overflow a Date.
+      if (Math.abs(request.days) > daysBetween(CLOCK_WINDOW.from, CLOCK_WINDOW.to))
+        return { refused: fill(text.clockOutOfRange, CLOCK_WINDOW) };
+      day = addDays(today, request.days);
+    } else return { refused: text.clockExpected };
+    if (day < CLOCK_WINDOW.from || day > CLOCK_WINDOW.to)
+      return { refused: fill(text.clockOutOfRange, CLOCK_WINDOW) };
+    if (daysBetween(today, day) > MAX_CLOCK_STEP_DAYS)
+      return { refused: fill(text.clockTooFar, { max: MAX_CLOCK_STEP_DAYS }) };
+    return { day };
+  }
+
   /** Everything the page draws. */
   view(): PlaygroundView {
     const lang = this.lang();
     return {
       lang,
-      text: messages(lang).playground,
+      text: playgroundText(lang),
       version: this.version,
       today: this.today(),
       now: this.emu.clock.now().toISOString(),
@@ -266,7 +323,7 @@ export class Playground {
 
 export interface PlaygroundView {
   lang: Lang;
-  text: ReturnType<typeof messages>['playground'];
+  text: PlaygroundText;
   version: number;
   today: Day;
   now: string;

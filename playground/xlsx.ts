@@ -290,12 +290,43 @@ function importSheet(emu: Emulator, ws: ExcelJS.Worksheet, sheet: Sheet, timeZon
 }
 
 /**
+ * The most cells the playground opens, all sheets together: opening and saving a million cells
+ * takes about 2.4 GB and half a minute each (Google Sheets' own limit is 10 million).
+ */
+export const MAX_CELLS = 1_000_000;
+/** A sheet is never smaller than a new one: opening a file makes each sheet at least this size. */
+const NEW_SHEET = { rows: 1000, cols: 26 };
+
+export class WorkbookTooLarge extends Error {
+  constructor(readonly size: { sheet: string; rows: number; cols: number; max: number }) {
+    super(`${size.sheet} reaches row ${size.rows}, column ${size.cols}: more than ${size.max} cells in all`);
+  }
+}
+
+/**
+ * Refuses a workbook the emulator could not hold, before any emulated sheet is made from it.
+ * exceljs keeps only the cells a file has, however far they reach; the emulator makes each sheet
+ * as large as the rows × columns its last cells reach, so one cell at XFD1048576 is refused here.
+ */
+function checkSize(book: ExcelJS.Workbook): void {
+  let cells = 0;
+  for (const ws of book.worksheets) {
+    const rows = ws.rowCount;
+    const cols = ws.columnCount;
+    cells += Math.max(rows, NEW_SHEET.rows) * Math.max(cols, NEW_SHEET.cols);
+    if (cells > MAX_CELLS) throw new WorkbookTooLarge({ sheet: ws.name, rows, cols, max: MAX_CELLS });
+  }
+}
+
+/**
  * Replaces every sheet of the emulated spreadsheet with those of the .xlsx, in its order. Throws
- * (with exceljs's message) when the bytes are not a readable .xlsx.
+ * WorkbookTooLarge when it would not fit in memory, and exceljs's error when the bytes are not a
+ * readable .xlsx.
  */
 export async function fromXlsx(emu: Emulator, bytes: Buffer): Promise<ConversionNotes> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  checkSize(book);
   const ss = emu.spreadsheet;
   const timeZone = ss.getSpreadsheetTimeZone();
   const old = ss.getSheets();

@@ -109,6 +109,21 @@ describe('the playground in a real browser', () => {
     expect(months).toContain('2026-10');
   });
 
+  it('says on the page why it will not set the clock to 2100, and leaves the clock where it was', async () => {
+    const today = await page.inputValue('#today');
+    await page.fill('#today', '2100-01-01');
+    await page.click('#set-today');
+    await page.waitForSelector('#notice.error');
+    await expect(page.locator('#notice').textContent()).resolves.toContain(
+      '日期须在 2000-01-01 至 2099-12-31 之间',
+    );
+    await page.waitForFunction(
+      (d) => (document.getElementById('today') as HTMLInputElement).value === d,
+      today,
+    );
+    expect(running.playground.today()).toBe(today);
+  });
+
   it('turns automation on, advances the clock a week and finds the weekly digest in the outbox', async () => {
     await clickMenu('启用/停用自动提醒');
     expect(running.playground.emu.triggers.list().length).toBeGreaterThanOrEqual(2);
