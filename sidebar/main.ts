@@ -9,6 +9,7 @@ import type { SidebarData, SubmitResult } from '../src/server/sidebar/api';
 import { PAGE_LANG } from './catalogs';
 import { h } from './dom';
 import { renderField, showErrors, type Field } from './form';
+import { trendsView } from './trends';
 import { call } from './rpc';
 
 const SUBMIT = {
@@ -89,6 +90,7 @@ function home(): void {
       h('button', { type: 'button', id: 'refresh', onclick: () => void refresh() }, s.refresh),
     ),
     h('div', { class: 'counts' }, ...counts),
+    trendsView(d.trends),
     h('h2', {}, s.actions.title),
     h(
       'div',
