@@ -104,11 +104,20 @@ function state(i: OverdueItem, lang: Lang): string {
   return i.daysOverdue > 0 ? fill(m.overdueDays, { days: i.daysOverdue }) : fill(m.due, { day: i.due });
 }
 
+/** An item's title with its place or details, as the office writes it. */
+function titled(i: OverdueItem, lang: Lang): string {
+  const m = messages(lang).alerts.digest;
+  return i.detail ? fill(m.withDetail, { title: i.title, detail: i.detail }) : i.title;
+}
+
+function who(i: OverdueItem, lang: Lang): string {
+  return i.person ? ` · ${fill(messages(lang).alerts.digest.who, { name: i.person })}` : '';
+}
+
 function itemLine(i: OverdueItem, ctx: DigestContext): Line {
   const m = messages(ctx.lang).alerts.digest;
-  const who = i.person ? ` · ${fill(m.who, { name: i.person })}` : '';
   return {
-    text: `${i.title}${i.detail ? `（${i.detail}）` : ''} · ${state(i, ctx.lang)}${who}`,
+    text: `${titled(i, ctx.lang)} · ${state(i, ctx.lang)}${who(i, ctx.lang)}`,
     href: rowLink(ctx.links, i.sheet, i.row),
   };
 }
@@ -123,11 +132,9 @@ function attentionLine(a: Attention, ctx: DigestContext): Line {
       href: sheetLink(ctx.links, 'feePayments'),
     };
   const i = a.item;
-  const title = `${i.title}${i.detail ? `（${i.detail}）` : ''}`;
   const kind = i.kind === 'hazard' || i.kind === 'certificate' || i.kind === 'repair' ? i.kind : 'inspection';
-  const who = i.person ? ` · ${fill(m.who, { name: i.person })}` : '';
   return {
-    text: `${fill(k[kind], { days: i.daysOverdue, day: i.due, title })}${who}`,
+    text: `${fill(k[kind], { days: i.daysOverdue, day: i.due, title: titled(i, ctx.lang) })}${who(i, ctx.lang)}`,
     href: rowLink(ctx.links, i.sheet, i.row),
   };
 }
@@ -181,7 +188,10 @@ function sections(d: Digest, ctx: DigestContext): Section[] {
       title: fill(m.tasks, { from: d.nextFrom, to: d.nextTo }),
       lines: [d.tasks.total ? '' : m.noTasks],
       items: d.tasks.top.map((p) => ({
-        text: `${p.person || m.unassigned}：${p.tasks.map((t) => `${t.due.slice(5)} ${t.title}`).join('；')}`,
+        text: fill(m.personTasks, {
+          person: p.person || m.unassigned,
+          tasks: p.tasks.map((t) => `${t.due.slice(5)} ${t.title}`).join(m.taskSeparator),
+        }),
       })),
       more: d.tasks.more,
       sheet: 'tasks',
@@ -314,7 +324,7 @@ function trendText(trend: Trend, weeks: readonly WeekFigures[], lang: Lang): str
   const m = messages(lang).alerts.digest;
   const values = weeks.map((w) => trend.series.map((s) => w[s.figure]).join('/')).join(' ');
   const names = trend.series.map((s) => m.series[s.name]).join('/');
-  return fill(m.trendText, { title: `${m[trend.title]}（${names}）`, values });
+  return fill(m.trendText, { title: fill(m.withDetail, { title: m[trend.title], detail: names }), values });
 }
 
 /** The digest as an e-mail (to the office list) and as the HTML a preview dialog shows. */
@@ -322,14 +332,15 @@ export function renderDigest(d: Digest, to: readonly string[], ctx: DigestContex
   const m = messages(ctx.lang).alerts.digest;
   const app = messages(ctx.lang).app.name;
   const subject = fill(m.subject, { app, school: ctx.schoolName, from: d.from, to: d.to });
-  const period = fill(m.period, { school: ctx.schoolName, from: d.from, to: d.to });
+  const period = [ctx.schoolName, fill(m.period, { from: d.from, to: d.to })].filter(Boolean).join(' · ');
   const figures = band(d, ctx.lang);
   const attention = d.attention.top.map((a) => attentionLine(a, ctx));
   const weeks = trendWeeks(d.history);
   const moreText = (n: number) => fill(m.more, { count: n });
 
   const text: string[] = [m.heading, period, ''];
-  for (const f of figures) text.push(`${m.band[f.key]}：${f.value}（${f.change}）`);
+  for (const f of figures)
+    text.push(fill(m.figureLine, { label: m.band[f.key], value: f.value, change: f.change }));
   text.push('', m.attention);
   if (!attention.length) text.push(m.attentionNone);
   attention.forEach((a, n) => text.push(`${n + 1}. ${a.text}${a.href ? ` ${a.href}` : ''}`));
@@ -367,7 +378,7 @@ export function renderDigest(d: Digest, to: readonly string[], ctx: DigestContex
     const href = s.sheet ? sheetLink(ctx.links, s.sheet) : ctx.links.url;
     text.push('', s.title, ...s.lines);
     for (const i of s.items) text.push(`- ${i.text}${i.href ? ` ${i.href}` : ''}`);
-    if (s.more) text.push(`- ${moreText(s.more)}：${href}`);
+    if (s.more) text.push(`- ${moreText(s.more)} ${href}`);
     const lis = s.items.map((i) => el('li', {}, i.href ? link(i.href, i.text) : i.text));
     if (s.more) lis.push(el('li', { style: `${MUTED};list-style:none` }, link(href, moreText(s.more))));
     html.push(el('h2', { style: H2 }, s.title));
