@@ -27,7 +27,7 @@ describe('weekly digest of a term through the bundle', () => {
       '报修与修好（件）（报修/修好），由远及近：2/2 3/3 4/4 5/5 2/2 3/3 4/4 5/5 2/2 3/3 4/4 5/0',
     );
     expect(mail.body).toContain(
-      '巡检：完成与计划（项）（计划/完成），由远及近：4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2',
+      '巡检：计划与完成（项）（计划/完成），由远及近：4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2',
     );
     // A hazard every other week, fixed the next week, the one of week 11 still open.
     expect(mail.body).toContain('未整改隐患（周末时）（未整改），由远及近：1 0 1 0 1 0 1 0 1 0 1 1');

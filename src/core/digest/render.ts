@@ -1,7 +1,7 @@
 import { rowLink, sheetLink, type Mail, type WorkbookLinks } from '../alerts';
 import type { WeekFigures } from '../figures';
 import { TRENDS, trendMax, trendWeeks, weekLabel, type Trend } from '../figures/trends';
-import { el, join, link, type Html } from '../html';
+import { el, join, link, raw, type Html } from '../html';
 import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import type { OverdueItem } from '../overdue';
@@ -268,9 +268,10 @@ function chartHtml(trend: Trend, weeks: readonly WeekFigures[], lang: Lang): Htm
               width: '6',
               height: String(h),
               bgcolor: c,
-              style: `width:6px;height:${h}px;background:${c};font-size:0;line-height:0`,
+              // Outlook keeps an empty cell only with content, and sizes it by its line height.
+              style: `width:6px;height:${h}px;background:${c};font-size:1px;line-height:1px;mso-line-height-rule:exactly`,
             },
-            '',
+            raw('&nbsp;'),
           ),
         ),
       ),
@@ -280,6 +281,7 @@ function chartHtml(trend: Trend, weeks: readonly WeekFigures[], lang: Lang): Htm
     el(
       'td',
       {
+        width: `${Math.floor(100 / weeks.length)}%`,
         valign: 'bottom',
         align: 'center',
         title: `${w.from}: ${trend.series.map((s) => `${m.series[s.name]} ${w[s.figure]}`).join(', ')}`,
@@ -391,7 +393,7 @@ export function renderDigest(d: Digest, to: readonly string[], ctx: DigestContex
   const body = el(
     'div',
     {
-      style: `max-width:600px;margin:0 auto;padding:12px;font-family:${FONT};font-size:15px;line-height:1.5;color:#202124`,
+      style: `max-width:600px;box-sizing:border-box;margin:0 auto;padding:12px;font-family:${FONT};font-size:15px;line-height:1.5;color:#202124`,
     },
     join(html),
   );

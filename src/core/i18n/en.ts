@@ -617,7 +617,7 @@ export const en: Widen<Messages> = {
       taskSeparator: '; ',
       trends: 'The last {weeks} weeks',
       trendRepairs: 'Repairs reported and fixed',
-      trendInspections: 'Inspections done and planned',
+      trendInspections: 'Inspections planned and done',
       trendHazards: 'Hazards open (at week end)',
       series: { reported: 'reported', fixed: 'fixed', done: 'done', planned: 'planned', open: 'open' },
       trendText: '{title}, oldest first: {values}',

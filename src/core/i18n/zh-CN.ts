@@ -576,7 +576,7 @@ export const zhCN = {
       taskSeparator: '；',
       trends: '近 {weeks} 周趋势',
       trendRepairs: '报修与修好（件）',
-      trendInspections: '巡检：完成与计划（项）',
+      trendInspections: '巡检：计划与完成（项）',
       trendHazards: '未整改隐患（周末时）',
       series: { reported: '报修', fixed: '修好', done: '完成', planned: '计划', open: '未整改' },
       trendText: '{title}，由远及近：{values}',
