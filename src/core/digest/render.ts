@@ -1,4 +1,5 @@
 import { rowLink, sheetLink, type Mail, type WorkbookLinks } from '../alerts';
+import { MAIL_FONT } from '../alerts/render';
 import type { WeekFigures } from '../figures';
 import { TRENDS, trendMax, trendWeeks, weekLabel, type Trend } from '../figures/trends';
 import { el, join, link, raw, type Html } from '../html';
@@ -206,7 +207,6 @@ function sections(d: Digest, ctx: DigestContext): Section[] {
   return all.map((s) => ({ ...s, lines: s.lines.filter(Boolean) }));
 }
 
-const FONT = "-apple-system,'PingFang SC','Microsoft YaHei',Arial,sans-serif";
 const MUTED = 'color:#5f6368;font-size:13px';
 const H2 = 'margin:20px 0 6px;font-size:16px;color:#202124';
 const TABLE = { role: 'presentation', cellpadding: '0', cellspacing: '0', border: '0' };
@@ -393,7 +393,7 @@ export function renderDigest(d: Digest, to: readonly string[], ctx: DigestContex
   const body = el(
     'div',
     {
-      style: `max-width:600px;box-sizing:border-box;margin:0 auto;padding:12px;font-family:${FONT};font-size:15px;line-height:1.5;color:#202124`,
+      style: `max-width:600px;box-sizing:border-box;margin:0 auto;padding:12px;font-family:${MAIL_FONT};font-size:15px;line-height:1.5;color:#202124`,
     },
     join(html),
   );
