@@ -190,7 +190,7 @@ describe('renderAlert', () => {
     expect(mail.subject).toContain('逾期事项 25 项');
     expect(mail.htmlBody).toContain('已逾期（2）');
     expect(mail.body).toContain(
-      '另有 23 项维修逾期较短，未列出，请在工作簿中查看。\n  https://docs.google.com/spreadsheets/d/X/edit',
+      '另有 23 项「逾期维修」未列出（逾期较短），请在工作簿中查看。\n  https://docs.google.com/spreadsheets/d/X/edit',
     );
   });
 
@@ -221,13 +221,13 @@ describe('renderAlert', () => {
     const headed = mail.body.split('\n').filter((l) => /^(\S.*（\d+）|- )/.test(l));
     expect(headed).toEqual([
       '请先处理（2）',
-      '- 维修：灯管不亮（已报总务主任）',
-      '- 安全隐患：栏杆松动',
+      '- 灯管不亮（已报总务主任）',
+      '- 栏杆松动',
       '已逾期（2）',
-      '- 任务：检查门窗',
-      '- 库存：粉笔 — 3 / 5 盒',
+      '- 检查门窗',
+      '- 粉笔 — 3 / 5 盒',
       '即将到期（1）',
-      '- 证照：健康证 李强',
+      '- 健康证 李强',
     ]);
     expect(mail.body).toContain('低于最低库存，请补货 · 负责人：王芳');
     expect(mail.body).toContain('10 天后到期（期限 2026-09-09）');

@@ -36,10 +36,7 @@ function lineParts(line: Line, ctx: RenderContext) {
   const m = messages(ctx.lang).alerts;
   const { item } = line;
   return {
-    title: fill(m.kindTitle, {
-      kind: m.kindNames[item.kind],
-      title: `${item.title}${item.detail ? ` — ${item.detail}` : ''}`,
-    }),
+    title: `${item.title}${item.detail ? ` — ${item.detail}` : ''}`,
     when: when(line, ctx.lang),
     person: item.person ? fill(m.person, { name: item.person }) : m.nobody,
     where: fill(m.where, { sheet: sheetName(ctx.lang, item.sheet), row: item.row }),
@@ -120,7 +117,7 @@ export function renderAlert(message: Message, ctx: RenderContext): Mail {
     html.push(el('ul', { style: 'padding-left:18px;margin:0' }, join(g.lines.map((l) => htmlLine(l, ctx)))));
   }
   const more = OVERDUE_KINDS.filter((k) => message.more[k]).map((k) =>
-    fill(m.more, { count: message.more[k]!, kind: m.kindNames[k] }),
+    fill(m.more, { count: message.more[k]!, kind: m.kinds[k] }),
   );
   for (const line of more) {
     text.push(line, `  ${ctx.links.url}`);
