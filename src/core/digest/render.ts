@@ -116,7 +116,6 @@ function who(i: OverdueItem, lang: Lang): string {
 }
 
 function itemLine(i: OverdueItem, ctx: DigestContext): Line {
-  const m = messages(ctx.lang).alerts.digest;
   return {
     text: `${titled(i, ctx.lang)} · ${state(i, ctx.lang)}${who(i, ctx.lang)}`,
     href: rowLink(ctx.links, i.sheet, i.row),

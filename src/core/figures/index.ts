@@ -113,8 +113,9 @@ export function weeklyHistory(
   for (const { v } of read('repairs')) {
     const reported = instant(v.reportedAt);
     const completed = instant(v.completedAt);
-    if (reported) seen(dayOf(reported, tz));
-    if (reported) add(dayOf(reported, tz), 'repairsReported');
+    const reportedDay = reported && dayOf(reported, tz);
+    seen(reportedDay);
+    add(reportedDay, 'repairsReported');
     if (completed && v.status !== 'cancelled') add(dayOf(completed, tz), 'repairsFixed');
     // A repair marked done with no completion time cannot be placed in time: never counted late.
     if (v.status === 'cancelled' || (v.status === 'done' && !completed)) continue;
