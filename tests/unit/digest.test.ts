@@ -77,6 +77,32 @@ describe('needs attention', () => {
   });
 });
 
+describe('needs attention, in the words of the office', () => {
+  it('tells an equipment service from an expired certificate, though both are due on a day', () => {
+    const due = { due: '2026-09-10', daysOverdue: 4, person: '', email: '', toHead: true, detail: '' };
+    const d = buildDigest(
+      WEEKS_INPUT,
+      MONDAY,
+      settings,
+      [
+        { ...due, key: 'certificate:a', kind: 'certificate', sheet: 'assets', row: 3, title: 'ZC-1 投影仪' },
+        {
+          ...due,
+          key: 'certificate:b',
+          kind: 'certificate',
+          sheet: 'supplierCertificates',
+          row: 4,
+          title: '食品经营许可证',
+        },
+      ],
+      [],
+    );
+    const body = renderDigest(d, [], { lang: 'zh-CN', schoolName: '', links: LINKS }).body;
+    expect(body).toContain('1. 设备检修已到期（2026-09-10）：ZC-1 投影仪');
+    expect(body).toContain('2. 证照已到期（2026-09-10）：食品经营许可证');
+  });
+});
+
 describe('renderDigest', () => {
   const evil = {
     timeZone: TZ,

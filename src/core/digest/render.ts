@@ -132,7 +132,13 @@ function attentionLine(a: Attention, ctx: DigestContext): Line {
       href: sheetLink(ctx.links, 'feePayments'),
     };
   const i = a.item;
-  const kind = i.kind === 'hazard' || i.kind === 'certificate' || i.kind === 'repair' ? i.kind : 'inspection';
+  // Asset services share the certificate kind (both expire on a day); the office words them apart.
+  const kind =
+    i.kind === 'certificate' && i.sheet === 'assets'
+      ? 'service'
+      : i.kind === 'hazard' || i.kind === 'certificate' || i.kind === 'repair'
+        ? i.kind
+        : 'inspection';
   return {
     text: `${fill(k[kind], { days: i.daysOverdue, day: i.due, title: titled(i, ctx.lang) })}${who(i, ctx.lang)}`,
     href: rowLink(ctx.links, i.sheet, i.row),

@@ -590,7 +590,7 @@ export const en: Widen<Messages> = {
       title: 'Weekly digest',
       heading: 'Logistics weekly',
       subject: '[{app}] Logistics week {from} – {to} — {school}',
-      period: '{from} to {to}',
+      period: 'Period: {from} to {to}',
       band: {
         overdueRepairs: 'Overdue repairs',
         hazardsLate: 'Hazards past deadline',
@@ -609,6 +609,7 @@ export const en: Widen<Messages> = {
       attentionKinds: {
         hazard: 'Hazard {days} days past its fix deadline: {title}',
         certificate: 'Certificate expired ({day}): {title}',
+        service: 'Equipment service due ({day}): {title}',
         repair: 'Repair {days} days overdue: {title}',
         inspection: 'Inspection {days} days overdue: {title}',
         samples: '{day}: canteen samples fell short, please check',

@@ -550,7 +550,7 @@ export const zhCN = {
       title: '本周简报',
       heading: '后勤周报',
       subject: '【{app}】{school}后勤周报 {from} 至 {to}',
-      period: '{from} 至 {to}',
+      period: '统计期间：{from} 至 {to}',
       band: {
         overdueRepairs: '逾期维修',
         hazardsLate: '隐患逾期未整改',
@@ -569,6 +569,7 @@ export const zhCN = {
       attentionKinds: {
         hazard: '隐患超过整改期限 {days} 天：{title}',
         certificate: '证照已到期（{day}）：{title}',
+        service: '设备检修已到期（{day}）：{title}',
         repair: '维修逾期 {days} 天：{title}',
         inspection: '巡检逾期 {days} 天：{title}',
         samples: '{day} 食堂留样不达标，请核查',
