@@ -23,13 +23,23 @@ export interface RenderContext {
   readonly nameOf: (email: string) => string;
 }
 
+/** `text（note）`, with the brackets of the language. */
+export function paren(lang: Lang, text: string, note: string): string {
+  return fill(messages(lang).alerts.paren, { text, note });
+}
+
+/** `label：text`, with the colon of the language. */
+export function colon(lang: Lang, label: string, text: string): string {
+  return fill(messages(lang).alerts.colon, { label, text });
+}
+
 function when(line: Line, lang: Lang): string {
   const m = messages(lang).alerts;
   const { daysOverdue: days, due, kind } = line.item;
   if (kind === 'lowStock') return m.restock;
   const state =
     days > 0 ? fill(m.overdueDays, { days }) : days < 0 ? fill(m.dueInDays, { days: -days }) : m.dueToday;
-  return fill(m.whenLine, { state, due: fill(m.due, { day: due }) });
+  return paren(lang, state, fill(m.due, { day: due }));
 }
 
 function lineParts(line: Line, ctx: RenderContext) {
@@ -105,11 +115,11 @@ export function renderAlert(message: Message, ctx: RenderContext): Mail {
     html.push(el('p', { style: MUTED }, note));
   }
   for (const g of groups(message)) {
-    const heading = fill(m.heading, { name: m.urgency[g.urgency], count: g.lines.length });
+    const heading = paren(ctx.lang, m.urgency[g.urgency], String(g.lines.length));
     text.push(heading);
     for (const line of g.lines) {
       const p = lineParts(line, ctx);
-      text.push(`- ${p.tag ? fill(m.tagged, { text: p.title, tag: p.tag }) : p.title}`);
+      text.push(`- ${p.tag ? paren(ctx.lang, p.title, p.tag) : p.title}`);
       text.push(`  ${p.when} · ${p.person} · ${p.where}`, `  ${p.href}`);
     }
     text.push('');

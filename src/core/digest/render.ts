@@ -1,5 +1,5 @@
 import { rowLink, sheetLink, type Mail, type WorkbookLinks } from '../alerts';
-import { MAIL_FONT } from '../alerts/render';
+import { MAIL_FONT, colon, paren } from '../alerts/render';
 import type { WeekFigures } from '../figures';
 import { TRENDS, trendMax, trendWeeks, weekLabel, type Trend } from '../figures/trends';
 import { el, join, link, raw, type Html } from '../html';
@@ -107,8 +107,7 @@ function state(i: OverdueItem, lang: Lang): string {
 
 /** An item's title with its place or details, as the office writes it. */
 function titled(i: OverdueItem, lang: Lang): string {
-  const m = messages(lang).alerts.digest;
-  return i.detail ? fill(m.withDetail, { title: i.title, detail: i.detail }) : i.title;
+  return i.detail ? paren(lang, i.title, i.detail) : i.title;
 }
 
 function who(i: OverdueItem, lang: Lang): string {
@@ -194,10 +193,11 @@ function sections(d: Digest, ctx: DigestContext): Section[] {
       title: fill(m.tasks, { from: d.nextFrom, to: d.nextTo }),
       lines: [d.tasks.total ? '' : m.noTasks],
       items: d.tasks.top.map((p) => ({
-        text: fill(m.personTasks, {
-          person: p.person || m.unassigned,
-          tasks: p.tasks.map((t) => `${t.due.slice(5)} ${t.title}`).join(m.taskSeparator),
-        }),
+        text: colon(
+          ctx.lang,
+          p.person || m.unassigned,
+          p.tasks.map((t) => `${t.due.slice(5)} ${t.title}`).join(m.taskSeparator),
+        ),
       })),
       more: d.tasks.more,
       sheet: 'tasks',
@@ -331,7 +331,7 @@ function trendText(trend: Trend, weeks: readonly WeekFigures[], lang: Lang): str
   const m = messages(lang).alerts.digest;
   const values = weeks.map((w) => trend.series.map((s) => w[s.figure]).join('/')).join(' ');
   const names = trend.series.map((s) => m.series[s.name]).join('/');
-  return fill(m.trendText, { title: fill(m.withDetail, { title: m[trend.title], detail: names }), values });
+  return fill(m.trendText, { title: paren(lang, m[trend.title], names), values });
 }
 
 /** The digest as an e-mail (to the office list) and as the HTML a preview dialog shows. */
@@ -346,8 +346,7 @@ export function renderDigest(d: Digest, to: readonly string[], ctx: DigestContex
   const moreText = (n: number) => fill(m.more, { count: n });
 
   const text: string[] = [m.heading, period, ''];
-  for (const f of figures)
-    text.push(fill(m.figureLine, { label: m.band[f.key], value: f.value, change: f.change }));
+  for (const f of figures) text.push(paren(ctx.lang, colon(ctx.lang, m.band[f.key], f.value), f.change));
   text.push('', m.attention);
   if (!attention.length) text.push(m.attentionNone);
   attention.forEach((a, n) => text.push(`${n + 1}. ${a.text}${a.href ? ` ${a.href}` : ''}`));
