@@ -106,5 +106,8 @@ describe('the weekly digest in a real browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'digest-50k-390.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(big.body).toContain('还有 2992 项，在工作簿中查看');
+    // A cell's long text is cut to a phone line or two; the workbook has the rest.
+    expect(big.body).toContain(`11-24 ${long.slice(0, 59)}…`);
+    expect(big.body).not.toContain(long);
   }, 120_000);
 });

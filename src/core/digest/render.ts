@@ -105,9 +105,13 @@ function state(i: OverdueItem, lang: Lang): string {
   return i.daysOverdue > 0 ? fill(m.overdueDays, { days: i.daysOverdue }) : fill(m.due, { day: i.due });
 }
 
+/** Cell text as long as a phone line or two: the full text is one click away in the workbook. */
+const CLIP = 60;
+const clip = (text: string) => (text.length > CLIP ? `${text.slice(0, CLIP - 1)}…` : text);
+
 /** An item's title with its place or details, as the office writes it. */
 function titled(i: OverdueItem, lang: Lang): string {
-  return i.detail ? paren(lang, i.title, i.detail) : i.title;
+  return i.detail ? paren(lang, clip(i.title), clip(i.detail)) : clip(i.title);
 }
 
 function who(i: OverdueItem, lang: Lang): string {
@@ -196,7 +200,7 @@ function sections(d: Digest, ctx: DigestContext): Section[] {
         text: colon(
           ctx.lang,
           p.person || m.unassigned,
-          p.tasks.map((t) => `${t.due.slice(5)} ${t.title}`).join(m.taskSeparator),
+          p.tasks.map((t) => `${t.due.slice(5)} ${clip(t.title)}`).join(m.taskSeparator),
         ),
       })),
       more: d.tasks.more,
