@@ -56,8 +56,11 @@ describe('weekly digest of a term through the bundle', () => {
       `由远及近：${series((w) => `${w.inspectionsPlanned}/${w.inspectionsDone}`)}\n`,
     );
     expect(mail.body).toContain(`由远及近：${series((w) => String(w.hazardsOpen))}\n`);
-    const overdue = data.dashboard.find((c) => c.key === 'overdueRepairs')!.count;
-    expect(mail.body).toContain(`目前逾期 ${overdue} 件。`);
+    const count = (key: string) => data.dashboard.find((c) => c.key === key)!.count;
+    expect(mail.body).toContain(`目前逾期 ${count('overdueRepairs')} 件。`);
+    // Nothing changed since Sunday night: the dashboard's open hazards are the last trend week's.
+    expect(count('openHazards')).toBe(data.trends.at(-1)!.hazardsOpen);
+    expect(count('openHazards')).toBe(1);
   });
 
   it('makes the same service calls at 100 and at 5,000 rows', () => {
