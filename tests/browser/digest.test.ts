@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { overdueWorkbook } from '../integration/alerts.fixture';
 import { digestWorkbook } from '../integration/digest.fixture';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { fillSheet, syntheticRows } from '../support/workbook';
@@ -83,6 +84,21 @@ describe('the weekly digest in a real browser', () => {
     await show(html, 760);
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('body').innerText()).toContain('<script>alert("x")</script> 门锁');
+  });
+
+  it('shows an alert e-mail on a phone with what to do first on top', async () => {
+    const bundle = overdueWorkbook();
+    bundle.emu.clock.set(new Date('2026-09-14T07:00:00+08:00'));
+    bundle.clickMenu('立即发送逾期提醒');
+    const head = bundle.emu.mail.outbox.find((m) => m.to === 'head@school.example')!;
+    await show(head.htmlBody!, 390);
+    await page.screenshot({ path: join(ARTIFACTS, 'alert-390.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const headings = await page.locator('h3').allInnerTexts();
+    expect(headings[0]).toMatch(/^请先处理（\d+）$/);
+    expect(await page.locator('body').innerText()).toContain('已报总务主任');
+    // One line break between an item and its details, not an empty line.
+    expect(await page.locator('li br').count()).toBe(await page.locator('li').count());
   });
 
   it('stays under the Gmail clipping size at 50,000 rows, long texts and long lists included', async () => {

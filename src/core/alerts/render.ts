@@ -1,4 +1,4 @@
-import { el, join, link, type Html } from '../html';
+import { el, join, link, raw, type Html } from '../html';
 import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import { OVERDUE_KINDS } from '../overdue';
@@ -92,7 +92,8 @@ function htmlLine(line: Line, ctx: RenderContext): Html {
     { style: 'margin:0 0 10px' },
     el('strong', {}, p.title),
     p.tag ? el('span', { style: 'color:#c5221f;font-size:13px' }, ` ${p.tag}`) : '',
-    el('br', {}),
+    // A void element: el() would close it, and browsers read `</br>` as a second line break.
+    raw('<br>'),
     el('span', { style: MUTED }, `${p.when} · ${p.person} · ${p.where} · `),
     link(p.href, m.open),
   );
