@@ -10,6 +10,7 @@ import type { MyTask } from '../src/server/tasks/api';
 import { PAGE_LANG } from './catalogs';
 import { h } from './dom';
 import { renderField, showErrors, type Field } from './form';
+import { trendsView } from './trends';
 import { call } from './rpc';
 
 const SUBMIT = {
@@ -92,6 +93,7 @@ function home(): void {
       h('button', { type: 'button', id: 'refresh', onclick: () => void refresh() }, s.refresh),
     ),
     h('div', { class: 'counts' }, ...counts),
+    trendsView(d.trends),
     h('h2', {}, s.actions.title),
     h(
       'div',

@@ -182,18 +182,24 @@ describe('weekly digest through the bundle', () => {
     expect(mail.sentAt.toISOString()).toBe(at('2026-09-14', 7, 30).toISOString());
     const body = mail.body;
     expect(mail.subject).toContain('2026-09-07 – 2026-09-13');
-    expect(body).toContain('3 reported, 2 completed, 1 overdue now; median time to repair 14 h.');
-    expect(body).toContain(
-      '1 of 2 inspection tasks done; 2 checks recorded; 0 schedules overdue; 1 hazards open.',
-    );
-    expect(body).toContain('0 items below minimum stock, 1 loans past due.');
-    expect(body).toContain('Collected ¥170.50, deposited the same day ¥100.00, gap ¥70.50.');
+    // The band: R3 became overdue on 09-11; the week before had nothing overdue, S4's ¥999 late.
+    expect(body).toContain('Overdue repairs: 1 (+1 on last week)');
+    expect(body).toContain('Inspections done: 1/2 (last week none planned)');
+    expect(body).toContain('Fees not banked same day: ¥70.50 (−¥928.50 on last week)');
+    expect(body).toContain('Tasks done: 1/2 (last week none planned)');
+    // Trends from the first week with records (R4 and S4 on 09-01): R4, then R1–R3 reported, R1, R2 fixed.
+    expect(body).toContain('Repairs reported and fixed (reported/fixed), oldest first: 1/1 3/2');
+    expect(body).toContain('Hazards open (at week end) (open), oldest first: 0 1');
+    expect(body).toContain('Repairs fixed last week took 14 h from report to fix (median).');
+    expect(body).toContain('2 checks recorded last week; 0 schedules overdue.');
+    expect(body).toContain('1 loans past due.');
+    expect(body).toContain('Collected ¥170.50 last week, banked the same day ¥100.00.');
     expect(body).toContain('2026-09-08 王芳: ¥50.00 not deposited the same day');
     expect(body).toContain('2026-09-09 王芳: ¥20.50 not deposited the same day');
     expect(body).toContain('Days with all samples kept: 1/2');
-    expect(body).toContain('2026-09-09: samples not kept as required');
+    expect(body).toContain('1. 2026-09-09: canteen samples fell short, please check');
     expect(body).toContain('李强: 09-15 Stocktake');
-    expect(body).toContain('王芳: 09-14 Patrol；09-18 Service boiler');
+    expect(body).toContain('王芳: 09-14 Patrol; 09-18 Service boiler');
     expect(body).not.toContain('Too late');
     // The fixture names fee item F01 without declaring it: the validation says so, with the sheet.
     expect(body).toContain('Fee payments Row 2: Item code F01 is not in Fee items');
@@ -211,7 +217,7 @@ describe('weekly digest through the bundle', () => {
     bundle.clickMenu('预览本周简报');
     expect(emu.mail.outbox).toHaveLength(0);
     expect(emu.calls.count('Range.setValues') + emu.calls.count('Range.setValue')).toBe(0);
-    expect(emu.ui.dialogs.at(-1)!.html).toContain('median time to repair 14 h');
+    expect(emu.ui.dialogs.at(-1)!.html).toContain('took 14 h from report to fix');
   });
 
   it('sends the digest now from the menu and says so when the office list is empty', () => {

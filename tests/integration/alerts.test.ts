@@ -77,7 +77,7 @@ describe('overdue alerts through the bundle', () => {
     const day3 = emu.mail.outbox.slice(4);
     expect(day3.map((m) => m.to).sort()).toEqual([HEAD, 'wang@school.example']);
     expect(day3.find((m) => m.to === HEAD)!.body).toContain('WZ-1');
-    expect(day3.find((m) => m.to === HEAD)!.body).toContain('升级');
+    expect(day3.find((m) => m.to === HEAD)!.body).toContain('已报总务主任');
     expect(
       alertLog(emu)
         .filter((r) => r.escalated)
@@ -223,7 +223,7 @@ describe('overdue alerts through the bundle', () => {
     const mail = bundle.emu.mail.outbox.find((m) => m.to === 'wang@school.example')!;
     expect(mail.subject).toContain('逾期事项 40 项');
     expect(linkedRows(mail.body)).toHaveLength(15);
-    expect(mail.body).toContain('另有 25 项未列出');
+    expect(mail.body).toContain('另有 25 项「逾期维修」未列出（逾期较短）');
     const logged = alertLog(bundle.emu).filter((r) => r.recipient === 'wang@school.example');
     expect(logged.map((r) => r.row).sort((a, b) => a - b)).toEqual(
       linkedRows(mail.body).sort((a, b) => a - b),

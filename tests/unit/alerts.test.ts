@@ -188,8 +188,49 @@ describe('renderAlert', () => {
       },
     );
     expect(mail.subject).toContain('逾期事项 25 项');
-    expect(mail.htmlBody).toContain('逾期维修 (25)');
-    expect(mail.htmlBody).toContain('另有 23 项未列出');
-    expect(mail.body).toContain('- 另有 23 项未列出');
+    expect(mail.htmlBody).toContain('已逾期（2）');
+    expect(mail.body).toContain(
+      '另有 23 项「逾期维修」未列出（逾期较短），请在工作簿中查看。\n  https://docs.google.com/spreadsheets/d/X/edit',
+    );
+  });
+
+  it('puts what to do first on top: safety and what the office head was told, then late, then coming due', () => {
+    const lines = [
+      { item: item('task:late', { daysOverdue: 2, title: '检查门窗' }), escalated: false },
+      {
+        item: item('certificate:soon', { kind: 'certificate', daysOverdue: -10, title: '健康证 李强' }),
+        escalated: false,
+      },
+      { item: item('repair:old', { kind: 'repair', daysOverdue: 9, title: '灯管不亮' }), escalated: true },
+      { item: item('hazard:rail', { kind: 'hazard', daysOverdue: 1, title: '栏杆松动' }), escalated: false },
+      {
+        item: item('lowStock:chalk', { kind: 'lowStock', daysOverdue: 0, title: '粉笔', detail: '3 / 5 盒' }),
+        escalated: false,
+      },
+    ];
+    const mail = renderAlert(
+      { to: 'head@school.example', lines, more: {} },
+      {
+        lang: 'zh-CN',
+        schoolName: '一中',
+        escalationDays: 3,
+        links: { url: 'https://docs.google.com/spreadsheets/d/X/edit', gid: {} },
+        nameOf: () => '赵主任',
+      },
+    );
+    const headed = mail.body.split('\n').filter((l) => /^(\S.*（\d+）|- )/.test(l));
+    expect(headed).toEqual([
+      '请先处理（2）',
+      '- 灯管不亮（已报总务主任）',
+      '- 栏杆松动',
+      '已逾期（2）',
+      '- 检查门窗',
+      '- 粉笔 — 3 / 5 盒',
+      '即将到期（1）',
+      '- 健康证 李强',
+    ]);
+    expect(mail.body).toContain('低于最低库存，请补货 · 负责人：王芳');
+    expect(mail.body).toContain('10 天后到期（期限 2026-09-09）');
+    expect(mail.body).not.toMatch(/\[|升级/);
   });
 });

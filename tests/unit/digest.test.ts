@@ -1,81 +1,145 @@
 import { buildDigest, renderDigest } from '../../src/core/digest';
-import { tableOf, type OverdueItem } from '../../src/core/overdue';
+import { band } from '../../src/core/digest/render';
+import { findOverdue } from '../../src/core/overdue';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
-import { sheetDecl, type SheetKey } from '../../src/core/sheets';
-import { instantOf } from '../../src/core/time';
+import { MONDAY, TZ, WEEKS_INPUT, at, table } from './figures.fixture';
 
-const TZ = 'Asia/Shanghai';
-const at = (day: string, h = 0, m = 0) => instantOf(day, TZ, h, m);
+const LINKS = { url: 'https://docs.google.com/spreadsheets/d/X/edit', gid: { repairs: 7, feePayments: 9 } };
+const settings = DEFAULT_SETTINGS;
 
-function table(key: SheetKey, rows: Record<string, unknown>[]) {
-  const cols = sheetDecl(key).columns.map((c) => c.key as string);
-  return tableOf(key, [cols, ...rows.map((r) => cols.map((c) => r[c] ?? ''))]);
+function digestOf(input: typeof WEEKS_INPUT | { timeZone: string; tables: object }, now = MONDAY) {
+  const full = input as typeof WEEKS_INPUT;
+  return buildDigest(full, now, settings, findOverdue(full, now, settings), [
+    { severity: 'error', message: 'bad <cell>' },
+    { severity: 'warning', message: 'w' },
+  ]);
 }
 
-const late: OverdueItem = {
-  key: 'repair:R9',
-  kind: 'repair',
-  sheet: 'repairs',
-  row: 9,
-  title: '<script>x</script>',
-  detail: '',
-  due: '2026-09-10',
-  daysOverdue: 4,
-  person: '',
-  email: 'head@school.example',
-  toHead: true,
+const withCanteen = {
+  timeZone: TZ,
+  tables: {
+    ...WEEKS_INPUT.tables,
+    canteenSamples: table('canteenSamples', [
+      // 80 g is under the 125 g rule: 09-08 fell short.
+      { date: at('2026-09-08'), meal: 'lunch', dish: 'rice', weight: 80, sampledAt: at('2026-09-08', 11) },
+      { date: at('2026-09-09'), meal: 'lunch', dish: 'fish', weight: 150, sampledAt: at('2026-09-09', 11) },
+    ]),
+  },
 };
 
-describe('buildDigest', () => {
-  const input = {
+describe('the digest band: last week against the week before', () => {
+  it('shows each figure with its change and a colour that says good or bad', () => {
+    expect(band(digestOf(WEEKS_INPUT), 'en')).toEqual([
+      { key: 'overdueRepairs', value: '2', change: 'same as last week', tone: 'bad' },
+      { key: 'hazardsLate', value: '1', change: 'same as last week', tone: 'bad' },
+      { key: 'inspections', value: '1/1', change: 'last week 1/2', tone: 'good' },
+      { key: 'lowStock', value: '2', change: '+1 on last week', tone: 'bad' },
+      { key: 'feesLate', value: '¥10.10', change: '−¥60.40 on last week', tone: 'better' },
+      { key: 'tasks', value: '1/2', change: 'last week 3/4', tone: 'bad' },
+    ]);
+    expect(band(digestOf(WEEKS_INPUT), 'zh-CN')[3]!.change).toBe('较上周 +1');
+  });
+
+  it('says there is nothing to compare in the first week with records', () => {
+    const first = {
+      timeZone: TZ,
+      tables: {
+        repairs: table('repairs', [{ repairId: 'A', reportedAt: at('2026-09-08', 8), status: 'reported' }]),
+      },
+    };
+    const figures = band(digestOf(first), 'zh-CN');
+    expect(figures.map((f) => f.change)).toEqual(Array(6).fill('首周，暂无对比'));
+    expect(figures[0]).toMatchObject({ value: '1', tone: 'bad' });
+    expect(figures[2]).toMatchObject({ value: '无计划', tone: 'good' });
+    const mail = renderDigest(digestOf(first), ['a@school.example'], {
+      lang: 'zh-CN',
+      schoolName: 'S',
+      links: LINKS,
+    });
+    expect(mail.body).toContain('逾期维修：1（首周，暂无对比）');
+    expect(mail.body).toContain('报修与修好（件）（报修/修好），由远及近：1/0');
+  });
+});
+
+describe('needs attention', () => {
+  it('lists safety first, then what waited past the escalation days, then money', () => {
+    const d = digestOf(withCanteen);
+    const mail = renderDigest(d, ['a@school.example'], { lang: 'en', schoolName: 'S', links: LINKS });
+    const start = mail.body.indexOf('Needs attention');
+    const lines = mail.body.slice(start).split('\n').slice(1, 5);
+    expect(lines).toEqual([
+      '1. Hazard 1 days past its fix deadline: gas smell (Lab · 2026-09-11) https://docs.google.com/spreadsheets/d/X/edit',
+      '2. 2026-09-08: canteen samples fell short, please check',
+      // B: deadline 09-06 09:00, 8 days late; D is only 1 day late, under the 3 escalation days.
+      '3. Repair 8 days overdue: B https://docs.google.com/spreadsheets/d/X/edit#gid=7&range=A4',
+      '4. 2026-09-09 王芳: ¥10.10 not banked the same day https://docs.google.com/spreadsheets/d/X/edit#gid=9',
+    ]);
+  });
+});
+
+describe('needs attention, in the words of the office', () => {
+  it('tells an equipment service from an expired certificate, though both are due on a day', () => {
+    const due = { due: '2026-09-10', daysOverdue: 4, person: '', email: '', toHead: true, detail: '' };
+    const d = buildDigest(
+      WEEKS_INPUT,
+      MONDAY,
+      settings,
+      [
+        { ...due, key: 'certificate:a', kind: 'certificate', sheet: 'assets', row: 3, title: 'ZC-1 投影仪' },
+        {
+          ...due,
+          key: 'certificate:b',
+          kind: 'certificate',
+          sheet: 'supplierCertificates',
+          row: 4,
+          title: '食品经营许可证',
+        },
+      ],
+      [],
+    );
+    const body = renderDigest(d, [], { lang: 'zh-CN', schoolName: '', links: LINKS }).body;
+    expect(body).toContain('1. 设备检修已到期（2026-09-10）：ZC-1 投影仪');
+    expect(body).toContain('2. 证照已到期（2026-09-10）：食品经营许可证');
+  });
+});
+
+describe('renderDigest', () => {
+  const evil = {
     timeZone: TZ,
     tables: {
+      ...WEEKS_INPUT.tables,
       repairs: table('repairs', [
-        { repairId: 'A', reportedAt: at('2026-09-07', 8), status: 'done', completedAt: at('2026-09-07', 10) },
-        { repairId: 'B', reportedAt: at('2026-09-08', 8), status: 'done', completedAt: at('2026-09-08', 14) },
-        { repairId: 'C', reportedAt: at('2026-09-09', 8), status: 'done', completedAt: at('2026-09-10', 8) },
-        { repairId: 'D', reportedAt: at('2026-09-14', 8), status: 'reported' },
-      ]),
-      feePayments: table('feePayments', [
-        { date: at('2026-09-07'), amount: 0.1, depositDate: at('2026-09-07') },
-        { date: at('2026-09-07'), amount: 0.2, collector: 'x' },
+        {
+          repairId: 'R9',
+          reportedAt: at('2026-09-01', 8),
+          description: '<script>alert(1)</script>',
+          status: 'reported',
+        },
       ]),
     },
   };
-  const d = buildDigest(
-    input,
-    at('2026-09-14', 7, 30),
-    DEFAULT_SETTINGS,
-    [late],
-    [
-      { severity: 'error', message: 'bad <cell>' },
-      { severity: 'warning', message: 'w' },
-    ],
-  );
-
-  it('counts last week only, with the median time to repair in hours', () => {
-    expect([d.from, d.to, d.nextFrom, d.nextTo]).toEqual([
-      '2026-09-07',
-      '2026-09-13',
-      '2026-09-14',
-      '2026-09-20',
-    ]);
-    expect(d.repairs).toMatchObject({ reported: 3, completed: 3, overdue: 1, medianHours: 6 });
-    expect(d.fees).toMatchObject({ collected: 0.3, deposited: 0.1, gap: 0.2 });
-    expect(d.problems).toEqual({ errors: 1, warnings: 1, top: ['bad <cell>', 'w'] });
+  const mail = renderDigest(digestOf(evil), ['a@school.example', 'b@school.example'], {
+    lang: 'en',
+    schoolName: 'No. 1 <Middle>',
+    links: LINKS,
   });
 
-  it('renders escaped HTML, a plain-text alternative and a link to the workbook', () => {
-    const mail = renderDigest(d, ['a@school.example', 'b@school.example'], {
-      lang: 'en',
-      schoolName: 'No. 1 <Middle>',
-      links: { url: 'https://docs.google.com/spreadsheets/d/X/edit', gid: { repairs: 7 } },
-    });
+  it('escapes every value taken from a cell or a setting', () => {
     expect(mail.to).toBe('a@school.example,b@school.example');
-    expect(mail.htmlBody).not.toMatch(/<script>|<cell>/);
-    expect(mail.htmlBody).toContain('&lt;script&gt;x&lt;/script&gt;');
-    expect(mail.htmlBody).toContain('#gid=7&amp;range=A9');
-    expect(mail.body).toContain('median time to repair 6 h');
+    expect(mail.htmlBody).not.toMatch(/<script>|<cell>|<Middle>/);
+    expect(mail.htmlBody).toContain('R9 &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mail.htmlBody).toContain('No. 1 &lt;Middle&gt;');
+    expect(mail.htmlBody).toContain('#gid=7&amp;range=A2');
+  });
+
+  it('carries the same figures in the plain-text alternative, and a link to the workbook', () => {
+    expect(mail.body).toContain('Overdue repairs: 1 (');
+    expect(mail.body).toContain('Fees not banked same day: ¥10.10 (−¥60.40 on last week)');
+    expect(mail.body).toContain('Hazards open (at week end) (open), oldest first: 1 2');
     expect(mail.body).toContain('Open the workbook: https://docs.google.com/spreadsheets/d/X/edit');
+  });
+
+  it('never prints a missing median or a bracketed tag', () => {
+    expect(mail.body).not.toMatch(/median|\[|none\b/);
   });
 });

@@ -11,3 +11,9 @@ export function rowLink(links: WorkbookLinks, sheet: SheetKey, row: number): str
   const gid = links.gid[sheet];
   return gid === undefined ? links.url : `${links.url}#gid=${gid}&range=A${row}`;
 }
+
+/** `<url>#gid=<sheetId>`: opens the sheet itself, where the whole list is. */
+export function sheetLink(links: WorkbookLinks, sheet: SheetKey): string {
+  const gid = links.gid[sheet];
+  return gid === undefined ? links.url : `${links.url}#gid=${gid}`;
+}

@@ -1,11 +1,17 @@
+import { weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
 import { day, instant, num, str, typedRecords } from '../overdue/read';
 import type { Settings } from '../settings/schema';
 import { addDays, dayOf } from '../time';
-import type { Digest, DigestProblem, FeeGap } from './model';
+import type { Attention, Digest, DigestProblem, FeeGap, Top } from './model';
 
 const HOUR = 3_600_000;
-const TOP = 5;
+/** Items listed per section: the mail shows these and links to the rest in the workbook. */
+export const TOP = 3;
+/** Items under "needs attention": few enough to act on between two lessons. */
+export const ATTENTION = 5;
+/** Tasks of the coming week listed (the rest are counted). */
+const TASKS = 8;
 
 function median(values: readonly number[]): number | null {
   if (!values.length) return null;
@@ -16,40 +22,82 @@ function median(values: readonly number[]): number | null {
 }
 
 const cents = (yuan: number) => Math.round(yuan * 100);
+const byDay = (a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+
+function top<T>(list: readonly T[], n: number, total = list.length): Top<T> {
+  return { top: list.slice(0, n), more: Math.max(0, total - Math.min(n, list.length)) };
+}
 
 /**
- * The weekly digest: counts over last week (the seven days before `now`'s day), the items late
- * now (`overdue`, from findOverdue) and the tasks of the coming week. Pure.
+ * What the head or principal must act on, most urgent first: safety (hazards past deadline,
+ * expired certificates, canteen samples), then what has waited longer than the escalation
+ * threshold (repairs, inspections), then money not banked. Within a kind, the longest-waiting first.
+ */
+function attention(
+  overdue: readonly OverdueItem[],
+  badDays: readonly string[],
+  gaps: readonly FeeGap[],
+  escalationDays: number,
+): Top<Attention> {
+  const rank = (a: Attention): number => {
+    if (a.kind === 'samples') return 2;
+    if (a.kind === 'fees') return 5;
+    return a.item.kind === 'hazard'
+      ? 0
+      : a.item.kind === 'certificate'
+        ? 1
+        : a.item.kind === 'repair'
+          ? 3
+          : 4;
+  };
+  const waited = (a: Attention) => (a.kind === 'overdue' ? a.item.daysOverdue : 0);
+  const list: Attention[] = [
+    ...overdue
+      .filter(
+        (i) =>
+          i.kind === 'hazard' ||
+          (i.kind === 'certificate' && i.daysOverdue >= 0) ||
+          ((i.kind === 'repair' || i.kind === 'inspection') && i.daysOverdue > escalationDays),
+      )
+      .map((item) => ({ kind: 'overdue' as const, item })),
+    ...badDays.map((d) => ({ kind: 'samples' as const, day: d })),
+    ...gaps.map((gap) => ({ kind: 'fees' as const, gap })),
+  ];
+  list.sort((a, b) => rank(a) - rank(b) || waited(b) - waited(a));
+  return top(list, ATTENTION);
+}
+
+/**
+ * The weekly digest: last week's figures and the weeks before it (from the shared figures), the
+ * items late now (`overdue`, from findOverdue), what needs attention, and the tasks of the coming
+ * week. Pure.
  */
 export function buildDigest(
   input: OverdueInput,
   now: Date,
-  settings: Pick<Settings, 'sampleGrams' | 'sampleHours'>,
+  settings: Pick<
+    Settings,
+    'sampleGrams' | 'sampleHours' | 'escalationDays' | 'repairHours' | 'contractorHours'
+  >,
   overdue: readonly OverdueItem[],
   problems: readonly DigestProblem[],
 ): Digest {
   const tz = input.timeZone;
   const today = dayOf(now, tz);
-  const from = addDays(today, -7);
-  const to = addDays(today, -1);
+  const history = weeklyHistory(input, now, settings);
+  const { from, to } = history.at(-1)!;
   const nextTo = addDays(today, 6);
   const inWeek = (d: string | null): d is string => d !== null && d >= from && d <= to;
   const read = (key: keyof OverdueInput['tables']) => typedRecords(input.tables[key], tz);
   const late = (kind: OverdueItem['kind']) => overdue.filter((i) => i.kind === kind);
 
-  let reported = 0;
   const hours: number[] = [];
   for (const { v } of read('repairs')) {
     const at = instant(v.reportedAt);
     const done = instant(v.completedAt);
-    if (at && inWeek(dayOf(at, tz))) reported += 1;
-    if (done && inWeek(dayOf(done, tz)) && v.status !== 'cancelled')
-      hours.push(at ? (done.getTime() - at.getTime()) / HOUR : NaN);
+    if (at && done && inWeek(dayOf(done, tz)) && v.status !== 'cancelled')
+      hours.push((done.getTime() - at.getTime()) / HOUR);
   }
-
-  const tasks = read('tasks');
-  const inspectionTasks = tasks.filter((t) => t.v.source === 'inspection' && inWeek(day(t.v.dueDate)));
-  const results = read('inspectionResults');
 
   let collected = 0;
   let deposited = 0;
@@ -68,6 +116,7 @@ export function buildDigest(
     const prev = gapBy.get(key);
     gapBy.set(key, { day: paid, collector, amount: ((prev ? cents(prev.amount) : 0) + cents(amount)) / 100 });
   }
+  const gaps = [...gapBy.values()].sort(byDay);
 
   const sampleDays = new Map<string, boolean>();
   for (const { v } of read('canteenSamples')) {
@@ -87,63 +136,59 @@ export function buildDigest(
     .map(([d]) => d)
     .sort();
 
+  const coming = read('tasks')
+    .map(({ v }) => ({ v, due: day(v.dueDate) }))
+    .filter(
+      ({ v, due }) => (v.status === 'todo' || v.status === null) && due && due >= today && due <= nextTo,
+    )
+    .map(({ v, due }) => ({ person: str(v.assignee), due: due!, title: str(v.title) }))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const byPerson = new Map<string, { due: string; title: string }[]>();
-  for (const { v } of tasks) {
-    const due = day(v.dueDate);
-    if (!(v.status === 'todo' || v.status === null) || !due || due < today || due > nextTo) continue;
-    const person = str(v.assignee);
-    byPerson.set(person, [...(byPerson.get(person) ?? []), { due, title: str(v.title) }]);
-  }
+  for (const t of coming.slice(0, TASKS))
+    byPerson.set(t.person, [...(byPerson.get(t.person) ?? []), { due: t.due, title: t.title }]);
 
+  const results = read('inspectionResults');
   const canteenCerts = late('certificate').filter((i) => i.sheet !== 'assets');
   return {
     from,
     to,
     nextFrom: today,
     nextTo,
+    history,
+    attention: attention(overdue, badDays, gaps, settings.escalationDays),
     repairs: {
-      reported,
-      completed: hours.length,
       overdue: late('repair').length,
       medianHours: median(hours.filter((h) => Number.isFinite(h))),
-      top: late('repair').slice(0, TOP),
+      ...top(late('repair'), TOP),
     },
     inspections: {
-      due: inspectionTasks.length,
-      done: inspectionTasks.filter((t) => t.v.status === 'done').length,
       results: results.filter((r) => inWeek(day(r.v.date))).length,
       late: late('inspection').length,
-      hazardsOpen: results.filter((r) => r.v.result === 'hazard' && !day(r.v.fixedDate)).length,
-      top: [...late('hazard'), ...late('inspection')].slice(0, TOP),
+      ...top([...late('hazard'), ...late('inspection')], TOP),
     },
-    stock: {
-      low: late('lowStock').length,
-      loans: late('loan').length,
-      top: [...late('loan'), ...late('lowStock')].slice(0, TOP),
-    },
-    fees: {
-      collected: collected / 100,
-      deposited: deposited / 100,
-      gap: (collected - deposited) / 100,
-      gaps: [...gapBy.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)),
-    },
+    stock: { loans: late('loan').length, ...top([...late('lowStock'), ...late('loan')], TOP) },
+    fees: { collected: collected / 100, deposited: deposited / 100, ...top(gaps, TOP) },
     canteen: {
       days: sampleDays.size,
       okDays: sampleDays.size - badDays.length,
       badDays,
       certificates: canteenCerts.length,
-      top: canteenCerts.slice(0, TOP),
+      ...top(canteenCerts, TOP),
     },
-    tasks: [...byPerson]
-      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
-      .map(([person, list]) => ({
-        person,
-        tasks: list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
-      })),
+    tasks: {
+      total: coming.length,
+      top: [...byPerson]
+        .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
+        .map(([person, tasks]) => ({ person, tasks })),
+      more: Math.max(0, coming.length - TASKS),
+    },
     problems: {
       errors: problems.filter((p) => p.severity === 'error').length,
       warnings: problems.filter((p) => p.severity === 'warning').length,
-      top: problems.slice(0, TOP).map((p) => p.message),
+      ...top(
+        problems.map((p) => p.message),
+        TOP,
+      ),
     },
   };
 }

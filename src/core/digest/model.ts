@@ -1,3 +1,4 @@
+import type { WeekFigures } from '../figures';
 import type { OverdueItem } from '../overdue';
 import type { Day } from '../time';
 
@@ -14,50 +15,56 @@ export interface FeeGap {
   readonly amount: number;
 }
 
-/** What the office hears on Monday morning: last week in counts, with the top items behind them. */
+/**
+ * Something the office head or principal must act on, most urgent first: a safety hazard past its
+ * deadline, an expired certificate, a day the canteen samples fell short, a long-overdue repair or
+ * inspection, money not banked.
+ */
+export type Attention =
+  | { readonly kind: 'overdue'; readonly item: OverdueItem }
+  | { readonly kind: 'samples'; readonly day: Day }
+  | { readonly kind: 'fees'; readonly gap: FeeGap };
+
+/** A section's first items, and how many more the workbook holds. */
+export interface Top<T> {
+  readonly top: readonly T[];
+  readonly more: number;
+}
+
+/** What the office hears on Monday morning: last week in figures, with the top items behind them. */
 export interface Digest {
-  /** Last week: the seven days before the run day. */
+  /** Last week: Monday to Sunday before the run day's week. */
   readonly from: Day;
   readonly to: Day;
   /** The coming week: the run day and the six after it. */
   readonly nextFrom: Day;
   readonly nextTo: Day;
-  readonly repairs: {
-    readonly reported: number;
-    readonly completed: number;
+  /** The trend weeks, oldest first; the last one is `from`–`to`, the one before it the comparison. */
+  readonly history: readonly WeekFigures[];
+  readonly attention: Top<Attention>;
+  readonly repairs: Top<OverdueItem> & {
+    /** Overdue now (as the alerts see it), which may have grown since Sunday night. */
     readonly overdue: number;
     /** Median hours from report to completion of last week's completed repairs; null when none. */
     readonly medianHours: number | null;
-    readonly top: readonly OverdueItem[];
   };
-  readonly inspections: {
-    /** Inspection tasks due last week, and how many of them are done. */
-    readonly due: number;
-    readonly done: number;
+  readonly inspections: Top<OverdueItem> & {
     /** Inspection records dated last week. */
     readonly results: number;
+    /** Schedules overdue now. */
     readonly late: number;
-    readonly hazardsOpen: number;
-    readonly top: readonly OverdueItem[];
   };
-  readonly stock: { readonly low: number; readonly loans: number; readonly top: readonly OverdueItem[] };
-  readonly fees: {
-    readonly collected: number;
-    readonly deposited: number;
-    readonly gap: number;
-    readonly gaps: readonly FeeGap[];
-  };
-  readonly canteen: {
+  readonly stock: Top<OverdueItem> & { readonly loans: number };
+  readonly fees: Top<FeeGap> & { readonly collected: number; readonly deposited: number };
+  readonly canteen: Top<OverdueItem> & {
     /** Days last week with samples, and those where every sample met the weight and keeping time. */
     readonly days: number;
     readonly okDays: number;
     readonly badDays: readonly Day[];
     readonly certificates: number;
-    readonly top: readonly OverdueItem[];
   };
-  readonly tasks: readonly {
-    readonly person: string;
-    readonly tasks: readonly { due: Day; title: string }[];
-  }[];
-  readonly problems: { readonly errors: number; readonly warnings: number; readonly top: readonly string[] };
+  readonly tasks: Top<{ readonly person: string; readonly tasks: readonly { due: Day; title: string }[] }> & {
+    readonly total: number;
+  };
+  readonly problems: Top<string> & { readonly errors: number; readonly warnings: number };
 }

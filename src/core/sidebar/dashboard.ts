@@ -1,4 +1,7 @@
-import type { OverdueItem } from '../overdue';
+import { weeklyHistory, type WeekFigures } from '../figures';
+import { trendWeeks } from '../figures/trends';
+import type { OverdueInput, OverdueItem } from '../overdue';
+import type { Settings } from '../settings/schema';
 import { day, str, type TypedRecord } from '../overdue/read';
 import type { SheetKey } from '../sheets';
 import { addDays, weekday, type Day } from '../time';
@@ -141,4 +144,16 @@ export function buildDashboard(input: DashboardInput): DashboardCount[] {
     count('feesNotDeposited', undeposited),
     count('problems', input.problems),
   ];
+}
+
+/**
+ * The dashboard's trend weeks: the same weekly figures the digest draws (one computation in
+ * src/core/figures), from the first week with any record. JSON-safe for google.script.run.
+ */
+export function dashboardTrends(
+  input: OverdueInput,
+  now: Date,
+  settings: Pick<Settings, 'repairHours' | 'contractorHours'>,
+): WeekFigures[] {
+  return trendWeeks(weeklyHistory(input, now, settings));
 }

@@ -12,6 +12,15 @@ import { OVERDUE_SHEETS, overdueInput, readTables } from './input';
 import { workbookLinks } from './links';
 import { lastRunText, recordStatus } from './status';
 
+const DIGEST_LINKED: readonly SheetKey[] = [
+  'repairs',
+  'inspectionResults',
+  'stockItems',
+  'feePayments',
+  'supplierCertificates',
+  'tasks',
+];
+
 /** What the validation finds now, each sheet read once (the same reads the digest uses). */
 function problems(workbook: Workbook, now: Date): DigestProblem[] {
   const { settings } = workbook.settings();
@@ -39,10 +48,8 @@ export function composeDigest(workbook: Workbook, now: Date): Mail {
     overdue,
     problems(workbook, now),
   );
-  const links = workbookLinks(
-    workbook,
-    overdue.map((i) => i.sheet),
-  );
+  // The rows items link to, and the sheets each section's "more" opens: one call per sheet.
+  const links = workbookLinks(workbook, [...overdue.map((i) => i.sheet), ...DIGEST_LINKED]);
   return renderDigest(digest, settings.officeEmails, {
     lang: settings.language,
     schoolName: settings.schoolName,

@@ -1,5 +1,6 @@
 /** What crosses google.script.run between the sidebar page and the server: JSON only, dates as strings. */
 import type { Lang } from '../../core/lang';
+import type { WeekFigures } from '../../core/figures';
 import type { DashboardCount } from '../../core/sidebar/dashboard';
 import type { Choice, FormKey, FormSpec, ListKey } from '../../core/sidebar/forms';
 import type { Reply } from './serve';
@@ -19,6 +20,8 @@ export interface SidebarData {
   /** The moment of loading, 'yyyy-MM-ddTHH:mm' in the school's time zone: defaults use it, never the browser's clock. */
   readonly now: string;
   readonly dashboard: readonly DashboardCount[];
+  /** The weekly figures behind the dashboard's trend charts (the digest's, week for week). */
+  readonly trends: readonly WeekFigures[];
   readonly lists: Record<ListKey, readonly ListChoice[]>;
   readonly forms: Record<FormKey, FormSpec>;
   readonly suggestedReceipt: string;

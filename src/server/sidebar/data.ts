@@ -1,7 +1,7 @@
 import { findOverdue } from '../../core/overdue';
 import { str, num, typedRecords, type TypedRecord } from '../../core/overdue/read';
 import { SHEETS, type SheetKey } from '../../core/sheets';
-import { buildDashboard } from '../../core/sidebar/dashboard';
+import { buildDashboard, dashboardTrends } from '../../core/sidebar/dashboard';
 import { formSpecs, type ListKey } from '../../core/sidebar/forms';
 import { localIso, suggestReceiptNo } from '../../core/sidebar/records';
 import { dayOf } from '../../core/time';
@@ -93,6 +93,7 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
       payments: records('feePayments'),
       problems: problems.map((p) => ({ sheet: p.sheet, row: p.row, title: p.message[lang], detail: '' })),
     }),
+    trends: dashboardTrends({ timeZone: tz, tables }, now, settings),
     lists: lists(records),
     forms: formSpecs(lang),
     suggestedReceipt: suggestReceiptNo(

@@ -1,0 +1,199 @@
+import { repairDeadline } from '../domain/repairs';
+import { applyMovement } from '../domain/stock';
+import { movementsOf } from '../overdue/expiry';
+import { day, instant, num, str, typedRecords, type TypedRecord } from '../overdue/read';
+import type { OverdueInput } from '../overdue/types';
+import type { Settings } from '../settings/schema';
+import { addDays, daysBetween, dayOf, instantOf, weekday, type Day } from '../time';
+
+/**
+ * The office's weekly figures, computed in one place so the digest, the sidebar dashboard and the
+ * monthly report never disagree. Flows (reported, fixed, done, due) count what happened in the
+ * week; states (overdue, open, low) are taken at the week's end (Monday 00:00 school time).
+ */
+export interface WeekFigures {
+  /** Monday and Sunday of the school week. */
+  readonly from: Day;
+  readonly to: Day;
+  /** False for weeks before the first record anywhere: there is nothing to compare with. */
+  readonly hasData: boolean;
+  readonly repairsReported: number;
+  readonly repairsFixed: number;
+  readonly overdueRepairs: number;
+  readonly hazardsOpen: number;
+  /** Open hazards whose fix deadline had passed. */
+  readonly hazardsLate: number;
+  /** Inspection tasks due in the week, and how many of them are done. */
+  readonly inspectionsPlanned: number;
+  readonly inspectionsDone: number;
+  readonly lowStock: number;
+  /** Payments taken in the week and not deposited the same day: how many, and yuan. */
+  readonly feesLate: number;
+  readonly feesLateAmount: number;
+  /** Tasks due in the week (any source), and how many are done or skipped. */
+  readonly tasksDue: number;
+  readonly tasksDone: number;
+}
+
+/** How many weeks the trends show. */
+export const HISTORY_WEEKS = 12;
+
+/** The sheets the figures read, typed once. */
+export const FIGURE_SHEETS = [
+  'repairs',
+  'inspectionResults',
+  'tasks',
+  'feePayments',
+  'stockItems',
+  'stockMovements',
+] as const;
+
+/** The Monday of the week `d` is in (school weeks start on Monday). */
+export function weekStart(d: Day): Day {
+  return addDays(d, -((weekday(d) + 6) % 7));
+}
+
+type Counter = Exclude<keyof WeekFigures, 'from' | 'to' | 'hasData'>;
+
+const COUNTERS: readonly Counter[] = [
+  'repairsReported',
+  'repairsFixed',
+  'overdueRepairs',
+  'hazardsOpen',
+  'hazardsLate',
+  'inspectionsPlanned',
+  'inspectionsDone',
+  'lowStock',
+  'feesLate',
+  'tasksDue',
+  'tasksDone',
+];
+
+const cents = (yuan: number) => Math.round(yuan * 100);
+
+/**
+ * The last `weeks` complete school weeks before the week of `now`, oldest first. Every sheet is
+ * walked once: each record adds to the week of its day (flows) or to every week end at which it
+ * was in the state (states), so the cost is rows × weeks at most, with no service calls.
+ */
+export function weeklyHistory(
+  input: OverdueInput,
+  now: Date,
+  settings: Pick<Settings, 'repairHours' | 'contractorHours'>,
+  weeks = HISTORY_WEEKS,
+): WeekFigures[] {
+  const tz = input.timeZone;
+  const read = (key: (typeof FIGURE_SHEETS)[number]) => typedRecords(input.tables[key], tz);
+  const first = addDays(weekStart(dayOf(now, tz)), -7 * weeks);
+  const mondays = Array.from({ length: weeks }, (_, k) => addDays(first, 7 * k));
+  // The instant each week ends: the next Monday's midnight in the school's zone.
+  const ends = mondays.map((m) => instantOf(addDays(m, 7), tz).getTime());
+  const counts = mondays.map(
+    () => Object.fromEntries([...COUNTERS, 'cents'].map((k) => [k, 0])) as Record<Counter | 'cents', number>,
+  );
+  let earliest: Day | null = null;
+  const seen = (d: Day | null) => {
+    if (d && (earliest === null || d < earliest)) earliest = d;
+  };
+  const weekOf = (d: Day | null): number | null => {
+    if (!d) return null;
+    const k = Math.floor(daysBetween(first, d) / 7);
+    return k >= 0 && k < weeks ? k : null;
+  };
+  const add = (d: Day | null, key: Counter, n = 1) => {
+    const k = weekOf(d);
+    if (k !== null) counts[k]![key] += n;
+  };
+  /** Adds 1 to `key` at every week end strictly between `start` and `stop`: the state held then. */
+  const during = (start: number, stop: number, key: Counter) => {
+    for (let k = 0; k < weeks; k++) if (ends[k]! > start && ends[k]! < stop) counts[k]![key] += 1;
+  };
+  const dayStart = (d: Day) => instantOf(d, tz).getTime();
+
+  for (const { v } of read('repairs')) {
+    const reported = instant(v.reportedAt);
+    const completed = instant(v.completedAt);
+    const reportedDay = reported && dayOf(reported, tz);
+    seen(reportedDay);
+    add(reportedDay, 'repairsReported');
+    if (completed && v.status !== 'cancelled') add(dayOf(completed, tz), 'repairsFixed');
+    // A repair marked done with no completion time cannot be placed in time: never counted late.
+    if (v.status === 'cancelled' || (v.status === 'done' && !completed)) continue;
+    const deadline =
+      instant(v.deadline) ?? (reported && repairDeadline(reported, v.contractor === true, settings));
+    if (deadline) during(deadline.getTime(), completed ? completed.getTime() : Infinity, 'overdueRepairs');
+  }
+
+  for (const { v } of read('inspectionResults')) {
+    const found = day(v.date);
+    seen(found);
+    if (v.result !== 'hazard' || !found) continue;
+    const fixed = day(v.fixedDate);
+    const stop = fixed ? dayStart(addDays(fixed, 1)) : Infinity;
+    // Open from the day it was found until the end of the day it was fixed; late (as findOverdue
+    // says) once a day after its deadline has begun.
+    during(dayStart(found), stop, 'hazardsOpen');
+    const deadline = day(v.fixDeadline);
+    if (deadline) during(dayStart(deadline > found ? deadline : found), stop, 'hazardsLate');
+  }
+
+  for (const { v } of read('tasks')) {
+    const due = day(v.dueDate);
+    seen(due);
+    if (v.status === 'source_removed') continue;
+    add(due, 'tasksDue');
+    if (v.status === 'done' || v.status === 'skipped') add(due, 'tasksDone');
+    if (v.source === 'inspection') {
+      add(due, 'inspectionsPlanned');
+      if (v.status === 'done') add(due, 'inspectionsDone');
+    }
+  }
+
+  for (const { v } of read('feePayments')) {
+    const paid = day(v.date);
+    seen(paid);
+    const amount = num(v.amount);
+    if (amount === null || day(v.depositDate) === paid) continue;
+    add(paid, 'feesLate');
+    const k = weekOf(paid);
+    if (k !== null) counts[k]!.cents += cents(amount);
+  }
+
+  const movements = movementsOf(read('stockMovements'));
+  for (const m of movements) seen(m.date);
+  lowStockAtEnds(read('stockItems'), movements, mondays, counts);
+
+  return mondays.map((from, k) => {
+    const { cents: c, ...n } = counts[k]!;
+    const to = addDays(from, 6);
+    return { from, to, hasData: earliest !== null && earliest <= to, ...n, feesLateAmount: c / 100 };
+  });
+}
+
+/** Items below their minimum at each week's end: one sweep of the movements in date order. */
+function lowStockAtEnds(
+  items: readonly TypedRecord[],
+  movements: ReturnType<typeof movementsOf>,
+  mondays: readonly Day[],
+  counts: Record<Counter, number>[],
+): void {
+  const mins = new Map<string, number>();
+  for (const { v } of items) {
+    const min = num(v.minStock);
+    if (min !== null && str(v.itemId)) mins.set(str(v.itemId), min);
+  }
+  if (!mins.size) return;
+  const sorted = [...movements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const balance = new Map<string, number>();
+  let i = 0;
+  mondays.forEach((monday, k) => {
+    const end = addDays(monday, 7);
+    for (; i < sorted.length && sorted[i]!.date < end; i++) {
+      const m = sorted[i]!;
+      balance.set(m.itemId, applyMovement(balance.get(m.itemId) ?? 0, m));
+    }
+    let low = 0;
+    for (const [id, min] of mins) if ((balance.get(id) ?? 0) < min) low += 1;
+    counts[k]!.lowStock = low;
+  });
+}
