@@ -102,11 +102,45 @@ async function buildSidebar() {
   await writeFile(new URL('Sidebar.html', dist), page);
 }
 
+/**
+ * The school's request page (doGet), one HTML file like the sidebar. Its text and data come
+ * embedded by the server (src/server/requests/page.ts), so no catalogue is bundled in.
+ */
+async function buildRequestPage() {
+  const noCatalogs = {
+    name: 'request-catalogs',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/catalogs$/ }, (args) =>
+        args.importer.endsWith('src/core/i18n/index.ts')
+          ? { path: new URL('./request/catalogs.ts', import.meta.url).pathname }
+          : undefined,
+      );
+    },
+  };
+  const [html, css, js] = await Promise.all([
+    readFile('request/index.html', 'utf8'),
+    readFile('request/style.css', 'utf8').then((c) => transform(c, { loader: 'css', minify: true })),
+    bundle('request/main.ts', { minify: true, platform: 'browser', target: 'es2019', plugins: [noCatalogs] }),
+  ]);
+  const page = html
+    .replace('<!-- inline:style -->', () => `<style>${css.code.trim()}</style>`)
+    .replace(
+      '<!-- inline:script -->',
+      () => `<script>${js.replace(/<\/script/gi, '<\\/script').trim()}</script>`,
+    );
+  if (page.split('<!-- serve:data -->').length !== 2 || page.includes('<!-- inline:'))
+    throw new Error('request/index.html must hold its style, script and <!-- serve:data --> markers once');
+  await writeFile(new URL('Request.html', dist), page);
+}
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 const [names] = await Promise.all([
   buildCode(),
   buildSidebar(),
+  buildRequestPage(),
   copyFile('appsscript.json', new URL('appsscript.json', dist)),
 ]);
-console.log(`built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/appsscript.json`);
+console.log(
+  `built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/Request.html, dist/appsscript.json`,
+);

@@ -49,6 +49,7 @@ import {
   UiState,
 } from './ui';
 import { isDateLike, zonedParts } from './tz';
+import { installWebApp } from './webapp';
 
 export type { MenuRecord, MenuItemRecord, SentMail, TriggerRecord, DueTrigger, Execution, Invoke };
 
@@ -288,6 +289,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     console: new ConsoleImpl(ctx),
     Date: ctx.ClockDate,
   };
+  installWebApp(ctx, globals);
 
   const walkMenu = (
     items: MenuItemRecord[],

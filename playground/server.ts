@@ -16,6 +16,7 @@ import { readBody, refusalOf, tooLarge, type Refusal } from './guard';
 import { inEveryLanguage, playgroundText } from './i18n';
 import { openWorkbookFile, type WorkbookFile } from './save';
 import { Playground, type ClockRequest, type JobKind } from './session';
+import { serveWebApp } from './webapp';
 import { fromXlsx, toXlsx, WorkbookTooLarge, type ConversionNotes } from './xlsx';
 
 export interface PlaygroundOptions {
@@ -157,6 +158,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (get && url.pathname === '/sidebar')
       return html(res, serveSidebarHtml(openSidebarPage(playground.bundle)));
     if (get && url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+    if (serveWebApp(playground.bundle, req, res)) return;
     if (get && url.pathname === '/api/version') return json(res, 200, { version: playground.version });
     if (get && url.pathname === '/api/view') {
       const text = playground.view().text;

@@ -8,6 +8,7 @@ import * as alerts from './alerts/entry';
 import { handleEdit } from './edit';
 import * as menu from './menu';
 import { menuItem, scheduled, simpleTrigger } from './runners';
+import * as requests from './requests';
 import * as sidebar from './sidebar';
 import { serve } from './sidebar/serve';
 import * as tasks from './tasks/entry';
@@ -28,6 +29,8 @@ export const menuSendAlertsNow = menuItem(alerts.alertsNow);
 export const menuSendDigestNow = menuItem(alerts.digestNow);
 export const menuPreviewDigest = menuItem(alerts.digestPreview);
 export const menuToggleAutomation = menuItem(alerts.automationToggle);
+export const menuPrintRoomLabels = menuItem(requests.printLabels);
+export const menuPrintAssetLabels = menuItem(requests.printAssetLabels);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(alerts.dailyJob);
@@ -46,3 +49,8 @@ export const apiSubmitTakeFee = serve(sidebar.quickAction('takeFee'));
 export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
 export const apiMyTasks = serve(myTasks);
 export const apiCompleteTask = serve(completeMyTask);
+
+// The web app (manifest `webapp`): the school's request page and status pages, and its calls.
+export const doGet = requests.servePage;
+export const apiRequestRoom = serve(requests.room);
+export const apiSubmitRequest = serve(requests.submit);

@@ -4,6 +4,7 @@ import { createEmulator, type Emulator } from '../../emulator';
 import { openSidebarPage } from '../../playground/bridge';
 import { messages } from '../../src/core/i18n';
 import { LANGS } from '../../src/core/lang';
+import { pageCatalog } from '../../src/core/sidebar/embed';
 import { columnHeader } from '../../src/core/table/labels';
 import { DIST, loadBundle, type Bundle } from '../support/bundle';
 import { fillSheet, setSetting, syntheticRows, syntheticWorkbook } from '../support/workbook';
@@ -40,10 +41,12 @@ describe('the sidebar page as the bundle serves it', () => {
     for (const lang of LANGS) expect(file).not.toContain(messages(lang).sidebar.languageChanged);
     const bundle = setUp();
     const zh = openSidebarPage(bundle);
-    expect(catalogOf(zh)).toEqual({ lang: 'zh-CN', catalog: messages('zh-CN') });
+    expect(catalogOf(zh)).toEqual({ lang: 'zh-CN', catalog: pageCatalog(messages('zh-CN')) });
+    // The request page's text and other server-only sections stay on the server.
+    expect(zh).not.toContain(messages('zh-CN').requests.mail.assignBody.slice(0, 12));
     setSetting(bundle.emu, '界面语言', 'English');
     const en = openSidebarPage(bundle);
-    expect(catalogOf(en)).toEqual({ lang: 'en', catalog: messages('en') });
+    expect(catalogOf(en)).toEqual({ lang: 'en', catalog: pageCatalog(messages('en')) });
     expect(bundle.emu.ui.sidebars.at(-1)?.title).toBe('Houqin');
     for (const page of [zh, en]) expect(Buffer.byteLength(page)).toBeLessThan(80_000);
   });

@@ -1,3 +1,4 @@
+import { newRequests } from '../requests/status';
 import { weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
 import { day, instant, num, str, typedRecords } from '../overdue/read';
@@ -159,6 +160,7 @@ export function buildDigest(
     repairs: {
       overdue: late('repair').length,
       medianHours: median(hours.filter((h) => Number.isFinite(h))),
+      waiting: newRequests(read('repairs')).length,
       ...top(late('repair'), TOP),
     },
     inspections: {

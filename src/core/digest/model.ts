@@ -47,6 +47,8 @@ export interface Digest {
     readonly overdue: number;
     /** Median hours from report to completion of last week's completed repairs; null when none. */
     readonly medianHours: number | null;
+    /** Reports nobody has started on yet (the request page's among them), as the sidebar counts them. */
+    readonly waiting: number;
   };
   readonly inspections: Top<OverdueItem> & {
     /** Inspection records dated last week. */

@@ -161,6 +161,7 @@ function sections(d: Digest, ctx: DigestContext): Section[] {
       lines: [
         fill(m.repairsLine, { overdue: d.repairs.overdue }),
         d.repairs.medianHours === null ? '' : fill(m.medianLine, { hours: d.repairs.medianHours }),
+        d.repairs.waiting ? fill(m.waitingLine, { count: d.repairs.waiting }) : '',
       ],
       ...listed(d.repairs, 'repairs'),
     },

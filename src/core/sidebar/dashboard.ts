@@ -1,6 +1,7 @@
 import { weeklyHistory, type WeekFigures } from '../figures';
 import { trendWeeks } from '../figures/trends';
 import type { OverdueInput, OverdueItem } from '../overdue';
+import { newRequests } from '../requests/status';
 import type { Settings } from '../settings/schema';
 import { day, str, type TypedRecord } from '../overdue/read';
 import type { SheetKey } from '../sheets';
@@ -8,6 +9,7 @@ import { addDays, weekday, type Day } from '../time';
 
 /** The counts on the sidebar's dashboard, in the order shown. */
 export const DASHBOARD_KEYS = [
+  'newRequests',
   'overdueRepairs',
   'inspectionsDue',
   'openHazards',
@@ -50,6 +52,8 @@ export interface DashboardInput {
   readonly payments: readonly TypedRecord[];
   /** Problems found by the workbook check, as lines (sheet, row, message). */
   readonly problems: readonly DashboardLine[];
+  /** The repairs sheet, for the reports nobody has started on yet (the request page's among them). */
+  readonly repairs?: readonly TypedRecord[];
 }
 
 /** The last day (Sunday) of the week `day` is in; school weeks start on Monday. */
@@ -135,6 +139,7 @@ export function buildDashboard(input: DashboardInput): DashboardCount[] {
       detail: [day(v.date), str(v.amount)].filter(Boolean).join(' · '),
     }));
   return [
+    count('newRequests', newRequests(input.repairs ?? [])),
     count('overdueRepairs', fromOverdue(overdue, 'repair')),
     count('inspectionsDue', due),
     count('openHazards', hazards),

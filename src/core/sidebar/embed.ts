@@ -9,6 +9,24 @@ export interface EmbeddedCatalog {
   readonly catalog: Catalog;
 }
 
+/**
+ * Catalogue sections only the server uses (the request page's text and mail, the template's rows,
+ * setup's report, the menu): left out of the page, which stays small on a school's network.
+ */
+export const SERVER_ONLY_SECTIONS = [
+  'requests',
+  'defaults',
+  'setup',
+  'menu',
+] as const satisfies readonly (keyof Catalog)[];
+
+/** The catalogue as the sidebar page receives it. The page's code never reads the sections left out. */
+export function pageCatalog(catalog: Catalog): Catalog {
+  const page: Partial<Catalog> = { ...catalog };
+  for (const key of SERVER_ONLY_SECTIONS) delete page[key];
+  return page as Catalog;
+}
+
 /** The id of the JSON script element that carries it. */
 export const CATALOG_ELEMENT_ID = 'houqin-catalog';
 

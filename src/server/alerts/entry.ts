@@ -5,6 +5,7 @@ import type { Workbook } from '../adapters/workbook';
 import { sendOverdueAlerts } from './daily';
 import { composeDigest, sendDigest } from './digest';
 import { toggleAutomation } from './jobs';
+import { tellReporters } from '../requests/notify';
 
 const lang = (workbook: Workbook) => workbook.settings().settings.language;
 
@@ -39,7 +40,11 @@ export const digestPreview: MenuAction = {
 };
 
 /** The daily job (07:00 school time): overdue alerts, one e-mail per person. */
-export const dailyJob: ScheduledJob = { status: 'alertsLastRun', run: sendOverdueAlerts };
+export const dailyJob: ScheduledJob = {
+  status: 'alertsLastRun',
+  // Reporters of repairs closed by typing in the sheet hear of it here, before the alerts.
+  run: (workbook, now) => (tellReporters(workbook, now), sendOverdueAlerts(workbook, now)),
+};
 
 /** The weekly job (Mondays 07:30 school time): the digest to the office list. */
 export const weeklyJob: ScheduledJob = { status: 'digestLastRun', run: sendDigest };

@@ -91,6 +91,7 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
       results: records('inspectionResults'),
       tasks: records('tasks'),
       payments: records('feePayments'),
+      repairs: records('repairs'),
       problems: problems.map((p) => ({ sheet: p.sheet, row: p.row, title: p.message[lang], detail: '' })),
     }),
     trends: dashboardTrends({ timeZone: tz, tables }, now, settings),

@@ -1,6 +1,6 @@
 import { messages } from '../../core/i18n';
 import { SHEETS, type SheetKey } from '../../core/sheets';
-import { embedCatalog } from '../../core/sidebar/embed';
+import { embedCatalog, pageCatalog } from '../../core/sidebar/embed';
 import { Workbook } from '../adapters/workbook';
 import type { SidebarData } from './api';
 import { sidebarData } from './data';
@@ -15,7 +15,7 @@ export type { SidebarData, SubmitResult } from './api';
 export function openSidebar(): void {
   const lang = Workbook.active().settings().settings.language;
   const page = HtmlService.createHtmlOutputFromFile('Sidebar');
-  page.setContent(embedCatalog(page.getContent(), { lang, catalog: messages(lang) }));
+  page.setContent(embedCatalog(page.getContent(), { lang, catalog: pageCatalog(messages(lang)) }));
   SpreadsheetApp.getUi().showSidebar(page.setTitle(messages(lang).sidebar.title));
 }
 

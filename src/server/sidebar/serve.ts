@@ -35,6 +35,10 @@ export interface Endpoint<P extends unknown[], I, T extends object> {
   read(given: readonly unknown[], call: Call): Checked<I>;
   handle(input: I, call: Call): T | Refusal;
   readonly page?: (...args: P) => void;
+  /** The page's own wording of a refused form (the request page has its own); else the sidebar's. */
+  refuse?(errors: FieldErrors, lang: Lang): Refusal;
+  /** The page's own wording of an error it expects (busy, say); else the general one. */
+  explain?(error: unknown, lang: Lang): string | undefined;
 }
 
 /** For entry points that take nothing: whatever arrives is ignored. */
@@ -79,12 +83,12 @@ export function serve<P extends unknown[], I, T extends object>(
       const now = new Date();
       const call: Call = { workbook, settings, lang, now, today: dayOf(now, workbook.timeZone) };
       const read = endpoint.read(given, call);
-      if (!read.ok) return refusal(lang, read.errors);
+      if (!read.ok) return endpoint.refuse?.(read.errors, lang) ?? refusal(lang, read.errors);
       const out = endpoint.handle(read.values, call);
       return isRefusal(out) ? out : jsonSafe({ ...out, ok: true as const });
     } catch (error) {
       logUnexpected(error);
-      return refused(errorText(lang, error));
+      return refused(endpoint.explain?.(error, lang) ?? errorText(lang, error));
     }
   };
 }

@@ -6,6 +6,7 @@ import { userOf } from '../../core/sidebar/user';
 import { withDocumentLock } from '../adapters/lock';
 import type { Table } from '../adapters/workbook';
 import { refusal, type Call, type Endpoint } from './serve';
+import { tellReporters } from '../requests/notify';
 import { writeChanges } from './write';
 
 /**
@@ -24,6 +25,8 @@ function run(action: ActionKey, plan: Plan, { workbook, settings, lang, now, tod
     const outcome = plan({ now, today, timeZone: tz, settings, lang, user }, tables);
     if (!outcome.ok) return refusal(lang, outcome.errors);
     writeChanges(workbook, outcome);
+    // A repair reported on the request page: its reporter hears it is done (the log keeps it once).
+    if (action === 'completeRepair') tellReporters(workbook, now);
     return { message: outcome.message };
   });
 }
