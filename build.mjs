@@ -1,4 +1,5 @@
-// Builds the three files Apps Script receives: dist/Code.js, dist/Sidebar.html, dist/appsscript.json.
+// Builds the files Apps Script receives: dist/Code.js, the pages (Sidebar, Request, Labels) and
+// dist/appsscript.json.
 // `node build.mjs --analyze` also prints what takes the room in Code.js, module by module.
 import { analyzeMetafile, build, transform } from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -103,12 +104,13 @@ async function buildSidebar() {
 }
 
 /**
- * The school's request page (doGet), one HTML file like the sidebar. Its text and data come
- * embedded by the server (src/server/requests/page.ts), so no catalogue is bundled in.
+ * A page served with its data (the request page for doGet, the QR label page), one HTML file like
+ * the sidebar. Its text and data come embedded by the server (embedJson in src/core/html.ts), so
+ * no catalogue is bundled in: request/catalogs.ts stands in for both languages.
  */
-async function buildRequestPage() {
+async function buildDataPage(folder, file) {
   const noCatalogs = {
-    name: 'request-catalogs',
+    name: 'no-catalogs',
     setup(build) {
       build.onResolve({ filter: /^\.\/catalogs$/ }, (args) =>
         args.importer.endsWith('src/core/i18n/index.ts')
@@ -118,9 +120,14 @@ async function buildRequestPage() {
     },
   };
   const [html, css, js] = await Promise.all([
-    readFile('request/index.html', 'utf8'),
-    readFile('request/style.css', 'utf8').then((c) => transform(c, { loader: 'css', minify: true })),
-    bundle('request/main.ts', { minify: true, platform: 'browser', target: 'es2019', plugins: [noCatalogs] }),
+    readFile(`${folder}/index.html`, 'utf8'),
+    readFile(`${folder}/style.css`, 'utf8').then((c) => transform(c, { loader: 'css', minify: true })),
+    bundle(`${folder}/main.ts`, {
+      minify: true,
+      platform: 'browser',
+      target: 'es2019',
+      plugins: [noCatalogs],
+    }),
   ]);
   const page = html
     .replace('<!-- inline:style -->', () => `<style>${css.code.trim()}</style>`)
@@ -129,8 +136,8 @@ async function buildRequestPage() {
       () => `<script>${js.replace(/<\/script/gi, '<\\/script').trim()}</script>`,
     );
   if (page.split('<!-- serve:data -->').length !== 2 || page.includes('<!-- inline:'))
-    throw new Error('request/index.html must hold its style, script and <!-- serve:data --> markers once');
-  await writeFile(new URL('Request.html', dist), page);
+    throw new Error(`${folder}/index.html must hold its style, script and <!-- serve:data --> markers once`);
+  await writeFile(new URL(file, dist), page);
 }
 
 await rm(dist, { recursive: true, force: true });
@@ -138,9 +145,10 @@ await mkdir(dist, { recursive: true });
 const [names] = await Promise.all([
   buildCode(),
   buildSidebar(),
-  buildRequestPage(),
+  buildDataPage('request', 'Request.html'),
+  buildDataPage('labels', 'Labels.html'),
   copyFile('appsscript.json', new URL('appsscript.json', dist)),
 ]);
 console.log(
-  `built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/Request.html, dist/appsscript.json`,
+  `built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/Request.html, dist/Labels.html, dist/appsscript.json`,
 );

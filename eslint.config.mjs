@@ -9,6 +9,7 @@ const FOLDERS = [
   'src/server',
   'sidebar',
   'request',
+  'labels',
   'emulator',
   'playground',
   'bench',
@@ -79,6 +80,8 @@ const LAYERS = {
   sidebar: { allow: ['sidebar', 'src/core'], typeOnly: ['src/server'] },
   // The request page likewise; it shares the sidebar's typed google.script.run.
   request: { allow: ['request', 'sidebar', 'src/core'], typeOnly: ['src/server'] },
+  // The QR label page: the core only.
+  labels: { allow: ['labels', 'src/core'] },
   emulator: { allow: ['emulator', 'src/core'] },
   playground: { allow: ['playground', 'emulator', 'src/core', 'src/server'] },
   bench: { allow: ['bench', 'emulator', 'playground', 'src/core'] },

@@ -1,11 +1,18 @@
 // The school's request page: the form, the receipt and the status view. All text comes embedded
 // by the server in the Settings language; the page reaches the server only through `call`.
+import { embeddedJson } from '../src/core/html';
 import { fill } from '../src/core/i18n';
-import { checkRequest, LIMITS, URGENCIES, type RequestField } from '../src/core/requests/schema';
+import {
+  checkRequest,
+  LIMITS,
+  REQUEST_DATA_ID,
+  URGENCIES,
+  type RequestField,
+} from '../src/core/requests/schema';
 import type { RequestPageData, RoomData } from '../src/server/requests/api';
 import { call } from '../sidebar/rpc';
 
-const data = JSON.parse(document.getElementById('houqin-request')!.textContent!) as RequestPageData;
+const data = embeddedJson<RequestPageData>(document, REQUEST_DATA_ID);
 const t = data.text;
 document.documentElement.lang = data.lang;
 const app = document.getElementById('app')!;

@@ -49,3 +49,26 @@ export function link(href: string, label: string | Html): Html {
 export function join(parts: readonly Html[], separator = ''): Html {
   return raw(parts.map((p) => p.html).join(separator));
 }
+
+/** Where a page built into dist/ takes the data the server embeds when it serves it. */
+export const DATA_MARKER = '<!-- serve:data -->';
+
+/**
+ * The page as served: `marker` replaced by `data` as a JSON script element. Every '<' is escaped, so
+ * no text from the workbook or the address can close the script element or open a comment.
+ */
+export function embedJson(html: string, id: string, data: unknown, marker = DATA_MARKER): string {
+  if (html.split(marker).length !== 2) throw new Error(`the page has no single place for ${id}`);
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return html.replace(marker, () => `<script id="${id}" type="application/json">${json}</script>`);
+}
+
+/** The data a served page carries, read back in the page (the other half of `embedJson`). */
+export function embeddedJson<T>(
+  doc: { getElementById(id: string): { textContent: string | null } | null },
+  id: string,
+): T {
+  const text = doc.getElementById(id)?.textContent;
+  if (!text) throw new Error('Houqin: this page lacks its data; open it from the Houqin menu.');
+  return JSON.parse(text) as T;
+}

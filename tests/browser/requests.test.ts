@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { type Browser } from 'playwright-core';
+import jsQR from 'jsqr';
+import { type Browser, type Locator } from 'playwright-core';
 import { messages } from '../../src/core/i18n';
+import { roomUrl } from '../../src/core/requests/labels';
 import { startPlayground } from '../../playground/server';
 import { startWebAppServer } from '../../playground/webapp';
 import { ARTIFACTS, launchChromium } from '../support/browser';
@@ -140,14 +142,34 @@ describe('the request page without a QR code', () => {
   });
 });
 
+/** The label's code drawn to a canvas at 4 pixels a module and decoded by a QR reader. */
+async function decodeLabel(label: Locator): Promise<string | null> {
+  const { width, pixels } = await label.locator('svg').evaluate(async (svg) => {
+    const n = Number(svg.getAttribute('viewBox')!.split(' ')[2]) * 4;
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = n;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0, n, n);
+    return { width: n, pixels: Array.from(context.getImageData(0, 0, n, n).data) };
+  });
+  return jsQR(Uint8ClampedArray.from(pixels), width, width)?.data ?? null;
+}
+
 describe('the QR label sheet', () => {
   it('lays the codes out three to a row with the room under each, as printed on A4', async () => {
     const bundle = requestWorkbook();
     const server = await startWebAppServer(bundle);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(r.url()));
       await page.goto(`${server.url}/labels`);
       const names = await page.locator('.label b').allTextContents();
+      // One response, nothing from anywhere else: the codes are drawn in the page.
+      expect(asked).toEqual([`${server.url}/labels`]);
       expect(names.sort()).toEqual([ROOM, '音乐教室'].sort());
       const boxes = await page
         .locator('.label')
@@ -155,6 +177,11 @@ describe('the QR label sheet', () => {
       // 70 mm at 96 dpi.
       for (const w of boxes) expect(Math.round(w)).toBe(265);
       await page.screenshot({ path: join(ARTIFACTS, 'request-labels.png') });
+      // Each code, as Chromium drew it, reads back as its room's address (what a phone's camera does).
+      for (const label of await page.locator('.label').all()) {
+        const room = (await label.locator('b').textContent())!;
+        expect(await decodeLabel(label)).toBe(roomUrl(`${server.url}/app`, room));
+      }
       // 30 places print on two A4 sheets, 24 and 6.
       fillSheet(
         bundle.emu,
@@ -181,9 +208,11 @@ describe('the playground', () => {
     try {
       await page.goto(new URL('/labels', running.url).href);
       const first = (await page.locator('.label b').first().textContent())!;
+      const scanned = (await decodeLabel(page.locator('.label').first()))!;
+      expect(scanned).toBe(roomUrl(new URL('/app', running.url).href, first));
       const before = running.playground.emu.spreadsheet.getSheetByName('维修记录')!.getLastRow();
       // Scanning is opening the encoded URL: the label sheet's codes point at this playground's /app.
-      await page.goto(new URL(`/app?room=${encodeURIComponent(first)}`, running.url).href);
+      await page.goto(scanned);
       expect(await page.textContent('[data-room]')).toBe(first);
       await page.fill('textarea[name=description]', '门锁坏了');
       await page.fill('input[name=name]', '访客');

@@ -9,8 +9,14 @@ const BUDGETS = JSON.parse(readFileSync(join(DIST, '..', 'budgets.json'), 'utf8'
 describe('the built artifact', () => {
   const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
 
-  it('is exactly the four files Apps Script receives', () => {
-    expect(readdirSync(DIST).sort()).toEqual(['Code.js', 'Request.html', 'Sidebar.html', 'appsscript.json']);
+  it('is exactly the five files Apps Script receives', () => {
+    expect(readdirSync(DIST).sort()).toEqual([
+      'Code.js',
+      'Labels.html',
+      'Request.html',
+      'Sidebar.html',
+      'appsscript.json',
+    ]);
   });
 
   it('is a classic script without import or export, loadable with no globals at all', () => {

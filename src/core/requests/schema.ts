@@ -10,6 +10,9 @@ import type { Checked } from '../sidebar/check';
 
 export type RequestText = Catalog['requests'];
 
+/** The id of the script element that carries the request page's data. */
+export const REQUEST_DATA_ID = 'houqin-request';
+
 export const URGENCIES = ['hazard', 'teaching', 'later'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

@@ -1,6 +1,7 @@
-// Value-import free on purpose: the page's catalogue module reads this while the i18n module that
-// needs the catalogue is still loading.
+// Imports nothing that needs the catalogue, on purpose: the page's catalogue module reads this while
+// the i18n module that needs the catalogue is still loading.
 import type { Catalog } from '../i18n';
+import { embedJson } from '../html';
 import type { Lang } from '../lang';
 
 /** What the server embeds in the sidebar page: the text of the Settings language, and which it is. */
@@ -38,10 +39,5 @@ export const CATALOG_MARKER = '<!-- serve:catalog -->';
  * in the catalogue can close the script element or open a comment.
  */
 export function embedCatalog(html: string, embedded: EmbeddedCatalog): string {
-  if (!html.includes(CATALOG_MARKER)) throw new Error('Sidebar.html has no place for its text');
-  const json = JSON.stringify(embedded).replace(/</g, '\\u003c');
-  return html.replace(
-    CATALOG_MARKER,
-    () => `<script id="${CATALOG_ELEMENT_ID}" type="application/json">${json}</script>`,
-  );
+  return embedJson(html, CATALOG_ELEMENT_ID, embedded, CATALOG_MARKER);
 }

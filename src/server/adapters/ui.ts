@@ -1,3 +1,4 @@
+import { embedJson } from '../../core/html';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import { BusyError } from './lock';
@@ -27,4 +28,10 @@ export function logUnexpected(error: unknown): void {
   // Duck-typed: an error raised inside a service is not an instance of the script's own Error.
   const stack = (error as { stack?: unknown } | null)?.stack;
   console.error(typeof stack === 'string' ? stack : String(error));
+}
+
+/** A page built into dist/ (Request, Labels), served with the data it shows embedded in it. */
+export function pageWithData(file: string, id: string, data: unknown): GoogleAppsScript.HTML.HtmlOutput {
+  const page = HtmlService.createHtmlOutputFromFile(file);
+  return page.setContent(embedJson(page.getContent(), id, data));
 }

@@ -1,9 +1,10 @@
 import { messages } from '../../core/i18n';
 import { typedRecords } from '../../core/overdue/read';
-import { assetLabels, labelSheet, roomLabels, type Label } from '../../core/requests/labels';
+import { assetLabels, LABELS_DATA_ID, roomLabels, type Label } from '../../core/requests/labels';
 import { roomAssets, roomsOf } from '../../core/requests/plan';
 import type { TypedRecord } from '../../core/overdue/read';
 import type { RequestText } from '../../core/requests/schema';
+import { pageWithData } from '../adapters/ui';
 import type { MenuAction } from '../runners';
 import { webAppUrl } from './token';
 
@@ -23,7 +24,9 @@ const printing = (labelling: Labelling): MenuAction => ({
     if (!url) return { lang, text: t.noUrl };
     const labels = labelling(typedRecords(workbook.table('assets') ?? undefined, workbook.timeZone), url, t);
     if (!labels.length) return { lang, text: t.none };
-    const html = HtmlService.createHtmlOutput(labelSheet(labels, t)).setWidth(880).setHeight(640);
+    const html = pageWithData('Labels', LABELS_DATA_ID, { lang, text: t, labels })
+      .setWidth(880)
+      .setHeight(640);
     SpreadsheetApp.getUi().showModalDialog(html, t.title);
   },
 });

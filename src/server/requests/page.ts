@@ -2,15 +2,14 @@ import { messages } from '../../core/i18n';
 import { str, typedRecords } from '../../core/overdue/read';
 import { peopleFrom } from '../../core/overdue/people';
 import { findRoom, openRepairs, roomAssets, roomsOf } from '../../core/requests/plan';
+import { REQUEST_DATA_ID } from '../../core/requests/schema';
 import { progressOf } from '../../core/requests/status';
 import { sameId } from '../../core/sidebar/records';
+import { pageWithData } from '../adapters/ui';
 import { Workbook } from '../adapters/workbook';
 import type { Endpoint } from '../sidebar/serve';
 import type { RequestPageData, RoomData } from './api';
 import { validToken } from './token';
-
-/** Where dist/Request.html takes its data; build.mjs checks the page holds it once. */
-const DATA_MARKER = '<!-- serve:data -->';
 
 type WebEvent = { parameter?: Record<string, string | undefined> } | undefined;
 
@@ -73,21 +72,10 @@ export const room: Endpoint<[room: unknown], string, { room: RoomData | null }> 
   },
 };
 
-/**
- * doGet: the request page (or a status page), one HTML response with its data inside. Every '<' in
- * the data is escaped, so no text from the workbook or the address can close the script element.
- */
+/** doGet: the request page (or a status page), one HTML response with its data inside. */
 export function servePage(e: WebEvent): GoogleAppsScript.HTML.HtmlOutput {
-  const workbook = Workbook.active();
-  const data = pageData(workbook, e);
-  const page = HtmlService.createHtmlOutputFromFile('Request');
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  page.setContent(
-    page
-      .getContent()
-      .replace(DATA_MARKER, () => `<script id="houqin-request" type="application/json">${json}</script>`),
-  );
-  return page
+  const data = pageData(Workbook.active(), e);
+  return pageWithData('Request', REQUEST_DATA_ID, data)
     .setTitle(data.view === 'form' ? data.text.title : data.text.statusTitle)
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
