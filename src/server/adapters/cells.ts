@@ -33,13 +33,16 @@ interface Block {
  * - only the cells given are written: never a cell between them, never a value read back;
  * - every cell that receives text is formatted '@' (plain text) first, whatever its format was.
  *
- * Service calls, however many rows: 2 (getRangeList + setNumberFormat) when any text is written;
- * then 2 per block (getRange + setValues) or per value shared by several blocks (getRangeList +
- * setValue). The cells are grouped into blocks: runs of adjacent rows in one column, joined with the
- * same run in the next column. A block that holds one value joins the other blocks holding that
- * value; a block of several values is split into those groups only when each of its values already
- * has one, so splitting costs nothing. Scattered cells therefore cost 2 calls per distinct value
- * they hold, never per row, and a contiguous block 2 calls whatever it holds.
+ * Service calls, however many rows: 2 per block (getRange + setValues) or per value shared by
+ * several blocks (getRangeList + setValue), and 1 more per block or value that is text (its
+ * setNumberFormat('@'), on the same range). Blocks holding text beside numbers or dates have their
+ * text cells formatted first, in 2 calls (getRangeList + setNumberFormat) for all of them. The cells
+ * are grouped into blocks: runs of adjacent rows in one column, joined with the same run in the next
+ * column. A block that holds one value joins the other blocks holding that value; a block of several
+ * values is split into those groups only when each of its values already has one, so splitting
+ * costs nothing. Scattered cells therefore cost 2 calls per distinct value they hold, never per row,
+ * and a contiguous block 2 to 4 calls whatever it holds. Writing the span from the first to the last
+ * cell instead would cost 2 calls but write again, from what was read, every cell in between.
  */
 export function writeCells(sheet: Sheet, cells: readonly CellWrite[]): void {
   writeBlocks(sheet, blocksOf(cells));
@@ -130,9 +133,6 @@ function valueKey(v: CellValue): string {
 
 function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
   if (!blocks.length) return;
-  const text = textRanges(blocks);
-  if (text.length) sheet.getRangeList(text).setNumberFormat('@');
-
   const groups = new Map<string, { value: CellValue; areas: Area[] }>();
   const mixed: Block[] = [];
   const join = (value: CellValue, area: Area) => {
@@ -147,23 +147,30 @@ function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
     if (keys.size === 1) join(b.values[0]![0]!, area);
     else mixed.push(b);
   }
+  const written: Block[] = [];
   for (const b of mixed) {
-    const free = b.values.every((r) => r.every((v) => groups.has(valueKey(v))));
-    if (free)
+    if (b.values.every((r) => r.every((v) => groups.has(valueKey(v)))))
       b.values.forEach((r, i) =>
         r.forEach((v, j) => join(v, { row: b.row + i, column: b.column + j, rows: 1, columns: 1 })),
       );
-    else
-      sheet
-        .getRange(b.row, b.column, b.values.length, b.values[0]!.length)
-        .setValues(b.values.map((r) => [...r]));
+    else written.push(b);
+  }
+  // A block all of text, or a value that is text, is formatted on the range it is written through;
+  // the text cells of blocks that also hold numbers or dates are formatted first, in one call.
+  const allText = (b: Block) => b.values.every((r) => r.every(isText));
+  const partly = textRanges(written.filter((b) => !allText(b)));
+  if (partly.length) sheet.getRangeList(partly).setNumberFormat('@');
+  for (const b of written) {
+    const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0]!.length);
+    (allText(b) ? range.setNumberFormat('@') : range).setValues(b.values.map((r) => [...r]));
   }
   for (const { value, areas } of groups.values()) {
     const [only] = areas;
-    if (areas.length === 1 && only)
-      sheet
-        .getRange(only.row, only.column, only.rows, only.columns)
-        .setValues(Array.from({ length: only.rows }, () => Array<CellValue>(only.columns).fill(value)));
-    else sheet.getRangeList(areas.map((a) => a1(a.row, a.column, a.rows, a.columns))).setValue(value);
+    const target =
+      areas.length === 1 && only
+        ? sheet.getRange(only.row, only.column, only.rows, only.columns)
+        : sheet.getRangeList(areas.map((a) => a1(a.row, a.column, a.rows, a.columns)));
+    if (isText(value)) target.setNumberFormat('@');
+    target.setValue(value);
   }
 }
