@@ -115,7 +115,7 @@ export function ensureSize(sheet: Sheet, lastRow: number, lastColumn: number): v
  */
 export function writeBlock(sheet: Sheet, row: number, column: number, values: CellValue[][]): void {
   if (!values.length || !values[0]?.length) return;
-  const width = Math.max(...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const rect = values.map((r) =>
     r.length === width ? r : [...r, ...Array<CellValue>(width - r.length).fill('')],
   );
@@ -151,7 +151,8 @@ export function appendRecords(table: Table, records: readonly Record<string, Cel
       cells.push({ row: first + i, column: table.layout.index[key]! + 1, value: r[key] ?? '' });
   });
   if (!cells.length) return first;
-  ensureSize(table.sheet, first + records.length - 1, Math.max(...cells.map((c) => c.column)));
+  const lastColumn = Math.max(...[...columns].map((key) => table.layout.index[key]! + 1));
+  ensureSize(table.sheet, first + records.length - 1, lastColumn);
   writeCells(table.sheet, cells);
   records.forEach((r, i) => {
     table.values[first + i - 1] = patchRow(table.layout, table.values[first + i - 1], r);
