@@ -1,8 +1,10 @@
 import { parseSettings, type ParsedSettings } from '../../core/settings/parse';
 import { sheetDecl, SHEETS, type SheetKey } from '../../core/sheets';
 import { sheetKeyOf } from '../../core/table/labels';
+import { writeCells, writeRectangle, type CellWrite } from './cells';
 import {
   mapHeaders,
+  isBlankRow,
   readRows,
   patchRow,
   type CellValue,
@@ -107,70 +109,74 @@ export function ensureSize(sheet: Sheet, lastRow: number, lastColumn: number): v
   if (lastColumn > cols) sheet.insertColumnsAfter(cols, lastColumn - cols);
 }
 
-/** Writes a block of values at (row, column), growing the sheet first. One setValues. */
+/**
+ * Writes a block of values at (row, column), growing the sheet first: text cells are formatted
+ * '@' before the write (see writeCells). Short rows are padded with blanks.
+ */
 export function writeBlock(sheet: Sheet, row: number, column: number, values: CellValue[][]): void {
   if (!values.length || !values[0]?.length) return;
-  const width = Math.max(...values.map((r) => r.length));
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const rect = values.map((r) =>
     r.length === width ? r : [...r, ...Array<CellValue>(width - r.length).fill('')],
   );
   ensureSize(sheet, row + rect.length - 1, column + width - 1);
-  sheet.getRange(row, column, rect.length, width).setValues(rect);
+  writeRectangle(sheet, row, column, rect);
 }
 
-/** Appends records below the last row of a table, in one write. */
+/**
+ * The row after the last one holding any value. getDataRange already ignores formatting, but a
+ * row of blanks at its end (cleared cells) is not data either.
+ */
+export function firstFreeRow(table: Table): number {
+  let last = table.values.length;
+  while (last > 1 && isBlankRow(table.values[last - 1] ?? [])) last--;
+  return last + 1;
+}
+
+/**
+ * Appends records after the last row that holds data. Only the declared columns the records name
+ * are written (a record lacking one gets a blank there), so the office's own columns of those rows
+ * are never touched; text is formatted '@' first. One block per run of adjacent columns. The table
+ * remembers the new rows, so a second append goes below the first. Returns the first new row.
+ */
 export function appendRecords(table: Table, records: readonly Record<string, CellValue>[]): number {
-  if (!records.length) return 0;
-  const first = table.values.length + 1;
-  writeBlock(
-    table.sheet,
-    first,
-    1,
-    records.map((r) => patchRow(table.layout, undefined, r)),
-  );
+  const first = firstFreeRow(table);
+  if (!records.length) return first;
+  const columns = new Set<string>();
+  for (const r of records)
+    for (const key of Object.keys(r)) if (table.layout.index[key] !== undefined) columns.add(key);
+  const cells: CellWrite[] = [];
+  records.forEach((r, i) => {
+    for (const key of columns)
+      cells.push({ row: first + i, column: table.layout.index[key]! + 1, value: r[key] ?? '' });
+  });
+  if (!cells.length) return first;
+  const lastColumn = Math.max(...[...columns].map((key) => table.layout.index[key]! + 1));
+  ensureSize(table.sheet, first + records.length - 1, lastColumn);
+  writeCells(table.sheet, cells);
+  records.forEach((r, i) => {
+    table.values[first + i - 1] = patchRow(table.layout, table.values[first + i - 1], r);
+  });
   return first;
 }
 
 /**
- * Changes some declared cells of existing rows. Only the columns that change are written, one
- * setValues per run of adjacent columns, so the office's own columns (and formulas there) are
- * never rewritten.
+ * Changes some declared cells of existing rows: exactly the patched cells are written (see
+ * writeCells), never a cell between two patched rows, so an office formula or text there stays as
+ * it is. Text is formatted '@' first.
  */
 export function updateRecords(
   table: Table,
   changes: readonly { row: number; patch: Readonly<Record<string, CellValue>> }[],
 ): void {
-  if (!changes.length) return;
-  const columns = new Set<number>();
-  let minRow = Infinity;
-  let maxRow = 0;
-  for (const { row, patch } of changes) {
-    minRow = Math.min(minRow, row);
-    maxRow = Math.max(maxRow, row);
-    for (const key of Object.keys(patch)) {
+  const cells: CellWrite[] = [];
+  for (const { row, patch } of changes)
+    for (const [key, value] of Object.entries(patch)) {
       const at = table.layout.index[key];
-      if (at !== undefined) columns.add(at);
+      if (at !== undefined) cells.push({ row, column: at + 1, value });
     }
-  }
-  const patched = new Map<number, CellValue[]>();
-  for (const { row, patch } of changes) {
-    const base = patched.get(row) ?? (table.values[row - 1] as CellValue[] | undefined);
-    patched.set(row, patchRow(table.layout, base, patch));
-  }
-  const sorted = [...columns].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === c - 1) last.push(c);
-    else runs.push([c]);
-  }
-  for (const run of runs) {
-    const block: CellValue[][] = [];
-    for (let row = minRow; row <= maxRow; row++) {
-      const source = patched.get(row) ?? (table.values[row - 1] as CellValue[] | undefined) ?? [];
-      block.push(run.map((c) => source[c] ?? ''));
-    }
-    writeBlock(table.sheet, minRow, run[0]! + 1, block);
-  }
-  for (const [row, values] of patched) table.values[row - 1] = values;
+  if (!cells.length) return;
+  writeCells(table.sheet, cells);
+  for (const { row, patch } of changes)
+    table.values[row - 1] = patchRow(table.layout, table.values[row - 1], patch);
 }

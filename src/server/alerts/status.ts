@@ -3,6 +3,7 @@ import type { Lang } from '../../core/lang';
 import type { StatusKey } from '../../core/settings/schema';
 import { settingRow } from '../../core/setup/defaults';
 import { dayOf, localParts } from '../../core/time';
+import { writeCells } from '../adapters/cells';
 import { appendRecords, type Workbook } from '../adapters/workbook';
 
 /** '2026-09-10 07:00' in the school's time zone. */
@@ -20,7 +21,9 @@ export function recordStatus(workbook: Workbook, key: StatusKey, text: string, l
   if (!table) return;
   const row = workbook.settings().rowOf[key];
   const column = table.layout.index.value;
-  if (row !== undefined && column !== undefined) table.sheet.getRange(row, column + 1).setValue(text);
+  // Through writeCells: the cell is formatted as text first, so the status is never re-typed.
+  if (row !== undefined && column !== undefined)
+    writeCells(table.sheet, [{ row, column: column + 1, value: text }]);
   else appendRecords(table, [{ ...settingRow(lang, key), value: text }]);
 }
 

@@ -1,8 +1,8 @@
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import type { Typed } from '../../core/table/cells';
-import { adjacentRuns } from '../../core/table/a1';
 import type { CellValue } from '../../core/table/mapping';
+import { writeCells, type CellWrite } from '../adapters/cells';
 import type { Table } from '../adapters/workbook';
 import { instantOf } from '../../core/time';
 import type { Fix } from '../../core/validate';
@@ -23,37 +23,18 @@ function cellValue(fix: Fix, timeZone: string): CellValue {
 }
 
 /**
- * Stores tidied values in their proper type: one read of formulas and one write per run of
- * adjacent fixed columns, spanning the first to the last fixed row, however scattered the fixes.
- * Cells in the span that were not fixed are written back as read, and a formula as its formula,
- * so nothing the office typed changes. After the first pass a sheet has nothing left to tidy.
+ * Stores tidied values in their proper type, writing exactly the tidied cells and nothing between
+ * them (see writeCells): an untouched cell is never written again from what was read, which would
+ * let Sheets re-type it ('1e3' → 1000, text '=A2*100' → a live formula). Reads nothing, and uses
+ * only the table's sheet and layout, not its rows. Calls: 2 per run of adjacent tidied cells or per
+ * value shared by scattered cells, plus 2 when a tidied value is text. After the first pass a
+ * sheet has nothing left to tidy.
  */
 export function storeFixes(table: Table, fixes: readonly Fix[], timeZone: string): void {
-  const byColumn = new Map<number, Map<number, CellValue>>();
+  const cells: CellWrite[] = [];
   for (const f of fixes) {
     const c = table.layout.index[f.column];
-    if (c === undefined) continue;
-    if (!byColumn.has(c)) byColumn.set(c, new Map());
-    byColumn.get(c)!.set(f.row, cellValue(f, timeZone));
+    if (c !== undefined) cells.push({ row: f.row, column: c + 1, value: cellValue(f, timeZone) });
   }
-  const columns = [...byColumn.keys()];
-  for (const run of adjacentRuns(
-    columns,
-    (c) => c,
-    () => '',
-  )) {
-    const rows = run.flatMap((c) => [...byColumn.get(c)!.keys()]);
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
-    const range = table.sheet.getRange(first, run[0]! + 1, last - first + 1, run.length);
-    const formulas = range.getFormulas();
-    const values = formulas.map((formulaRow, i) =>
-      run.map((c, j) => {
-        const fixed = byColumn.get(c)!.get(first + i);
-        if (fixed !== undefined) return fixed;
-        return formulaRow[j] || ((table.values[first + i - 1]?.[c] ?? '') as CellValue);
-      }),
-    );
-    range.setValues(values);
-  }
+  writeCells(table.sheet, cells);
 }
