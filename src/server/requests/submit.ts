@@ -3,8 +3,8 @@ import { typedRecords } from '../../core/overdue/read';
 import { planRequest } from '../../core/requests/plan';
 import { checkRequest, RATE, type RequestInput } from '../../core/requests/schema';
 import { BusyError, withDocumentLock } from '../adapters/lock';
+import { appendRecords } from '../adapters/workbook';
 import { refused, type Call, type Endpoint } from '../sidebar/serve';
-import { firstFreeRow, writeChanges } from '../sidebar/write';
 import type { Receipt } from './api';
 import { sendNotices } from './notify';
 import { statusLinker, webAppUrl } from './token';
@@ -75,12 +75,7 @@ function file(v: RequestInput, { workbook, settings, lang, now }: Call) {
       duplicate: plan.kind === 'duplicate',
     };
     if (plan.kind !== 'duplicate') {
-      const row = firstFreeRow(repairs);
-      writeChanges(workbook, {
-        append: [{ sheet: 'repairs', records: [plan.record] }],
-        update: [],
-        message: '',
-      });
+      const row = appendRecords(repairs, [plan.record]);
       sendNotices(
         workbook,
         plan.notices,
