@@ -273,7 +273,7 @@ describe('files from every office program open and survive a save', () => {
  * The excel fixture with sheet2.xml replaced by `content`, its size in the zip's directory set to
  * `declared` (a zip bomb may claim any size).
  */
-function zipWithSheet2(content: Uint8Array, declared: number): Buffer {
+function zipWithSheet2(content: Uint8Array<ArrayBuffer>, declared: number): Buffer {
   const parts = unzipSync(officeFile('excel', HEADERS));
   parts['xl/worksheets/sheet2.xml'] = content;
   const zip = Buffer.from(zipSync(parts, { level: 9 }));
