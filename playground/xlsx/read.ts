@@ -291,9 +291,10 @@ function readSheetData(
         cells: [],
         hidden: attrs.hidden === '1' || attrs.hidden === 'true',
       };
+      // The rows read so far, with all their cells: a refusal then names the farthest cell.
+      check(sheet.name, sheet.maxRow, sheet.maxCol);
       sheet.rows.push(row);
       sheet.maxRow = Math.max(sheet.maxRow, r);
-      check(sheet.name, sheet.maxRow, sheet.maxCol);
       continue;
     }
     if (!row) continue;
@@ -327,6 +328,7 @@ function readSheetData(
       check(sheet.name, sheet.maxRow, sheet.maxCol);
     }
   }
+  check(sheet.name, sheet.maxRow, sheet.maxCol);
 }
 
 function readFormula(
