@@ -78,7 +78,8 @@ export const en: Widen<PlaygroundMessages> = {
       'Saved to a new file, {file}; {original} is unchanged. The new file lacks these changes Houqin made: {lacks}.',
     lackSeparator: '; ',
     lacks: {
-      notes: 'notes on {count} cells of "{sheet}" (the notes this sheet already had are kept as they were)',
+      notes:
+        'notes on {count} cells of "{sheet}" (this sheet has Excel 365 threaded comments; its notes are kept as they were)',
       styles: 'font colour, size, italics, wrapping or alignment of {count} cells of "{sheet}"',
       validations: 'data validation of {count} cells of "{sheet}"',
     },

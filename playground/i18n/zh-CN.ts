@@ -75,7 +75,7 @@ export const zhCN = {
       '已保存到新文件 {file}，原文件 {original} 未改动：新文件缺少后勤助手所做的以下改动：{lacks}。',
     lackSeparator: '；',
     lacks: {
-      notes: '「{sheet}」{count} 个单元格的批注（这张表原有的批注保持原样）',
+      notes: '「{sheet}」{count} 个单元格的批注（这张表有 Excel 365 的批注回复，原有批注保持原样）',
       styles: '「{sheet}」{count} 个单元格的字体颜色、字号、斜体、换行或对齐',
       validations: '「{sheet}」{count} 个单元格的数据验证',
     },

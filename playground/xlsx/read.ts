@@ -114,6 +114,8 @@ export interface XlsxSheet {
   notes: Map<string, string>;
   /** The part holding the sheet's notes, when it has one. */
   commentsPart?: string;
+  /** Whether the sheet has Excel 365 threaded comments (whose notes are left as they are). */
+  threadedComments: boolean;
   /** Whether some row or cell leaves out `r` (its place is then its order). */
   implicitRefs: boolean;
   hasArrayFormulas: boolean;
@@ -402,6 +404,7 @@ function readLayout(sheet: XlsxSheet): void {
 
 function readNotes(sheet: XlsxSheet, text: Map<string, string>): void {
   for (const rel of readRels(text, sheet.part)) {
+    if (/\/threadedComment$/.test(rel.type)) sheet.threadedComments = true;
     if (!REL.comments.test(rel.type)) continue;
     const comments = text.get(rel.part);
     if (!comments) continue;
@@ -460,6 +463,7 @@ export function readXlsx(bytes: Uint8Array, check: SizeCheck = () => undefined):
       frozen: { rows: 0, cols: 0 },
       validations: [],
       notes: new Map(),
+      threadedComments: false,
       implicitRefs: false,
       hasArrayFormulas: false,
     };

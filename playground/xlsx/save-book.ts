@@ -11,7 +11,18 @@ import type { LoadedBook, SheetState } from './load';
 import { readRels, REL, type XlsxSheet } from './read';
 import { BLANK_WORKSHEET, patchSheet, putElement, type LackKind } from './sheet-patch';
 import { EMPTY_STYLES, StyleBook } from './styles';
-import { elements, escapeXml, first, relsPathOf, rootPrefix, splice, utf8 } from './xml';
+import {
+  colLetters,
+  decode,
+  elements,
+  escapeXml,
+  first,
+  plainText,
+  relsPathOf,
+  rootPrefix,
+  splice,
+  utf8,
+} from './xml';
 import type { ZipEntry } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -171,15 +182,105 @@ function commentsXml(notes: Map<string, string>): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Houqin</author></authors><commentList>${list}</commentList></comments>`;
 }
 
-/** The legacy drawing that makes Excel show each note (ECMA-376 Part 4, 19.1; as Excel writes it). */
-function notesVml(notes: Map<string, string>, block: number): string {
-  const shapes = [...notes.keys()].map((ref, i) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(m[2]) - 1;
-    return `<v:shape id="_x0000_s${block * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 3}, 15, ${row + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
-  });
-  return `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>${shapes.join('')}</xml>`;
+/** The shape that makes Excel show the note at `ref` (ECMA-376 Part 4, 19.1; as Excel writes it). */
+function noteShape(ref: string, id: number): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const row = Number(m[2]) - 1;
+  return `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 3}, 15, ${row + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
+}
+
+const NOTE_SHAPETYPE = `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
+
+/** The legacy drawing of a sheet's notes, for a sheet that had none. */
+function notesVml(refs: readonly string[], block: number): string {
+  const shapes = refs.map((ref, i) => noteShape(ref, block * 1024 + i + 1));
+  return `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${NOTE_SHAPETYPE}${shapes.join('')}</xml>`;
+}
+
+/**
+ * The comments part of a sheet that had notes, with Houqin's notes: a note Houqin did not change
+ * keeps its element (author, formatting); changed and new notes are written, removed ones dropped.
+ * Returns the notes whose element was kept (their shapes stay too).
+ */
+function rewriteComments(pkg: Package, part: string, notes: Map<string, string>): Set<string> {
+  let text = pkg.text.get(part)!;
+  const p = rootPrefix(text);
+  const authorsEl = first(text, 'authors');
+  const authorCount = authorsEl ? elements(authorsEl.inner, 'author').length : 0;
+  const authors = authorsEl ? elements(authorsEl.inner, 'author').map((a) => decode(a.inner)) : [];
+  const list = first(text, 'commentList');
+  const old = list ? elements(text, 'comment', list.innerStart, list.innerStart + list.inner.length) : [];
+  const kept = new Set<string>();
+  const items: string[] = [];
+  let houqin = authors.indexOf('Houqin');
+  for (const [ref, note] of notes) {
+    const was = old.find((c) => c.attrs.ref?.toUpperCase() === ref);
+    const body = was ? first(was.inner, 'text') : undefined;
+    if (was && body && plainText(body.inner) === note) {
+      items.push(text.slice(was.start, was.end));
+      kept.add(ref);
+      continue;
+    }
+    if (houqin < 0) houqin = authors.push('Houqin') - 1;
+    items.push(
+      `<${p}comment ref="${ref}" authorId="${houqin}"><${p}text><${p}t xml:space="preserve">${escapeXml(note)}</${p}t></${p}text></${p}comment>`,
+    );
+  }
+  const listXml = `<${p}commentList>${items.join('')}</${p}commentList>`;
+  if (list) text = splice(text, [{ start: list.start, end: list.end, text: listXml }]);
+  else text = text.replace(/<\/((?:[\w.-]+:)?)comments>\s*$/, `${listXml}</$1comments>`);
+  if (authors.length !== authorCount) {
+    const authorsXml = `<${p}authors>${authors.map((a) => `<${p}author>${escapeXml(a)}</${p}author>`).join('')}</${p}authors>`;
+    const now = first(text, 'authors');
+    text = now
+      ? splice(text, [{ start: now.start, end: now.end, text: authorsXml }])
+      : text.replace(/(<(?:[\w.-]+:)?comments\b[^>]*>)/, `$1${authorsXml}`);
+  }
+  pkg.put(part, text);
+  return kept;
+}
+
+/**
+ * The note shapes of the sheet's legacy drawing: those of `kept` notes and every shape that is not
+ * a note (form controls) stay, the others go, `fresh` notes get new shapes. A sheet without a
+ * drawing gets one, and its `<legacyDrawing>`; returns the sheet's XML.
+ */
+function placeNoteShapes(
+  pkg: Package,
+  sheet: XlsxSheet,
+  xml: string,
+  kept: Set<string>,
+  fresh: string[],
+  block: number,
+): string {
+  const rel = readRels(pkg.text, sheet.part).find((r) => REL.vmlDrawing.test(r.type));
+  const vml = rel ? pkg.text.get(rel.part) : undefined;
+  if (rel && vml !== undefined) {
+    let next = Math.max(block * 1024, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
+    let out = vml.replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
+      if (!/ObjectType\s*=\s*["']Note["']/.test(shape)) return shape;
+      const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+      const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+      const ref =
+        row !== undefined && col !== undefined ? `${colLetters(Number(col) + 1)}${Number(row) + 1}` : '';
+      return kept.has(ref) ? shape : '';
+    });
+    if (fresh.length && !out.includes('_x0000_t202'))
+      out = out.replace(/<\/xml>\s*$/, `${NOTE_SHAPETYPE}</xml>`);
+    out = out.replace(/<\/xml>\s*$/, `${fresh.map((ref) => noteShape(ref, next++)).join('')}</xml>`);
+    pkg.put(rel.part, out);
+    return xml;
+  }
+  if (!fresh.length) return xml;
+  const dir = sheet.part.split('/').slice(0, -2).join('/');
+  const part = pkg.freePart((n) => `${dir ? `${dir}/` : ''}drawings/vmlDrawing${n}.vml`);
+  pkg.put(part, notesVml(fresh, block));
+  pkg.defaultType('vml', CONTENT.vml);
+  const id = pkg.addRel(sheet.part, TYPES.vmlDrawing, part);
+  const prefix = relPrefix(xml);
+  const attr = prefix ? `${prefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;
+  return putElement(xml, 'legacyDrawing', `<${sheet.prefix}legacyDrawing ${attr}/>`);
 }
 
 function blankSheet(name: string, part: string): XlsxSheet {
@@ -199,6 +300,7 @@ function blankSheet(name: string, part: string): XlsxSheet {
     frozen: { rows: 0, cols: 0 },
     validations: [],
     notes: new Map(),
+    threadedComments: false,
     implicitRefs: false,
     hasArrayFormulas: false,
   };
@@ -237,18 +339,17 @@ export function saveBook(loaded: LoadedBook, spreadsheet: unknown): { entries: Z
     formulasChanged ||= patch.formulasChanged;
     for (const lack of patch.lacks) lacks.push({ sheet: entry.cur._name, ...lack });
     let xml = patch.xml;
-    if (patch.notes && patch.notes.size) {
-      const comments = pkg.freePart((n) => `${dir ? `${dir}/` : ''}comments${n}.xml`);
-      const vml = pkg.freePart((n) => `${dir ? `${dir}/` : ''}drawings/vmlDrawing${n}.vml`);
-      pkg.put(comments, commentsXml(patch.notes));
-      pkg.put(vml, notesVml(patch.notes, vmlBlock++));
-      pkg.contentType(comments, CONTENT.comments);
-      pkg.defaultType('vml', CONTENT.vml);
-      pkg.addRel(entry.sheet.part, TYPES.comments, comments);
-      const vmlId = pkg.addRel(entry.sheet.part, TYPES.vmlDrawing, vml);
-      const prefix = relPrefix(xml);
-      const attr = prefix ? `${prefix}:id="${vmlId}"` : `xmlns:r="${REL_NS}" r:id="${vmlId}"`;
-      xml = putElement(xml, 'legacyDrawing', `<${entry.sheet.prefix}legacyDrawing ${attr}/>`);
+    if (patch.notes) {
+      let kept = new Set<string>();
+      if (entry.sheet.commentsPart) kept = rewriteComments(pkg, entry.sheet.commentsPart, patch.notes);
+      else if (patch.notes.size) {
+        const comments = pkg.freePart((n) => `${dir ? `${dir}/` : ''}comments${n}.xml`);
+        pkg.put(comments, commentsXml(patch.notes));
+        pkg.contentType(comments, CONTENT.comments);
+        pkg.addRel(entry.sheet.part, TYPES.comments, comments);
+      }
+      const fresh = [...patch.notes.keys()].filter((ref) => !kept.has(ref));
+      xml = placeNoteShapes(pkg, entry.sheet, xml, kept, fresh, vmlBlock++);
     }
     if (xml !== entry.sheet.xml || entry.isNew) pkg.put(entry.sheet.part, xml);
   }

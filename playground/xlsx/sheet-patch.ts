@@ -488,9 +488,8 @@ export function patchSheet(
   let notes: Map<string, string> | null = null;
   const noteChanges = changedNotes(ctx);
   if (noteChanges) {
-    // A sheet that already has notes keeps them as they are: Excel's note drawings cannot be
-    // rewritten without losing what the emulator does not know of them (sizes, authors, threads).
-    if (sheet.commentsPart) lacks.push({ kind: 'notes', count: noteChanges });
+    // Threaded comments (Excel 365) hang on the notes: they are not rewritten.
+    if (sheet.threadedComments) lacks.push({ kind: 'notes', count: noteChanges });
     else {
       notes = new Map();
       cur._layers.notes.forEach((row, r) =>

@@ -229,40 +229,77 @@ describe('files from every office program open and survive a save', () => {
     expect(grids.find((g) => g.name === HIDDEN_SHEET)!.hidden).toBe(true);
   });
 
-  it('saves to a new file beside the original, saying what it lacks, when a change cannot be carried', async () => {
-    const file = join(dir, 'notes.xlsx');
-    // A sheet that already has notes: its notes part is not rewritten.
+  it("adds notes beside a sheet's own notes, keeping those as they were", () => {
+    // A sheet with a note from the finance office, and its drawing (a form button and the note's shape).
     const parts = unzipSync(officeFile('excel', HEADERS));
+    const comment =
+      '<comment ref="B3" authorId="0"><text><r><rPr><b/></rPr><t>财务：</t></r><r><t>2023年采购</t></r></text></comment>';
     parts['xl/comments1.xml'] = new TextEncoder().encode(
-      '<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>财务</author></authors><commentList><comment ref="B3" authorId="0"><text><t>2023年采购</t></text></comment></commentList></comments>',
+      `<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>财务</author></authors><commentList>${comment}<comment ref="D4" authorId="0"><text><t>单价待核</t></text></comment></commentList></comments>`,
+    );
+    const button =
+      '<v:shape id="_x0000_s1025" type="#_x0000_t201"><x:ClientData ObjectType="Button"><x:Anchor>9, 0, 1, 0, 11, 0, 3, 0</x:Anchor></x:ClientData></v:shape>';
+    const noteB3 =
+      '<v:shape id="_x0000_s1026" type="#_x0000_t202" style="width:200pt"><x:ClientData ObjectType="Note"><x:Row>2</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>';
+    const noteD4 =
+      '<v:shape id="_x0000_s1027" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>3</x:Row><x:Column>3</x:Column></x:ClientData></v:shape>';
+    parts['xl/drawings/vmlDrawing1.vml'] = new TextEncoder().encode(
+      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>${button}${noteB3}${noteD4}</xml>`,
     );
     const rels = Buffer.from(parts['xl/worksheets/_rels/sheet1.xml.rels']!).toString('utf8');
     parts['xl/worksheets/_rels/sheet1.xml.rels'] = new TextEncoder().encode(
       rels.replace(
         '</Relationships>',
-        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>',
+        '<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>',
       ),
     );
+    const sheet = Buffer.from(parts['xl/worksheets/sheet1.xml']!).toString('utf8');
+    parts['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(
+      sheet.replace('<tableParts', '<legacyDrawing r:id="rId8"/><tableParts'),
+    );
     const original = Buffer.from(zipSync(parts));
+    const emu = createEmulator();
+    const { loaded } = openXlsx(emu, original);
+    const ledger = emu.spreadsheet.getSheetByName(LEDGER)!;
+    expect(ledger.getRange('B3').getNote()).toBe('财务：2023年采购');
+    // Validation marks do this on Houqin's sheets; the emulator's API stands in on the office's own.
+    ledger.getRange('C3').setNote('数量待核对');
+    ledger.getRange('D4').setNote('');
+    const { bytes, lacks } = saveXlsx(loaded, emu.spreadsheet);
+    expect(lacks).toEqual([]);
+    const saved = unzipSync(bytes);
+    checkXml(saved);
+    const ws = read(Buffer.from(bytes)).Sheets[LEDGER]!;
+    expect(ws.B3.c?.map((c: XLSX.Comment) => c.t)).toEqual(['财务：2023年采购']);
+    expect(ws.C3.c?.map((c: XLSX.Comment) => c.t)).toEqual(['数量待核对']);
+    expect(ws.D4.c).toBeUndefined();
+    const comments = Buffer.from(saved['xl/comments1.xml']!).toString('utf8');
+    expect(comments).toContain(comment); // the finance office's note, bold run and all
+    const vml = Buffer.from(saved['xl/drawings/vmlDrawing1.vml']!).toString('utf8');
+    expect(vml).toContain(button);
+    expect(vml).toContain(noteB3);
+    expect(vml).not.toContain(noteD4);
+    expect(vml).toMatch(/<x:Row>2<\/x:Row><x:Column>2<\/x:Column>/);
+  });
+
+  it('saves to a new file beside the original, saying what it lacks, when a change cannot be carried', async () => {
+    const file = join(dir, 'colour.xlsx');
+    const original = officeFile('wps', HEADERS);
     writeFileSync(file, original);
     const running = await startPlayground({ port: 0, workbook: file });
     open.push(running);
-    expect(running.playground.emu.spreadsheet.getSheetByName(LEDGER)!.getRange('B3').getNote()).toBe(
-      '2023年采购',
-    );
-    // The tasks or validation marks would do this through the add-on; the emulator's API stands in.
-    running.playground.emu.spreadsheet.getSheetByName(LEDGER)!.getRange('C3').setNote('数量待核对');
+    // No Houqin action sets font colours today; the emulator's API stands in for a future one.
+    running.playground.emu.spreadsheet.getSheetByName(LEDGER)!.getRange('C3:C4').setFontColor('#ff0000');
     const setUp = (await (await fetch(new URL('/api/view', running.url))).json()) as {
       setupFunction: string;
     };
-    // Set up is saved with the note above: the note cannot go into this file's notes part.
+    // Set up is saved with the colours above, which the file cannot take.
     await post(running, '/api/menu', { functionName: setUp.setupFunction });
     const said = (await (await fetch(new URL('/api/view', running.url))).json()) as { lastSave: string };
-    expect(said.lastSave).toContain(`已保存到新文件 ${asideFile(file)}`);
-    expect(said.lastSave).toContain(`「${LEDGER}」1 个单元格的批注`);
+    expect(said.lastSave).toContain(`已保存到新文件 ${asideFile(file)}，原文件 ${file} 未改动`);
+    expect(said.lastSave).toContain(`「${LEDGER}」2 个单元格的字体颜色`);
     await running.close();
     expect(readFileSync(file)).toEqual(original);
-    expect(existsSync(asideFile(file))).toBe(true);
     const aside = read(readFileSync(asideFile(file)));
     expect(aside.SheetNames).toContain('设置');
     expect(cells(aside.Sheets[LEDGER]!)).toEqual(cells(read(original).Sheets[LEDGER]!));
