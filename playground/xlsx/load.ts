@@ -125,6 +125,19 @@ function fillSheet(emu: Emulator, book: XlsxBook, x: XlsxSheet, sheet: Sheet): n
   const notes = grid<string | null>(null);
   const formulas: [number, number, string, unknown][] = [];
   const { styles } = book;
+  /** An empty cell shows its row's or column's style: a column formatted as text keeps ids as text. */
+  const styleEmpty = (r: number, c: number, style: number): void => {
+    const code = styles.formats[style] ?? 'General';
+    formats[r]![c] = /^general$/i.test(code) ? DEFAULT_NUMBER_FORMAT : code;
+    backgrounds[r]![c] = styles.fills[style] ?? null;
+    weights[r]![c] = styles.bold[style] ? 'bold' : null;
+  };
+  for (const span of x.colStyles)
+    for (let c = span.min; c <= Math.min(span.max, cols); c++)
+      for (let r = 1; r <= rows; r++) styleEmpty(r - 1, c - 1, span.style);
+  for (const row of x.rows)
+    if (row.style && row.row <= rows)
+      for (let c = 1; c <= cols; c++) styleEmpty(row.row - 1, c - 1, row.style);
   for (const row of x.rows)
     for (const cell of row.cells) {
       const r = cell.row - 1;
@@ -133,7 +146,7 @@ function fillSheet(emu: Emulator, book: XlsxBook, x: XlsxSheet, sheet: Sheet): n
       const format = /^general$/i.test(code) ? DEFAULT_NUMBER_FORMAT : code;
       formats[r]![c] = format;
       backgrounds[r]![c] = styles.fills[cell.style] ?? null;
-      if (styles.bold[cell.style]) weights[r]![c] = 'bold';
+      weights[r]![c] = styles.bold[cell.style] ? 'bold' : null;
       let value: unknown = cell.value;
       if (cell.type === 'n' && book.date1904 && /[yd]/i.test(format)) value = (value as number) + DAYS_1904;
       if (cell.formula !== undefined) {

@@ -83,6 +83,8 @@ export interface XlsxRow {
   selfClosing: boolean;
   cells: XlsxCell[];
   hidden: boolean;
+  /** The row's own style (`customFormat`), which its empty cells show; 0 for none. */
+  style: number;
 }
 
 export interface XlsxValidation {
@@ -107,6 +109,8 @@ export interface XlsxSheet {
   maxCol: number;
   merges: string[];
   hiddenCols: number[];
+  /** Styles of whole columns (`<col style>`), which their empty cells show. */
+  colStyles: { min: number; max: number; style: number }[];
   /** Column widths in character units, by column. */
   widths: Map<number, number>;
   frozen: { rows: number; cols: number };
@@ -292,6 +296,7 @@ function readSheetData(
         selfClosing: !!slash,
         cells: [],
         hidden: attrs.hidden === '1' || attrs.hidden === 'true',
+        style: attrs.customFormat === '1' || attrs.customFormat === 'true' ? Number(attrs.s ?? 0) || 0 : 0,
       };
       // The rows read so far, with all their cells: a refusal then names the farthest cell.
       check(sheet.name, sheet.maxRow, sheet.maxCol);
@@ -379,6 +384,7 @@ function readLayout(sheet: XlsxSheet): void {
     const max = Math.min(Number(c.attrs.max), 16_384);
     if (!(min >= 1) || !(max >= min)) continue;
     const hidden = c.attrs.hidden === '1' || c.attrs.hidden === 'true';
+    if (Number(c.attrs.style)) sheet.colStyles.push({ min, max, style: Number(c.attrs.style) });
     for (let col = min; col <= max && col <= Math.max(sheet.maxCol, min) + 1; col++) {
       if (hidden) sheet.hiddenCols.push(col);
       if (c.attrs.width && (c.attrs.customWidth === '1' || c.attrs.customWidth === 'true'))
@@ -459,6 +465,7 @@ export function readXlsx(bytes: Uint8Array, check: SizeCheck = () => undefined):
       maxCol: 0,
       merges: [],
       hiddenCols: [],
+      colStyles: [],
       widths: new Map(),
       frozen: { rows: 0, cols: 0 },
       validations: [],
@@ -476,4 +483,10 @@ export function readXlsx(bytes: Uint8Array, check: SizeCheck = () => undefined):
   if (!sheets.length) throw new UnreadableWorkbook('notWorkbook');
   const definedNames = elements(workbook, 'definedName').length;
   return { entries, text, workbookPart, sheets, strings, styles, date1904, definedNames };
+}
+
+/** The style an empty cell shows: its row's, else its column's (0 for none). */
+export function emptyCellStyle(sheet: XlsxSheet, row: XlsxRow | undefined, col: number): number {
+  if (row?.style) return row.style;
+  return sheet.colStyles.find((s) => col >= s.min && col <= s.max)?.style ?? 0;
 }

@@ -296,6 +296,7 @@ function blankSheet(name: string, part: string): XlsxSheet {
     maxCol: 0,
     merges: [],
     hiddenCols: [],
+    colStyles: [],
     widths: new Map(),
     frozen: { rows: 0, cols: 0 },
     validations: [],

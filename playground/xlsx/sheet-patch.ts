@@ -9,7 +9,7 @@ import { DEFAULT_NUMBER_FORMAT } from '../../emulator/format';
 import { LAYERS, type LayerName } from '../../emulator/layers';
 import type { SheetImpl } from '../../emulator/sheet';
 import { isModelled, PX_PER_CHAR, type SheetState } from './load';
-import type { XlsxCell, XlsxRow, XlsxSheet } from './read';
+import { emptyCellStyle, type XlsxCell, type XlsxRow, type XlsxSheet } from './read';
 import type { StyleBook } from './styles';
 import { colLetters, elements, escapeXml, first, splice } from './xml';
 
@@ -185,11 +185,6 @@ function openRowTag(ctx: Context, row: XlsxRow | null, r: number): string {
   return tag;
 }
 
-function rowStyleOf(row: XlsxRow | undefined): number {
-  if (!row || !/customFormat\s*=\s*["'](1|true)["']/.test(row.openTag)) return 0;
-  return Number(/\ss\s*=\s*["'](\d+)["']/.exec(row.openTag)?.[1] ?? 0);
-}
-
 function patchCells(ctx: Context): { xml: string; formulasChanged: boolean; lacks: SheetPatch['lacks'] } {
   const { sheet, cur, base, p } = ctx;
   const L = cur._layers;
@@ -263,7 +258,7 @@ function patchCells(ctx: Context): { xml: string; formulasChanged: boolean; lack
     }
     const old = new Map((row?.cells ?? []).map((c) => [c.col, c]));
     for (const c of cols) {
-      const xml = cellXml(ctx, r - 1, c - 1, old.get(c), rowStyleOf(row));
+      const xml = cellXml(ctx, r - 1, c - 1, old.get(c), emptyCellStyle(sheet, row, c));
       if (xml) {
         out.push({ col: c, xml });
         maxCol = Math.max(maxCol, c);

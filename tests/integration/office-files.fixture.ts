@@ -252,7 +252,7 @@ export function officeFile(program: Program, repairsHeaders: string[]): Buffer {
     (program === 'excel' ? `<${p}tableParts count="1"><${p}tablePart r:id="rId2"/></${p}tableParts>` : '');
   const ledgerHead =
     `<${p}dimension ref="A1:G6"/><${p}sheetViews><${p}sheetView workbookViewId="0" tabSelected="1"/></${p}sheetViews>` +
-    `<${p}sheetFormatPr defaultRowHeight="15"/><${p}cols><${p}col min="1" max="1" width="14" customWidth="1"/><${p}col min="6" max="6" width="9" hidden="1" customWidth="1"/></${p}cols>`;
+    `<${p}sheetFormatPr defaultRowHeight="15"/><${p}cols><${p}col min="1" max="1" width="14" customWidth="1"/><${p}col min="6" max="6" width="9" hidden="1" customWidth="1"/><${p}col min="8" max="8" width="12" style="5" customWidth="1"/></${p}cols>`;
   const ledger = sheetXml(o, ledgerRows, strings, ledgerTail, ledgerHead);
   const hidden = sheetXml(
     o,
@@ -330,14 +330,15 @@ export function officeFile(program: Program, repairsHeaders: string[]): Buffer {
     files['xl/calcChain.xml'] =
       `${HEAD}<calcChain xmlns="${MAIN}"><c r="E3" i="1"/><c r="E4"/><c r="E5"/><c r="E6"/></calcChain>`;
   }
-  // Styles: 1 = bold title with a border and centred, 2 = header fill, 3 = amount, 4 = a date.
+  // Styles: 1 = bold title with a border and centred, 2 = header fill, 3 = amount, 4 = a date,
+  // 5 = text (column H is formatted as text).
   files['xl/styles.xml'] =
     `${HEAD}<${p}styleSheet ${p ? `xmlns:x="${MAIN}"` : `xmlns="${MAIN}"`}><${p}numFmts count="1"><${p}numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></${p}numFmts>` +
     `<${p}fonts count="2"><${p}font><${p}sz val="11"/><${p}name val="宋体"/></${p}font><${p}font><${p}b/><${p}sz val="16"/><${p}name val="黑体"/></${p}font></${p}fonts>` +
     `<${p}fills count="3"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill><${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FFDDEBF7"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill></${p}fills>` +
     `<${p}borders count="2"><${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border><${p}border><${p}left style="thin"/><${p}right style="thin"/><${p}top style="thin"/><${p}bottom style="thin"/><${p}diagonal/></${p}border></${p}borders>` +
     `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>` +
-    `<${p}cellXfs count="5"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><${p}xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><${p}alignment horizontal="center"/></${p}xf><${p}xf numFmtId="0" fontId="0" fillId="2" borderId="1" xfId="0" applyFill="1" applyBorder="1"/><${p}xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1"/><${p}xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></${p}cellXfs>` +
+    `<${p}cellXfs count="6"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><${p}xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><${p}alignment horizontal="center"/></${p}xf><${p}xf numFmtId="0" fontId="0" fillId="2" borderId="1" xfId="0" applyFill="1" applyBorder="1"/><${p}xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1"/><${p}xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><${p}xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></${p}cellXfs>` +
     `<${p}cellStyles count="1"><${p}cellStyle name="Normal" xfId="0" builtinId="0"/></${p}cellStyles></${p}styleSheet>`;
   const wbNs = p ? `xmlns:x="${MAIN}"` : `xmlns="${MAIN}"`;
   files['xl/workbook.xml'] =

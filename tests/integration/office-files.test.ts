@@ -199,6 +199,8 @@ describe('files from every office program open and survive a save', () => {
     ledger.getRange('E3').setValue(7100); // the first cell of the shared formula
     ledger.getRange('B4').setValue('学生课桌');
     ledger.getRange('H3').setValue('新列');
+    ledger.getRange('H4').setValue('00126'); // column H is formatted as text: the id stays text
+    emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName(HIDDEN_SHEET)!);
     const { bytes, lacks } = saveXlsx(loaded, emu.spreadsheet);
     expect(lacks).toEqual([]);
     checkXml(unzipSync(bytes));
@@ -210,11 +212,17 @@ describe('files from every office program open and survive a save', () => {
     expect(ws.E5).toMatchObject({ v: 900, f: 'C5*D5' });
     expect(ws.B4.v).toBe('学生课桌');
     expect(ws.H3.v).toBe('新列');
+    expect(ws.H4).toMatchObject({ v: '00126', t: 's' });
+    // The removed sheet is gone with its part; the ledger's own names still point at it.
+    expect(after.SheetNames).toEqual([LEDGER, REPAIRS]);
+    expect(unzipSync(bytes)['xl/worksheets/sheet2.xml']).toBeUndefined();
+    expect(names(after)).toEqual(names(read(original)));
     expect(ws.A3.v).toBe('00123');
     expect(ws['!merges']).toEqual([XLSX.utils.decode_range('A1:E1')]);
     const xml = Buffer.from(unzipSync(bytes)['xl/worksheets/sheet1.xml']!).toString('utf8');
     // The amount keeps its style (s="3": a border and #,##0.00); the title row keeps its height.
     expect(xml).toMatch(/<c r="E3" s="3"><v>7100<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="H4" s="5" t="inlineStr">/);
     expect(xml).toContain('<row r="1" ht="24" customHeight="1">');
     // The calculation chain named E3 as a formula: it is dropped and rebuilt by the program opening the file.
     expect(unzipSync(bytes)['xl/calcChain.xml']).toBeUndefined();
