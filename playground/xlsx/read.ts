@@ -225,7 +225,6 @@ const CELL_OR_ROW = /<((?:[\w.-]+:)?)(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
 function cellValue(
   type: string,
   inner: string,
-  prefix: string,
   strings: readonly string[],
 ): { type: CellType; value: string | number | boolean } {
   const v = first(inner, 'v');
@@ -245,16 +244,14 @@ function cellValue(
       return { type: 'b', value: raw === '1' || raw.toLowerCase() === 'true' };
     case 'e':
       return { type: 'e', value: raw };
-    case 'd':
-      // ISO 8601 date cells (Strict, some exporters): the serial, as Excel keeps them.
-      return raw
-        ? {
-            type: 'n',
-            value: Date.parse(`${raw}${/T.*(Z|[+-]\d\d:?\d\d)$/.test(raw) ? '' : 'Z'}`) / 86_400_000 + 25_569,
-          }
-        : { type: 'blank', value: '' };
+    case 'd': {
+      // ISO 8601 date cells (Strict, some exporters): the serial, as Excel keeps them, wall clock as UTC.
+      if (!raw) return { type: 'blank', value: '' };
+      const wall = /T/.test(raw) ? raw.replace(/(Z|[+-]\d\d:?\d\d)$/, '') : `${raw}T00:00:00`;
+      const ms = Date.parse(`${wall}Z`);
+      return Number.isFinite(ms) ? { type: 'n', value: ms / 86_400_000 + 25_569 } : { type: 's', value: raw };
+    }
     default: {
-      void prefix;
       if (!v) return { type: 'blank', value: '' };
       const n = Number(raw);
       return Number.isFinite(n) ? { type: 'n', value: n } : { type: 's', value: raw };
@@ -317,7 +314,7 @@ function readSheetData(
       end = close + prefix.length + 4;
       CELL_OR_ROW.lastIndex = end;
     }
-    const { type, value } = cellValue(attrs.t ?? 'n', inner, prefix, strings);
+    const { type, value } = cellValue(attrs.t ?? 'n', inner, strings);
     const cell: XlsxCell = {
       row: row.row,
       col,
