@@ -60,9 +60,12 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** What to write; `file` sends it somewhere other than the workbook file (a file beside it). */
+export type Snapshot = Uint8Array | { bytes: Uint8Array; file: string };
+
 export interface WorkbookFile {
   /** Queues a save of what `snapshot` returns when the save starts; resolves once it is written. */
-  save(snapshot: () => Promise<Uint8Array>): Promise<void>;
+  save(snapshot: () => Promise<Snapshot>): Promise<void>;
   /** Resolves once every queued save has finished, written or failed. */
   settled(): Promise<void>;
 }
@@ -84,7 +87,12 @@ export async function openWorkbookFile(file: string, original: Uint8Array): Prom
       if (waiting) return waiting;
       const next = last.then(async () => {
         waiting = null;
-        await replaceFile(file, await snapshot());
+        const next = await snapshot();
+        if (next instanceof Uint8Array) await replaceFile(file, next);
+        else {
+          await removeAbandonedTemps(next.file);
+          await replaceFile(next.file, next.bytes);
+        }
       });
       waiting = next;
       last = next.catch(() => undefined);

@@ -8,16 +8,24 @@ import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fill } from '../src/core/i18n';
 import { handleRun, openSidebarPage, RUN_ENDPOINT, serveSidebarHtml } from './bridge';
 import { buildDemo, DEMO_NOW } from './demo';
 import { readBody, refusalOf, tooLarge, type Refusal } from './guard';
 import { inEveryLanguage, playgroundText } from './i18n';
-import { openWorkbookFile, type WorkbookFile } from './save';
+import { openWorkbookFile, type Snapshot, type WorkbookFile } from './save';
 import { Playground, type ClockRequest, type JobKind } from './session';
 import { serveWebApp } from './webapp';
-import { fromXlsx, toXlsx, WorkbookTooLarge, type ConversionNotes } from './xlsx';
+import {
+  openXlsx,
+  saveXlsx,
+  UnreadableWorkbook,
+  WorkbookTooLarge,
+  type ConversionNotes,
+  type Lack,
+  type LoadedBook,
+} from './xlsx';
 
 export interface PlaygroundOptions {
   /** 0 picks a free port. */
@@ -37,16 +45,27 @@ export interface RunningPlayground {
 /** A problem the person starting the playground can fix; `key` names its message in `playground.cli`. */
 export class StartError extends Error {
   constructor(
-    readonly key: 'fileMissing' | 'fileUnreadable' | 'tooLarge' | 'portInUse' | 'badOption',
+    readonly key:
+      'fileMissing' | 'fileUnreadable' | 'tooLarge' | 'portInUse' | 'badOption' | UnreadableWorkbook['key'],
     readonly params: Record<string, string | number>,
   ) {
     super(`${key}: ${JSON.stringify(params)}`);
   }
 }
 
-async function openWorkbook(
-  file: string,
-): Promise<{ playground: Playground; notes: ConversionNotes; saving: WorkbookFile }> {
+/** Where saves go when the file cannot hold everything Houqin changed: `office.xlsx` → `office.houqin.xlsx`. */
+export function asideFile(file: string): string {
+  const name = basename(file);
+  const stem = name.replace(/\.xlsx$/i, '');
+  return join(dirname(file), `${stem}.houqin.xlsx`);
+}
+
+async function openWorkbook(file: string): Promise<{
+  playground: Playground;
+  notes: ConversionNotes;
+  saving: WorkbookFile;
+  loaded: LoadedBook;
+}> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -57,18 +76,26 @@ async function openWorkbook(
   }
   const playground = Playground.create(new Date().toISOString());
   playground.emu.spreadsheet.rename(basename(file).replace(/\.xlsx$/i, ''));
-  let notes: ConversionNotes;
+  let opened: ReturnType<typeof openXlsx>;
   try {
-    notes = await fromXlsx(playground.emu, bytes);
+    opened = openXlsx(playground.emu, bytes);
   } catch (error) {
     if (error instanceof WorkbookTooLarge) throw new StartError('tooLarge', { file, ...error.size });
+    if (error instanceof UnreadableWorkbook) throw new StartError(error.key, { file, ...error.params });
     throw new StartError('fileUnreadable', { file, message: (error as Error).message });
   }
   // Only a file that opened is kept as FILE.bak, before anything can be saved over it.
   const saving = await openWorkbookFile(file, bytes);
   // The menu follows the workbook's language, as it would when Google opens the document.
   playground.bundle.open('FULL');
-  return { playground, notes, saving };
+  return { playground, notes: opened.notes, saving, loaded: opened.loaded };
+}
+
+/** What the page says about what a file saved beside the original lacks. */
+function describeLacks(lacks: readonly Lack[], text: ReturnType<typeof playgroundText>): string {
+  return lacks
+    .map((l) => fill(text.xlsx.lacks[l.kind], { sheet: l.sheet, count: l.count }))
+    .join(text.xlsx.lackSeparator);
 }
 
 async function pageHtml(): Promise<string> {
@@ -107,7 +134,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   let playground: Playground;
   let notes: ConversionNotes = { skippedValidations: [] };
   let saving: WorkbookFile | null = null;
-  if (options.workbook) ({ playground, notes, saving } = await openWorkbook(options.workbook));
+  let loaded: LoadedBook | null = null;
+  if (options.workbook) ({ playground, notes, saving, loaded } = await openWorkbook(options.workbook));
   else {
     playground = Playground.create(DEMO_NOW);
     buildDemo(playground.bundle);
@@ -118,9 +146,22 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   /** Saves the workbook file, if there is one; what the page says about it is kept in `lastSave`. */
   const save = async (file: WorkbookFile): Promise<void> => {
     const text = playgroundText(playground.lang());
+    const original = options.workbook!;
+    let lacks: Lack[] = [];
     try {
-      await file.save(async () => (await toXlsx(playground.emu.spreadsheet)).bytes);
-      lastSave = fill(text.saved, { file: options.workbook! });
+      await file.save(async (): Promise<Snapshot> => {
+        const saved = saveXlsx(loaded!, playground.emu.spreadsheet);
+        lacks = saved.lacks;
+        // What the original cannot hold goes to a new file beside it; the original stays as it was.
+        return lacks.length ? { bytes: saved.bytes, file: asideFile(original) } : saved.bytes;
+      });
+      lastSave = lacks.length
+        ? fill(text.xlsx.savedAside, {
+            file: asideFile(original),
+            original,
+            lacks: describeLacks(lacks, text),
+          })
+        : fill(text.saved, { file: original });
     } catch (error) {
       lastSave = fill(text.saveFailed, { file: options.workbook!, message: (error as Error).message });
     }

@@ -1,26 +1,27 @@
 /**
- * The one converter between an emulated spreadsheet and an .xlsx file (exceljs), used by the
- * template script, `npm start --workbook` and the round-trip test. It goes through the Apps Script
- * API of the emulator, so what it reads and writes is what the add-on would see in Google Sheets.
- *
- * What travels: sheets in order, cell values with their types (dates as dates, numbers, booleans,
- * text — text is never re-typed by Sheets' input parsing), formulas, number formats, drop-downs
- * (lists, check boxes as a TRUE/FALSE list, "any valid date" with its help text), notes,
- * backgrounds, bold, column widths and frozen rows/columns. Header protections do not: .xlsx has
- * no warning-only range protection; "Set up workbook" puts them back.
+ * The playground's .xlsx files. Opening (`fromXlsx`, `openXlsx`) reads the file with our own reader
+ * (xlsx/read.ts) into the emulated spreadsheet through the Apps Script API, so the add-on sees what
+ * Google Sheets would show; saving (`saveXlsx`) patches what Houqin changed into the ORIGINAL
+ * file (xlsx/save-book.ts) and leaves every other part as it was. `toXlsx` writes a brand-new
+ * workbook with exceljs (the template, `npm run template`): sheets in order, values with their
+ * types, formulas, number formats, drop-downs, notes, backgrounds, bold, widths and frozen rows.
+ * Header protections travel in neither: .xlsx has no warning-only range protection; "Set up
+ * workbook" puts them back.
  */
 import ExcelJS from 'exceljs';
 import type { Emulator } from '../emulator';
+import { loadBook, PX_PER_CHAR, type ConversionNotes, type LoadedBook } from './xlsx/load';
+import { readXlsx, type XlsxBook } from './xlsx/read';
+import { saveBook, type Lack } from './xlsx/save-book';
+import { UnreadableWorkbook, writeZip } from './xlsx/zip';
 import { DEFAULT_NUMBER_FORMAT } from '../emulator/format';
-import { instantToWall, wallToInstant } from '../emulator/tz';
+import { instantToWall } from '../emulator/tz';
 import { isDate } from '../src/core/time';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
 
-/** Pixels per Excel character width unit (Calibri 11, the unit .xlsx column widths are in). */
-const PX_PER_CHAR = 7;
 const WHITE = '#ffffff';
 /** Excel has no "is a valid date" rule: "a date after 1900-01-01" is the usual way to say it. */
 const ANY_DATE_FLOOR = new Date(Date.UTC(1900, 0, 1));
@@ -43,10 +44,6 @@ function toWallDate(instant: Date, timeZone: string): Date {
   return new Date(instantToWall(instant.getTime(), timeZone));
 }
 
-function fromWallDate(wall: Date, timeZone: string): Date {
-  return new Date(wallToInstant(wall.getTime(), timeZone));
-}
-
 function excelValidation(rule: Rule): ExcelJS.DataValidation | null {
   const type = String(rule.getCriteriaType());
   const values = rule.getCriteriaValues();
@@ -67,41 +64,6 @@ function excelValidation(rule: Rule): ExcelJS.DataValidation | null {
   if (type === 'DATE_IS_VALID_DATE')
     return { ...common, type: 'date', operator: 'greaterThan', formulae: [ANY_DATE_FLOOR] };
   return null;
-}
-
-function listItems(formula: unknown): string[] | null {
-  const text = String(formula ?? '');
-  if (!/^".*"$/s.test(text)) return null; // a range reference, not a literal list
-  return text
-    .slice(1, -1)
-    .replace(/""/g, '"')
-    .split(',')
-    .map((s) => s.trim());
-}
-
-function emulatorRule(emu: Emulator, v: ExcelJS.DataValidation): Rule | null {
-  const app = emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  let builder = app.newDataValidation();
-  if (v.type === 'list') {
-    const items = listItems(v.formulae?.[0]);
-    if (!items) return null;
-    builder =
-      items.length === 2 && items.every((s, i) => s.toUpperCase() === CHECKBOX_LIST[i])
-        ? builder.requireCheckbox()
-        : builder.requireValueInList(items, true);
-  } else if (v.type === 'date' && v.operator === 'greaterThan') {
-    const floor = v.formulae?.[0];
-    if (!isDate(floor) || floor.getTime() > ANY_DATE_FLOOR.getTime()) return null;
-    builder = builder.requireDate();
-  } else return null;
-  builder.setAllowInvalid(!(v.showErrorMessage && (v.errorStyle ?? 'stop') === 'stop'));
-  if (v.prompt) builder.setHelpText(v.prompt);
-  return builder.build();
-}
-
-/** What could not be carried over, said once per sheet and kind so the user can check it. */
-export interface ConversionNotes {
-  skippedValidations: { sheet: string; count: number }[];
 }
 
 function ruleKey(rule: Rule): string {
@@ -198,97 +160,6 @@ export async function toXlsx(spreadsheet: Spreadsheet): Promise<{ bytes: Buffer;
   return { bytes: Buffer.from(await book.xlsx.writeBuffer()), notes };
 }
 
-function plainText(value: ExcelJS.CellValue): string {
-  if (value && typeof value === 'object' && 'richText' in value)
-    return value.richText.map((t) => t.text).join('');
-  if (value && typeof value === 'object' && 'text' in value) return String(value.text);
-  if (value && typeof value === 'object' && 'error' in value) return String(value.error);
-  return String(value ?? '');
-}
-
-/**
- * A cell value as the Apps Script API should receive it. Strings in cells not formatted as text
- * get Sheets' apostrophe prefix, so '00123' or '2026-03-01' typed as text in Excel stay text.
- */
-function sheetsInput(value: ExcelJS.CellValue, format: string, timeZone: string): unknown {
-  if (value === null || value === undefined) return '';
-  if (isDate(value)) return fromWallDate(value, timeZone);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'object' && 'formula' in value) return `=${value.formula}`;
-  if (typeof value === 'object' && 'sharedFormula' in value)
-    return sheetsInput(value.result ?? '', format, timeZone);
-  const text = plainText(value);
-  return format === '@' || text === '' ? text : `'${text}`;
-}
-
-function noteText(note: string | ExcelJS.Comment): string {
-  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
-}
-
-function argbToHex(color: Partial<ExcelJS.Color> | undefined): string | null {
-  const argb = color?.argb;
-  return argb && /^[0-9a-f]{8}$/i.test(argb) ? `#${argb.slice(2).toLowerCase()}` : null;
-}
-
-function importSheet(emu: Emulator, ws: ExcelJS.Worksheet, sheet: Sheet, timeZone: string): number {
-  const rows = Math.max(sheet.getMaxRows(), ws.rowCount);
-  const cols = Math.max(sheet.getMaxColumns(), ws.columnCount);
-  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (cols > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
-  const grid = <T>(fill: T): T[][] => Array.from({ length: rows }, () => new Array<T>(cols).fill(fill));
-  const formats = grid(DEFAULT_NUMBER_FORMAT);
-  const values = grid<unknown>('');
-  const backgrounds = grid<string | null>(null);
-  const weights = grid<string | null>(null);
-  const notes = grid<string | null>(null);
-  const rules = grid<Rule | null>(null);
-  const built = new Map<string, Rule | null>();
-  let skipped = 0;
-  // includeEmpty: a row of formatted, empty cells (the template's body) is still a row to import.
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const format = cell.numFmt && !/^general$/i.test(cell.numFmt) ? cell.numFmt : DEFAULT_NUMBER_FORMAT;
-      formats[r - 1]![c - 1] = format;
-      values[r - 1]![c - 1] = sheetsInput(cell.value, format, timeZone);
-      const fill =
-        cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor : undefined;
-      backgrounds[r - 1]![c - 1] = argbToHex(fill);
-      if (cell.font?.bold) weights[r - 1]![c - 1] = 'bold';
-      if (cell.note) notes[r - 1]![c - 1] = noteText(cell.note);
-    });
-  });
-  // Exceljs expands each validation range to one entry per cell; rules are shared per distinct kind.
-  const { model } = (ws as unknown as SheetValidations).dataValidations;
-  for (const [address, v] of Object.entries(model)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m || !v) continue;
-    const r = Number(m[2]);
-    const c = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    if (r > rows || c > cols) continue;
-    const key = JSON.stringify(v);
-    if (!built.has(key)) built.set(key, emulatorRule(emu, v));
-    const rule = built.get(key)!;
-    if (rule) rules[r - 1]![c - 1] = rule;
-    else skipped += 1;
-  }
-  const range = sheet.getRange(1, 1, rows, cols);
-  // Formats first: a text format is what keeps a value from being re-typed when it is written.
-  range.setNumberFormats(formats);
-  range.setValues(values);
-  range.setBackgrounds(backgrounds);
-  range.setFontWeights(weights as (GoogleAppsScript.Spreadsheet.FontWeight | null)[][]);
-  range.setNotes(notes);
-  range.setDataValidations(rules);
-  (ws.columns ?? []).forEach((column, i) => {
-    if (column.width) sheet.setColumnWidth(i + 1, Math.round(column.width * PX_PER_CHAR));
-  });
-  const view = (ws.views ?? []).find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
-  if (view?.ySplit) sheet.setFrozenRows(view.ySplit);
-  if (view?.xSplit) sheet.setFrozenColumns(view.xSplit);
-  return skipped;
-}
-
 /**
  * The most cells the playground opens, all sheets together: opening and saving a million cells
  * takes about 2.4 GB and half a minute each (Google Sheets' own limit is 10 million).
@@ -303,42 +174,82 @@ export class WorkbookTooLarge extends Error {
   }
 }
 
+export { UnreadableWorkbook, type ConversionNotes, type Lack, type LoadedBook };
+
 /**
- * Refuses a workbook the emulator could not hold, before any emulated sheet is made from it.
- * exceljs keeps only the cells a file has, however far they reach; the emulator makes each sheet
- * as large as the rows × columns its last cells reach, so one cell at XFD1048576 is refused here.
+ * Reads the file, refusing it (WorkbookTooLarge) as soon as its sheets reach more cells than the
+ * emulator could hold: the emulator makes each sheet as large as the rows × columns its last
+ * cells reach, so one cell at XFD1048576 is refused while the file is read. Unreadable files
+ * (not a zip, encrypted, a zip bomb, damaged) throw UnreadableWorkbook saying why.
  */
-function checkSize(book: ExcelJS.Workbook): void {
-  let cells = 0;
-  for (const ws of book.worksheets) {
-    const rows = ws.rowCount;
-    const cols = ws.columnCount;
-    cells += Math.max(rows, NEW_SHEET.rows) * Math.max(cols, NEW_SHEET.cols);
-    if (cells > MAX_CELLS) throw new WorkbookTooLarge({ sheet: ws.name, rows, cols, max: MAX_CELLS });
-  }
+function readChecked(bytes: Uint8Array): XlsxBook {
+  let before = 0;
+  let current = '';
+  let currentCells = 0;
+  return readXlsx(bytes, (sheet, rows, cols) => {
+    if (sheet !== current) {
+      before += currentCells;
+      current = sheet;
+    }
+    currentCells = Math.max(rows, NEW_SHEET.rows) * Math.max(cols, NEW_SHEET.cols);
+    if (before + currentCells > MAX_CELLS) throw new WorkbookTooLarge({ sheet, rows, cols, max: MAX_CELLS });
+  });
 }
 
 /**
- * Replaces every sheet of the emulated spreadsheet with those of the .xlsx, in its order. Throws
- * WorkbookTooLarge when it would not fit in memory, and exceljs's error when the bytes are not a
- * readable .xlsx.
+ * Replaces every sheet of the emulated spreadsheet with those of the .xlsx, in its order, and
+ * returns what saving needs to patch Houqin's changes into the same file.
  */
-export async function fromXlsx(emu: Emulator, bytes: Buffer): Promise<ConversionNotes> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  checkSize(book);
-  const ss = emu.spreadsheet;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const old = ss.getSheets();
-  const notes: ConversionNotes = { skippedValidations: [] };
-  if (!book.worksheets.length) throw new Error('the file has no worksheets');
-  book.worksheets.forEach((ws, i) => {
-    const clash = old.find((s) => s.getName() === ws.name);
-    if (clash) clash.setName(`${ws.name} (old)`);
-    const skipped = importSheet(emu, ws, ss.insertSheet(ws.name, i), timeZone);
-    if (skipped) notes.skippedValidations.push({ sheet: ws.name, count: skipped });
+export function openXlsx(emu: Emulator, bytes: Uint8Array): { notes: ConversionNotes; loaded: LoadedBook } {
+  const { loaded, notes } = loadBook(emu, readChecked(bytes));
+  return { notes, loaded };
+}
+
+/** Like openXlsx, for callers that only read (tests, importing a ledger into the emulator). */
+export async function fromXlsx(emu: Emulator, bytes: Buffer | Uint8Array): Promise<ConversionNotes> {
+  return Promise.resolve(openXlsx(emu, bytes).notes);
+}
+
+/** A sheet of an .xlsx as the values a person sees: text, numbers, booleans, dates for date cells. */
+export interface SheetGrid {
+  name: string;
+  hidden: boolean;
+  /** Row by row from A1, as long as the last row and column with a value; '' for an empty cell. */
+  values: unknown[][];
+  /** Merged ranges ('A1:D1'), whose value is in their first cell. */
+  merges: string[];
+}
+
+/**
+ * Every sheet of an .xlsx file as a grid of values, without an emulator: formulas give their cached
+ * result, dates (cells in a date format) are Date objects at midnight UTC of their day.
+ */
+export function readXlsxGrids(bytes: Buffer | Uint8Array): SheetGrid[] {
+  const book = readChecked(bytes);
+  return book.sheets.map((sheet) => {
+    const values: unknown[][] = [];
+    let width = 0;
+    for (const row of sheet.rows)
+      for (const cell of row.cells) {
+        if (cell.type === 'blank' || cell.value === '') continue;
+        const format = book.styles.formats[cell.style] ?? 'General';
+        let value: unknown = cell.value;
+        if (cell.type === 'n' && /[yd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ''))) {
+          const serial = (cell.value as number) + (book.date1904 ? 1462 : 0);
+          value = new Date(Math.round((serial - 25_569) * 86_400_000));
+        }
+        (values[cell.row - 1] ??= [])[cell.col - 1] = value;
+        width = Math.max(width, cell.col);
+      }
+    const grid = Array.from({ length: values.length }, (_, r) =>
+      Array.from({ length: width }, (_, c) => values[r]?.[c] ?? ''),
+    );
+    return { name: sheet.name, hidden: sheet.state !== 'visible', values: grid, merges: sheet.merges };
   });
-  for (const sheet of old) ss.deleteSheet(sheet);
-  ss.setActiveSheet(ss.getSheets()[0]!);
-  return notes;
+}
+
+/** The opened file with Houqin's changes patched in, and what Houqin changed that it cannot hold. */
+export function saveXlsx(loaded: LoadedBook, spreadsheet: Spreadsheet): { bytes: Uint8Array; lacks: Lack[] } {
+  const { entries, lacks } = saveBook(loaded, spreadsheet);
+  return { bytes: writeZip(entries), lacks };
 }

@@ -63,5 +63,25 @@ export const en: Widen<PlaygroundMessages> = {
     stopped: 'Stopped.',
     tooLarge:
       '{file} is too large for the playground: "{sheet}" reaches row {rows} and column {cols}, past the {max} cells (all sheets together) that the playground can keep in memory.',
+    notZip:
+      'Cannot open {file}: it is not an .xlsx workbook (not a zip file). If it is an .xls, .et or .csv file, open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)" and try again. The file was not changed.',
+    encrypted:
+      'Cannot open {file}: it is password-protected or encrypted (or an old .xls). Open it in Excel or WPS, remove the password (File → Info → Protect Workbook / Encrypt), save it as .xlsx and try again. The file was not changed.',
+    bomb: 'Refused to open {file}: its part "{part}" unpacks to an implausible size (over 400 MB, or more than 1,000 times its packed size); the file may be damaged or hostile. The file was not changed.',
+    notWorkbook:
+      'Cannot open {file}: this zip file holds no Excel workbook (it may be a .docx, a .pptx or another archive). Choose an .xlsx workbook. The file was not changed.',
+    broken:
+      'Cannot open {file}: the file is damaged (its zip structure is incomplete). Open it in Excel or WPS to repair it, save it as .xlsx and try again. The file was not changed.',
+  },
+  xlsx: {
+    savedAside:
+      'Saved to a new file, {file}; {original} is unchanged. The new file lacks these changes Houqin made: {lacks}.',
+    lackSeparator: '; ',
+    lacks: {
+      notes:
+        'notes on {count} cells of "{sheet}" (this sheet has Excel 365 threaded comments; its notes are kept as they were)',
+      styles: 'font colour, size, italics, wrapping or alignment of {count} cells of "{sheet}"',
+      validations: 'data validation of {count} cells of "{sheet}"',
+    },
   },
 };

@@ -60,6 +60,25 @@ export const zhCN = {
     stopped: '已停止。',
     tooLarge:
       '{file} 太大，本机演示无法打开：「{sheet}」用到第 {rows} 行、第 {cols} 列，整个工作簿超过 {max} 个单元格的上限。',
+    notZip:
+      '无法打开 {file}：它不是 .xlsx 工作簿（不是 zip 格式）。如果是 .xls、.et 或 .csv，请先用 Excel 或 WPS 打开，另存为「Excel 工作簿 (*.xlsx)」再试。文件未作任何改动。',
+    encrypted:
+      '无法打开 {file}：文件设了打开密码或已加密（也可能是旧的 .xls）。请在 Excel 或 WPS 中打开，取消密码（文件 → 信息 → 保护工作簿 / 文件加密），另存为 .xlsx 再试。文件未作任何改动。',
+    bomb: '拒绝打开 {file}：其中的「{part}」解压后大得不合常理（超过 400 MB 或压缩比超过 1000 倍），文件可能已损坏或是恶意文件。文件未作任何改动。',
+    notWorkbook:
+      '无法打开 {file}：这个 zip 文件里没有 Excel 工作簿（可能是 .docx、.pptx 或其他压缩包）。请选择 .xlsx 工作簿。文件未作任何改动。',
+    broken:
+      '无法打开 {file}：文件已损坏（zip 结构不完整）。请用 Excel 或 WPS 打开修复后另存为 .xlsx 再试。文件未作任何改动。',
+  },
+  xlsx: {
+    savedAside:
+      '已保存到新文件 {file}，原文件 {original} 未改动：新文件缺少后勤助手所做的以下改动：{lacks}。',
+    lackSeparator: '；',
+    lacks: {
+      notes: '「{sheet}」{count} 个单元格的批注（这张表有 Excel 365 的批注回复，原有批注保持原样）',
+      styles: '「{sheet}」{count} 个单元格的字体颜色、字号、斜体、换行或对齐',
+      validations: '「{sheet}」{count} 个单元格的数据验证',
+    },
   },
 };
 

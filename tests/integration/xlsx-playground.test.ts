@@ -73,9 +73,10 @@ describe('the playground on a workbook file', () => {
     const error = (await startPlayground({ port: 0, workbook: garbage }).catch(
       (e: unknown) => e,
     )) as StartError;
-    expect(error.key).toBe('fileUnreadable');
+    // The reason, and what to do: a text file is not a zip, so it is no .xlsx.
+    expect(error.key).toBe('notZip');
     expect(cliText(error.key, error.params)).toMatch(
-      /无法读取 .*garbage\.xlsx[\s\S]*Cannot read .*garbage\.xlsx/,
+      /无法打开 .*garbage\.xlsx：它不是 \.xlsx 工作簿[\s\S]*Cannot open .*garbage\.xlsx: it is not an \.xlsx workbook/,
     );
   });
 
