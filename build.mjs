@@ -102,11 +102,33 @@ async function buildSidebar() {
   await writeFile(new URL('Sidebar.html', dist), page);
 }
 
+/** The import dialog (src/server/import): its text arrives with its first call, so it embeds none. */
+async function buildImportPage() {
+  const [html, css] = await Promise.all([
+    readFile('sidebar/import/index.html', 'utf8'),
+    readFile('sidebar/import/style.css', 'utf8'),
+  ]);
+  const js = await bundle('sidebar/import/main.ts', { minify: true, platform: 'browser', target: 'es2019' });
+  const minCss = (await transform(css, { loader: 'css', minify: true })).code;
+  const page = html
+    .replace('<!-- inline:style -->', () => `<style>${minCss.trim()}</style>`)
+    .replace(
+      '<!-- inline:script -->',
+      () => `<script>${js.replace(/<\/script/gi, '<\\/script').trim()}</script>`,
+    );
+  if (page.includes('<!-- inline:'))
+    throw new Error('sidebar/import/index.html: an inline marker was not replaced');
+  await writeFile(new URL('Import.html', dist), page);
+}
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 const [names] = await Promise.all([
   buildCode(),
   buildSidebar(),
+  buildImportPage(),
   copyFile('appsscript.json', new URL('appsscript.json', dist)),
 ]);
-console.log(`built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/appsscript.json`);
+console.log(
+  `built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/Import.html, dist/appsscript.json`,
+);

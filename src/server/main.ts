@@ -6,6 +6,7 @@
 import '../core/zod';
 import * as alerts from './alerts/entry';
 import { handleEdit } from './edit';
+import * as importing from './import';
 import * as menu from './menu';
 import { menuItem, scheduled, simpleTrigger } from './runners';
 import * as sidebar from './sidebar';
@@ -28,6 +29,7 @@ export const menuSendAlertsNow = menuItem(alerts.alertsNow);
 export const menuSendDigestNow = menuItem(alerts.digestNow);
 export const menuPreviewDigest = menuItem(alerts.digestPreview);
 export const menuToggleAutomation = menuItem(alerts.automationToggle);
+export const menuImportRecords = menuItem(importing.importMenu);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(alerts.dailyJob);
@@ -46,3 +48,7 @@ export const apiSubmitTakeFee = serve(sidebar.quickAction('takeFee'));
 export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
 export const apiMyTasks = serve(myTasks);
 export const apiCompleteTask = serve(completeMyTask);
+export const apiOpenImport = serve(importing.openImport);
+export const apiImportData = serve(importing.importData);
+export const apiImportPreview = serve(importing.importPreviewEndpoint);
+export const apiImportWrite = serve(importing.importWriteEndpoint);

@@ -9,8 +9,8 @@ const BUDGETS = JSON.parse(readFileSync(join(DIST, '..', 'budgets.json'), 'utf8'
 describe('the built artifact', () => {
   const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
 
-  it('is exactly the three files Apps Script receives', () => {
-    expect(readdirSync(DIST).sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
+  it('is exactly the four files Apps Script receives', () => {
+    expect(readdirSync(DIST).sort()).toEqual(['Code.js', 'Import.html', 'Sidebar.html', 'appsscript.json']);
   });
 
   it('is a classic script without import or export, loadable with no globals at all', () => {

@@ -14,3 +14,11 @@ export {
   type Skipped,
   type SkipReason,
 } from './plan';
+export {
+  fixSheetName,
+  importRequestSchema,
+  readImportRequest,
+  targetName,
+  type ImportRequest,
+} from './options';
+export { fieldLabel, importPreview, noPlanText, PREVIEW_LINES, type ImportPreview } from './preview';

@@ -37,6 +37,8 @@ export interface PlanInput {
   readonly keepExtra?: readonly number[];
   /** Per conflict key: keep the workbook's value or take the ledger's. */
   readonly choices?: Readonly<Record<string, 'keep' | 'take'>>;
+  /** The choice for every conflict without its own (Keep all / Take all). */
+  readonly allConflicts?: 'keep' | 'take';
 }
 
 export type SkipReason = 'total' | 'repeatedHeader' | 'noId' | 'duplicateInSource' | 'invalid';
@@ -523,7 +525,7 @@ export function planImport(input: PlanInput): PlanResult {
       }
       if (current !== null && comparable(current, timeZone) === comparable(incoming, timeZone)) continue;
       const key = `${uniqueKey(c.id)}|${f.key}`;
-      const choice = input.choices?.[key] ?? null;
+      const choice = input.choices?.[key] ?? input.allConflicts ?? null;
       conflicts.push({
         key,
         row: c.row,

@@ -1,0 +1,167 @@
+import { fixSheetName, targetName, type ImportPlan } from '../../core/import';
+import { messages } from '../../core/i18n';
+import type { Lang } from '../../core/lang';
+import { columnDecl, NUMBER_FORMAT } from '../../core/sheets';
+import { columnLetter } from '../../core/table/a1';
+import { labelKey } from '../../core/table/labels';
+import { patchRow, type CellValue } from '../../core/table/mapping';
+import { ensureSize, updateRecords, writeBlock, type Table, type Workbook } from '../adapters/workbook';
+import { firstFreeRow, writeChanges } from '../sidebar/write';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface WriteContext {
+  readonly lang: Lang;
+  readonly now: Date;
+  readonly source: string;
+  readonly user: string;
+}
+
+export interface Written {
+  readonly movements: number;
+  /** The fix sheet's name when skipped rows were put there. */
+  readonly fixSheet: string | null;
+  readonly fixRows: number;
+}
+
+/** Whether a record key is written as plain text: the declared text kinds, and every extra column. */
+function isText(table: Table, key: string): boolean {
+  if (key.startsWith('x') && !columnDecl(table.key, key)) return true;
+  const decl = columnDecl(table.key, key);
+  return !!decl && NUMBER_FORMAT[decl.type] === '@';
+}
+
+/**
+ * Writes a plan: the target's new header cells (extra columns), its new rows (one block), its
+ * changed cells (one write per run of changed columns), the opening movements, the fix sheet and
+ * one line of the import log. Text cells are formatted '@' first, so an id keeps its zeros and a
+ * cell reading "=..." stays text. Nothing of the office's is rewritten: new rows go below the
+ * last row, and only the cells an update changes are written.
+ */
+export function writeImport(workbook: Workbook, plan: ImportPlan, ctx: WriteContext): Written {
+  const w = plan.writes;
+  const base = workbook.table(plan.target)!;
+  const sheet = base.sheet;
+  const extraCols = w.extraHeaders.map((e) => e.column);
+  const width = Math.max(base.layout.width, ...extraCols.map((c) => c + 1));
+  const table: Table = {
+    ...base,
+    layout: { ...base.layout, index: { ...base.layout.index, ...w.extraIndex }, width },
+  };
+  if (w.extraHeaders.length) {
+    const first = Math.min(...extraCols);
+    const cells: CellValue[] = Array<CellValue>(Math.max(...extraCols) - first + 1).fill('');
+    for (const e of w.extraHeaders) cells[e.column - first] = e.text;
+    ensureSize(sheet, 1, first + cells.length);
+    sheet
+      .getRange(1, first + 1, 1, cells.length)
+      .setNumberFormat('@')
+      .setValues([cells]);
+  }
+  if (w.append.length) {
+    const first = firstFreeRow(base);
+    const last = first + w.append.length - 1;
+    const keys = new Set(w.append.flatMap((r) => Object.keys(r)));
+    const ranges: string[] = [];
+    for (const key of keys) {
+      const at = table.layout.index[key];
+      if (at !== undefined && isText(table, key))
+        ranges.push(`${columnLetter(at + 1)}${first}:${columnLetter(at + 1)}${last}`);
+    }
+    ensureSize(sheet, last, width);
+    if (ranges.length) sheet.getRangeList(ranges).setNumberFormat('@');
+    writeBlock(
+      sheet,
+      first,
+      1,
+      w.append.map((r) => patchRow(table.layout, undefined, r)),
+    );
+  }
+  if (w.update.length) {
+    const cells: string[] = [];
+    for (const u of w.update)
+      for (const key of Object.keys(u.patch)) {
+        const at = table.layout.index[key];
+        if (at !== undefined && isText(table, key)) cells.push(`${columnLetter(at + 1)}${u.row}`);
+      }
+    if (cells.length) sheet.getRangeList(cells).setNumberFormat('@');
+    updateRecords(table, w.update);
+  }
+  if (w.movements.length)
+    writeChanges(workbook, {
+      append: [{ sheet: 'stockMovements', records: w.movements }],
+      update: [],
+      message: '',
+    });
+  const fix = writeFixSheet(workbook, plan, ctx.lang);
+  writeLog(workbook, plan, ctx);
+  return { movements: w.movements.length, fixSheet: fix, fixRows: w.toFix.length - 1 };
+}
+
+/**
+ * The rows skipped for a reason the office can correct, as the ledger had them, with the reason in
+ * the last column: the office corrects them there and imports from that sheet again. The sheet is
+ * Houqin's (its last header is the reason); one the office made under that name is never touched.
+ */
+function writeFixSheet(workbook: Workbook, plan: ImportPlan, lang: Lang): string | null {
+  const rows = plan.writes.toFix;
+  const spreadsheet = workbook.spreadsheet;
+  const name = fixSheetName(lang, plan.target);
+  let sheet = spreadsheet.getSheetByName(name);
+  const reasons = new Set(
+    (['zh-CN', 'en'] as const).map((l) => labelKey(messages(l).importing.reasonColumn)),
+  );
+  const ours = (s: Sheet) => {
+    const header = s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0] ?? [];
+    const last = [...header].reverse().find((v) => v !== '');
+    return last !== undefined && reasons.has(labelKey(last));
+  };
+  if (sheet && sheet.getLastRow() > 0 && !ours(sheet)) {
+    if (rows.length < 2) return null;
+    sheet = spreadsheet.getSheetByName(`${name} (2)`) ?? spreadsheet.insertSheet(`${name} (2)`);
+  }
+  if (rows.length < 2) {
+    if (sheet && sheet.getLastRow() > 1)
+      sheet.getRange(2, 1, sheet.getLastRow() - 1, Math.max(1, sheet.getLastColumn())).clearContent();
+    return null;
+  }
+  if (!sheet) sheet = spreadsheet.insertSheet(name);
+  else if (sheet.getLastRow() > 0) sheet.clearContents();
+  const width = Math.max(...rows.map((r) => r.length));
+  ensureSize(sheet, rows.length, width);
+  sheet.getRange(1, 1, rows.length, width).setNumberFormat('@');
+  writeBlock(sheet, 1, 1, rows);
+  return sheet.getName();
+}
+
+/** One line per import in the import log sheet (made on the first import): who, when, from where, what. */
+function writeLog(workbook: Workbook, plan: ImportPlan, ctx: WriteContext): void {
+  const m = messages(ctx.lang).importing.log;
+  const names = new Set((['zh-CN', 'en'] as const).map((l) => labelKey(messages(l).importing.log.name)));
+  let sheet = workbook.otherSheets().find((s) => names.has(labelKey(s.getName())));
+  const header = Object.values(m.columns);
+  let row: number;
+  if (!sheet) {
+    sheet = workbook.spreadsheet.insertSheet(m.name);
+    sheet.getRange(1, 1, 1, header.length).setValues([header]);
+    sheet.setFrozenRows(1);
+    sheet.getRange('A:A').setNumberFormat('yyyy-mm-dd hh:mm');
+    row = 2;
+  } else row = sheet.getLastRow() + 1;
+  const c = plan.counts;
+  const taken = plan.conflicts.filter((x) => x.choice === 'take').length;
+  const line: CellValue[] = [
+    ctx.now,
+    ctx.user,
+    ctx.source,
+    targetName(ctx.lang, plan.target),
+    c.add,
+    c.update,
+    c.unchanged,
+    c.skipped,
+    `${taken}/${c.conflicts - taken}`,
+  ];
+  ensureSize(sheet, row, header.length);
+  sheet.getRangeList([`B${row}:D${row}`, `I${row}`]).setNumberFormat('@');
+  sheet.getRange(row, 1, 1, line.length).setValues([line]);
+}
