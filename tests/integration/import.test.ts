@@ -49,6 +49,9 @@ describe('导入台账: the dialog, its preview and the write, through the shipp
     const dialog = bundle.emu.ui.dialogs.at(-1)!;
     expect(dialog).toMatchObject({ title: '导入台账', modal: true });
     expect(dialog.html).toContain('apiImportData');
+    // The sidebar's entry opens the same dialog.
+    expect(bundle.run('apiOpenImport')).toEqual({ ok: true });
+    expect(bundle.emu.ui.dialogs.at(-1)).toMatchObject({ title: '导入台账', html: dialog.html });
     const data = bundle.run('apiImportData') as Reply & {
       sources: string[];
       targets: { key: string; name: string }[];

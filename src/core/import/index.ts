@@ -21,4 +21,11 @@ export {
   targetName,
   type ImportRequest,
 } from './options';
-export { fieldLabel, importPreview, noPlanText, PREVIEW_LINES, type ImportPreview } from './preview';
+export {
+  fieldLabel,
+  importPreview,
+  noPlanText,
+  PREVIEW_LINES,
+  sidebarCatalog,
+  type ImportPreview,
+} from './preview';

@@ -1,4 +1,4 @@
-import { fill, messages } from '../i18n';
+import { fill, messages, type Catalog } from '../i18n';
 import type { Lang } from '../lang';
 import { columnLetter } from '../table/a1';
 import { columnHeader } from '../table/labels';
@@ -86,4 +86,13 @@ export function importPreview(lang: Lang, plan: ImportPlan, idLabel: string): Im
     })),
     undecided: plan.undecided,
   };
+}
+
+/**
+ * The catalogue the sidebar page carries: all of it but the import dialog's text, which that
+ * dialog receives with its own first call (the sidebar keeps only its button's caption), so the
+ * served sidebar stays small.
+ */
+export function sidebarCatalog(catalog: Catalog): Catalog {
+  return { ...catalog, importing: { sidebarEntry: catalog.importing.sidebarEntry } as Catalog['importing'] };
 }

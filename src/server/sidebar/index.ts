@@ -1,3 +1,4 @@
+import { sidebarCatalog } from '../../core/import/preview';
 import { messages } from '../../core/i18n';
 import { SHEETS, type SheetKey } from '../../core/sheets';
 import { embedCatalog } from '../../core/sidebar/embed';
@@ -15,7 +16,7 @@ export type { SidebarData, SubmitResult } from './api';
 export function openSidebar(): void {
   const lang = Workbook.active().settings().settings.language;
   const page = HtmlService.createHtmlOutputFromFile('Sidebar');
-  page.setContent(embedCatalog(page.getContent(), { lang, catalog: messages(lang) }));
+  page.setContent(embedCatalog(page.getContent(), { lang, catalog: sidebarCatalog(messages(lang)) }));
   SpreadsheetApp.getUi().showSidebar(page.setTitle(messages(lang).sidebar.title));
 }
 
