@@ -347,3 +347,85 @@ describe('service calls do not grow with the ledger', () => {
     expect(measure(3000)).toEqual(small);
   });
 });
+
+describe('nothing of the office’s is overwritten', () => {
+  const HEADER = ['资产编号', '资产名称', '类别', '规格型号', '存放地点', '保管人', '状态'];
+  const ledger = (n: number, model: (i: number) => string) => [
+    HEADER,
+    ...Array.from({ length: n }, (_, i) => [
+      `A${String(i + 1).padStart(3, '0')}`,
+      '课桌',
+      '家具',
+      model(i + 1),
+      '101',
+      '王老师',
+      '在用',
+    ]),
+  ];
+
+  it('an update writes only changed cells; a formula, a note and a format among them are kept', () => {
+    const bundle = setUp();
+    const { emu } = bundle;
+    ledgerSheet(
+      emu,
+      '台账',
+      ledger(50, () => ''),
+    );
+    write(bundle, { source: '台账', target: 'assets' });
+    const assets = emu.spreadsheet.getSheetByName('固定资产')!;
+    assets.getRange('D3').setFormula('=UPPER("x")');
+    assets.getRange('D5').setNote('办公室的批注').setBackground('#ffff00');
+    assets.getRange('N1').setValue('我的列');
+    assets.getRange('N2').setFormula('=A2&"!"');
+    // The new ledger gives a model for every odd asset: 25 rows apart from each other.
+    ledgerSheet(
+      emu,
+      '台账',
+      ledger(50, (i) => (i % 2 ? `M${i}` : '')),
+    );
+    const snap = emu.calls.snapshot();
+    const done = write(bundle, { source: '台账', target: 'assets' });
+    expect(done.message).toContain('更新 25 行');
+    expect(emu.calls.since(snap)).toMatchObject({ 'Range.setValues': 21, 'Range.setFormula': 1 }); // 20 blocks and the log line
+    expect(assets.getRange('D2').getValue()).toBe('M1');
+    expect(assets.getRange('D50').getValue()).toBe('M49');
+    expect(assets.getRange('D3').getFormula()).toBe('=UPPER("x")');
+    expect(assets.getRange('D5').getNote()).toBe('办公室的批注');
+    expect(assets.getRange('D5').getBackground()).toBe('#ffff00');
+    expect(assets.getRange('N2').getFormula()).toBe('=A2&"!"');
+  });
+
+  it('set-up leaves a sheet under Houqin’s name with a title row as it is, and import says what to do', () => {
+    const emu = createEmulator({ now: '2026-09-01T08:00:00+08:00', timeZone: TZ });
+    const bundle = loadBundle(emu);
+    bundle.open();
+    // The office's own ledger already carries the template's name.
+    const own = emu.spreadsheet.insertSheet('固定资产');
+    const ledger = assetLedger();
+    own.getRange(1, 1, ledger.length, 13).setValues(ledger);
+    own.getRange('A1').setNote('财务室导出');
+    own.getRange('K5:K20').setNumberFormat('#,##0.00');
+    const before = {
+      values: values(emu, '固定资产'),
+      notes: own.getDataRange().getNotes(),
+      formats: own.getDataRange().getNumberFormats(),
+    };
+    bundle.call('menuSetUpWorkbook');
+    const told = emu.ui.alerts.at(-1)!.prompt;
+    expect(told).toContain('「固定资产」的第 1 行不是后勤助手的表头');
+    expect(values(emu, '固定资产')).toEqual(before.values);
+    expect(own.getDataRange().getNotes()).toEqual(before.notes);
+    expect(own.getDataRange().getNumberFormats()).toEqual(before.formats);
+    ledgerSheet(emu, '台账', ledger);
+    expect(write(bundle, { source: '台账', target: 'assets' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('「固定资产」的第 1 行没有「资产编号」列'),
+    });
+    // The way out the messages give: rename it, set up, import from it.
+    own.setName('原固定资产');
+    bundle.call('menuSetUpWorkbook');
+    expect(write(bundle, { source: '原固定资产', target: 'assets' })).toMatchObject({ ok: true });
+    expect(values(emu, '固定资产')).toHaveLength(9);
+    expect(values(emu, '原固定资产')).toEqual(before.values);
+  });
+});

@@ -790,6 +790,10 @@ export const en: Widen<Messages> = {
     fixSheet: 'To fix - {sheet}',
     reasonColumn: 'Why not imported',
     openingNote: 'Opening balance (imported)',
+    setupForeign:
+      '"{sheet}" does not start with Houqin\'s header (its first row may be a title), so it was left exactly as it is. If it is your old ledger: rename it (for example "Old {sheet}"), run Set up workbook again, then import from it with Import records….',
+    noIdColumn:
+      '"{sheet}" has no "{column}" column in its first row, so nothing can be imported into it. If it is your old ledger: rename it (for example "Old {sheet}"), run Set up workbook, then import from it.',
     sidebarEntry: 'Import records…',
     errors: {
       empty: 'The source is empty: there is nothing to import.',

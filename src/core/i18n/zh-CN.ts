@@ -749,6 +749,10 @@ export const zhCN = {
     fixSheet: '待修正-{sheet}',
     reasonColumn: '未导入原因',
     openingNote: '期初余额（导入）',
+    setupForeign:
+      '「{sheet}」的第 1 行不是后勤助手的表头（可能是标题行），这张表保持原样，未做任何改动。如果它是原来的台账：请把它改名（例如「原{sheet}」），再运行「初始化工作簿」，然后用「导入台账…」从它导入。',
+    noIdColumn:
+      '「{sheet}」的第 1 行没有「{column}」列，无法导入到这张表。如果它是原来的台账：请把它改名（例如「原{sheet}」），再运行「初始化工作簿」，然后从它导入。',
     sidebarEntry: '导入台账…',
     errors: {
       empty: '来源是空的，没有可导入的内容。',

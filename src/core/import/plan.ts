@@ -395,6 +395,12 @@ export function planImport(input: PlanInput): PlanResult {
     if (p.sheet !== target || p.row < 2) continue;
     const c = candidates[p.row - 2];
     if (!c) continue;
+    // A value the workbook already holds, which the ledger leaves empty, is the workbook's own
+    // matter (Check all sheets reports it), not this row's.
+    if (c.existingRow && p.column !== null && isBlank(c.cells[p.column])) {
+      const at = existing.layout.index[p.column];
+      if (at !== undefined && !isBlank(existing.values[c.existingRow - 1]?.[at])) continue;
+    }
     const blocking = BLOCKING.has(p.code);
     if (blocking) blocked.add(p.row - 2);
     problems.push({

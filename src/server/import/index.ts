@@ -105,6 +105,8 @@ function prepare(request: ImportRequest, call: Call): Prepared {
     return refused(fill(m.errors.tooLarge, { rows, columns, max: MAX_SOURCE_CELLS.toLocaleString('en') }));
   const source = rows && columns ? (sheet.getRange(1, 1, rows, columns).getValues() as unknown[][]) : [];
   const existing = workbook.table(request.target)!;
+  if (existing.layout.index[idField(request.target)] === undefined)
+    return refused(fill(m.noIdColumn, { sheet: target.getName(), column: idLabel(lang, request.target) }));
   const lookups: Partial<Record<SheetKey, ReadTable>> = {};
   const needs = new Set<SheetKey>(sheetsNeededFor(request.target));
   if (request.target === 'stockItems') needs.add('stockMovements');
@@ -182,4 +184,3 @@ export const importWriteEndpoint: Endpoint<[request: ImportRequest], ImportReque
       return { message: lines.join('\n') };
     }),
 };
-

@@ -5,7 +5,7 @@ import { columnDecl, NUMBER_FORMAT } from '../../core/sheets';
 import { columnLetter } from '../../core/table/a1';
 import { labelKey } from '../../core/table/labels';
 import { patchRow, type CellValue } from '../../core/table/mapping';
-import { ensureSize, updateRecords, writeBlock, type Table, type Workbook } from '../adapters/workbook';
+import { ensureSize, writeBlock, type Table, type Workbook } from '../adapters/workbook';
 import { firstFreeRow, writeChanges } from '../sidebar/write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -85,7 +85,7 @@ export function writeImport(workbook: Workbook, plan: ImportPlan, ctx: WriteCont
         if (at !== undefined && isText(table, key)) cells.push(`${columnLetter(at + 1)}${u.row}`);
       }
     if (cells.length) sheet.getRangeList(cells).setNumberFormat('@');
-    updateRecords(table, w.update);
+    writeUpdates(table, w.update);
   }
   if (w.movements.length)
     writeChanges(workbook, {
@@ -164,4 +164,89 @@ function writeLog(workbook: Workbook, plan: ImportPlan, ctx: WriteContext): void
   ensureSize(sheet, row, header.length);
   sheet.getRangeList([`B${row}:D${row}`, `I${row}`]).setNumberFormat('@');
   sheet.getRange(row, 1, 1, line.length).setValues([line]);
+}
+
+/** Most separate row blocks an update writes; beyond it the nearest blocks are joined. */
+export const MAX_UPDATE_BLOCKS = 20;
+
+function runsOf(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === n - 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs;
+}
+
+/**
+ * Writes the changed cells of existing records: one setValues per block of adjacent changed rows
+ * and adjacent changed columns, so the cells around them are not written at all. When the changes
+ * are scattered over more than MAX_UPDATE_BLOCKS blocks, the closest blocks are joined (the calls
+ * stay bounded, whatever the ledger's size); a cell between them is written back as it was, and a
+ * formula there is put back as its formula (read once; one call per formula of the office's
+ * caught between changed cells: that grows with the office's formulas, not with the ledger).
+ */
+function writeUpdates(
+  table: Table,
+  updates: readonly { row: number; patch: Record<string, CellValue> }[],
+): void {
+  const patched = new Map<number, CellValue[]>();
+  const changed = new Map<number, Set<number>>();
+  for (const { row, patch } of updates) {
+    const base = patched.get(row) ?? (table.values[row - 1] as CellValue[] | undefined);
+    patched.set(row, patchRow(table.layout, base, patch));
+    const set = changed.get(row) ?? new Set<number>();
+    for (const key of Object.keys(patch)) {
+      const at = table.layout.index[key];
+      if (at !== undefined) set.add(at);
+    }
+    changed.set(row, set);
+  }
+  const columns = new Set([...changed.values()].flatMap((c) => [...c]));
+  if (!columns.size) return;
+  const colRuns = runsOf([...columns].sort((a, b) => a - b));
+  const rowRuns = runsOf([...changed.keys()].sort((a, b) => a - b));
+  while (rowRuns.length > MAX_UPDATE_BLOCKS) {
+    let best = 0;
+    for (let i = 1; i < rowRuns.length - 1; i++)
+      if (rowRuns[i + 1]![0] - rowRuns[i]![1] < rowRuns[best + 1]![0] - rowRuns[best]![1]) best = i;
+    rowRuns[best]![1] = rowRuns[best + 1]![1];
+    rowRuns.splice(best + 1, 1);
+  }
+  const first = rowRuns[0]![0];
+  const last = rowRuns[rowRuns.length - 1]![1];
+  const left = colRuns[0]![0];
+  const right = colRuns[colRuns.length - 1]![1];
+  let written = 0;
+  for (const [top, bottom] of rowRuns)
+    for (const [from, to] of colRuns) written += (bottom - top + 1) * (to - from + 1);
+  let changedCells = 0;
+  for (const set of changed.values()) changedCells += set.size;
+  // Cells written only because they sit among changed ones: keep their formulas.
+  const formulas =
+    written > changedCells
+      ? table.sheet.getRange(first, left + 1, last - first + 1, right - left + 1).getFormulas()
+      : null;
+  const restore: { row: number; column: number; formula: string }[] = [];
+  for (const [top, bottom] of rowRuns)
+    for (const [from, to] of colRuns) {
+      const block: CellValue[][] = [];
+      for (let row = top; row <= bottom; row++) {
+        const source = patched.get(row) ?? (table.values[row - 1] as CellValue[] | undefined) ?? [];
+        const mine = changed.get(row);
+        const line: CellValue[] = [];
+        for (let c = from; c <= to; c++) {
+          const formula = mine?.has(c) ? '' : (formulas?.[row - first]?.[c - left] ?? '');
+          if (formula) restore.push({ row, column: c + 1, formula });
+          line.push(source[c] ?? '');
+        }
+        block.push(line);
+      }
+      writeBlock(table.sheet, top, from + 1, block);
+    }
+  // A formula written as a value would be its last result (or, in a plain-text column, its text):
+  // each of the office's formulas among the written cells is put back as a formula.
+  for (const r of restore) table.sheet.getRange(r.row, r.column).setFormula(r.formula);
+  for (const [row, values] of patched) table.values[row - 1] = values;
 }
