@@ -705,7 +705,7 @@ export const zhCN = {
     headerFound: '表头在第 {row} 行',
     twoRowHeader: '表头在第 {row}–{end} 行（两行表头）',
     mapping: '列的对应（可在下拉框中修改）',
-    field: 'Houqin 的列',
+    field: '后勤助手的列',
     column: '台账中的列',
     none: '（无）',
     by: { header: '按列名', content: '按内容', user: '已修改' },
