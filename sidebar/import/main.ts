@@ -103,7 +103,7 @@ function mappingTable(p: ImportPreview): HTMLElement {
     return h(
       'tr',
       {},
-      h('td', {}, f.label, f.required ? h('span', { class: 'required' }, ' *') : null),
+      h('td', {}, f.label, f.required ? h('span', { class: 'required', title: t.required }, ' *') : null),
       h('td', {}, select),
       h('td', { class: 'tag' }, f.by ? t.by[f.by] : ''),
     );

@@ -277,3 +277,109 @@ describe('other shapes of ledger', () => {
     expect(p.writes.append[0]).toMatchObject({ assetId: '=1+1', name: '<script>alert(1)</script>' });
   });
 });
+
+describe('the other targets', () => {
+  it('a published fee list: 收费项目, 收费标准（元）, 收费性质 in the words of the notice', () => {
+    const source = [
+      ['某某中学2026年秋季学期收费项目公示表', '', '', '', '', '', ''],
+      ['项目编号', '收费项目', '收费标准（元）', '计费单位', '收费性质', '批准文号', '截止日期'],
+      ['SF-01', '作业本费', '45.00', '生/学期', '代收代办费', '', '2026年9月30日'],
+      ['SF-02', '住宿费', '600', '生/学期', '行政事业性收费', '某价费〔2024〕12号', '2026.9.30'],
+      ['SF-03', '课后服务费', '1,200元', '生/学期', '服务性收费', '', ''],
+      ['合计', '', '1845', '', '', '', ''],
+    ];
+    const p = plan({ target: 'feeItems', source });
+    expect(columnsOf(p)).toMatchObject({
+      code: 0,
+      name: 1,
+      standard: 2,
+      unit: 3,
+      kind: 4,
+      approvalRef: 5,
+      periodEnd: 6,
+    });
+    expect(p.counts).toMatchObject({ add: 3, skipped: 1 });
+    expect(p.writes.append.map((r) => [r.code, r.kind, r.standard])).toEqual([
+      ['SF-01', '代办费', 45],
+      ['SF-02', '核定收费', 600],
+      ['SF-03', '服务性收费', 1200],
+    ]);
+    expect(p.writes.append[1]!.periodEnd).toEqual(instantOf('2026-09-30', TZ));
+  });
+
+  it('an inspection plan: 检查部位, 检查周期, 责任人', () => {
+    const source = [
+      ['编号', '检查项目', '检查部位', '检查周期', '责任人'],
+      ['XJ-1', '消防器材', '教学楼', '每月15日', '刘强'],
+      ['XJ-2', '校园安全巡查', '全校', '每周五', '刘强'],
+    ];
+    const p = plan({ target: 'inspectionSchedules', source });
+    expect(columnsOf(p)).toMatchObject({ scheduleId: 0, item: 1, location: 2, frequency: 3, person: 4 });
+    expect(p.writes.append.map((r) => r.frequency)).toEqual(['每月15日', '每周五']);
+    expect(p.problems).toEqual([]);
+  });
+
+  it('a past repair log: 报修日期 with or without a time, 处理结果 as the status, 维修费用', () => {
+    const source = [
+      ['2025-2026学年维修登记', '', '', '', '', '', '', '', ''],
+      [
+        '报修单号',
+        '报修日期',
+        '报修人',
+        '报修地点',
+        '故障现象',
+        '维修人',
+        '处理结果',
+        '完成日期',
+        '维修费用',
+      ],
+      [
+        'WX-0001',
+        '2026-03-02 08:30',
+        '李老师',
+        '初一(1)班',
+        '灯管不亮',
+        '陈师傅',
+        '已修好',
+        '2026-03-02 15:00',
+        '35',
+      ],
+      [
+        'WX-0002',
+        '2026年3月5日',
+        '王老师',
+        '实验室',
+        '水龙头漏水',
+        '陈师傅',
+        '已修好',
+        '2026.3.6',
+        '￥80.00',
+      ],
+    ];
+    const p = plan({ target: 'repairs', source });
+    expect(columnsOf(p)).toMatchObject({
+      repairId: 0,
+      reportedAt: 1,
+      reporter: 2,
+      location: 3,
+      description: 4,
+      assignee: 5,
+      status: 6,
+      completedAt: 7,
+      cost: 8,
+    });
+    expect(p.counts).toMatchObject({ add: 2, skipped: 0 });
+    expect(p.writes.append[0]).toMatchObject({
+      reportedAt: new Date('2026-03-02T08:30:00+08:00'),
+      completedAt: new Date('2026-03-02T15:00:00+08:00'),
+      status: '已完成',
+      cost: 35,
+    });
+    expect(p.writes.append[1]).toMatchObject({ reportedAt: new Date('2026-03-05T00:00:00+08:00'), cost: 80 });
+  });
+
+  it('a new stock item starts its kept balance at the opening quantity', () => {
+    const p = plan({ target: 'stockItems', source: stockBook() });
+    expect(p.writes.append.map((r) => r.stock)).toEqual([120, 50, 0]);
+  });
+});

@@ -741,7 +741,6 @@ export const en: Widen<Messages> = {
     import: 'Import',
     cancel: 'Cancel',
     close: 'Close',
-    loading: 'Reading…',
     writing: 'Importing…',
     headerFound: 'Header on row {row}',
     twoRowHeader: 'Header on rows {row}–{end} (two rows)',
@@ -783,7 +782,6 @@ export const en: Widen<Messages> = {
     takeAll: 'Take all',
     more: '…and {n} more',
     undecided: '{n} conflicts still need a choice (keep or take); choose for each, then import.',
-    nothing: 'Nothing to write.',
     done: 'Imported into "{sheet}": {add} added, {update} updated, {unchanged} unchanged, {skipped} skipped.',
     toFix: 'The {n} skipped rows are on the sheet "{sheet}": correct them there and import from it again.',
     movements: '{n} opening balances recorded in "{sheet}".',
@@ -798,15 +796,13 @@ export const en: Widen<Messages> = {
     errors: {
       empty: 'The source is empty: there is nothing to import.',
       noHeader:
-        'No header in the first 30 rows: the source needs column names such as "Asset ID" and "Name".',
+        'No header in the first 30 rows: the source needs column names such as "{column}" (title rows above the header are fine).',
       noId: 'No "{column}" column: choose one for it under Columns, or add it to the source.',
       noSource: 'There is no source sheet "{name}".',
       sameSheet: 'The source cannot be the sheet you import into: pick the sheet that holds the ledger.',
       notSetUp: 'There is no "{sheet}" sheet yet: run "Set up workbook" first.',
       tooLarge:
-        'The source has {rows} rows × {columns} columns, more than the {max} cells one import can take; split it into several sheets.',
-      changed: 'The workbook changed after the preview: preview again, then import.',
-      badFile: 'This file cannot be read: {why}. Save it as .xlsx or .csv from Excel or WPS and try again.',
+        'The source has {rows} rows × {columns} columns, more than one import takes ({maxRows} rows or {max} cells); split it into several sheets.',
     },
     log: {
       name: 'Import log',

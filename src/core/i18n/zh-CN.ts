@@ -700,7 +700,6 @@ export const zhCN = {
     import: '导入',
     cancel: '取消',
     close: '关闭',
-    loading: '正在读取…',
     writing: '正在导入…',
     headerFound: '表头在第 {row} 行',
     twoRowHeader: '表头在第 {row}–{end} 行（两行表头）',
@@ -742,7 +741,6 @@ export const zhCN = {
     takeAll: '全部采用',
     more: '……另有 {n} 条',
     undecided: '还有 {n} 处冲突没有选择「保留」或「采用」，请逐一选择后再导入。',
-    nothing: '没有要写入的内容。',
     done: '已导入到「{sheet}」：新增 {add} 行，更新 {update} 行，无变化 {unchanged} 行，跳过 {skipped} 行。',
     toFix: '跳过的 {n} 行放在「{sheet}」工作表中，改正后可从该表再次导入。',
     movements: '已在「{sheet}」记入 {n} 笔期初余额。',
@@ -756,14 +754,13 @@ export const zhCN = {
     sidebarEntry: '导入台账…',
     errors: {
       empty: '来源是空的，没有可导入的内容。',
-      noHeader: '在前 30 行中找不到表头：来源中应有「资产编号」「名称」这样的列名。',
+      noHeader: '在前 30 行中找不到表头：来源中应有「{column}」这样的列名（表头上方可以有标题行）。',
       noId: '找不到「{column}」列：请在列的对应中为它选择一列，或在来源中加上这一列。',
       noSource: '找不到来源工作表「{name}」。',
       sameSheet: '来源不能是要导入到的工作表本身，请选择保存台账的那张表。',
       notSetUp: '还没有「{sheet}」工作表，请先运行「初始化工作簿」。',
-      tooLarge: '来源有 {rows} 行 × {columns} 列，超过一次可导入的 {max} 个单元格；请分成几张表分别导入。',
-      changed: '预览之后工作簿已被修改，请重新预览再导入。',
-      badFile: '无法读取这个文件：{why}。请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再试。',
+      tooLarge:
+        '来源有 {rows} 行 × {columns} 列，超过一次导入的上限（{maxRows} 行或 {max} 个单元格）；请分成几张表分别导入。',
     },
     log: {
       name: '导入记录',

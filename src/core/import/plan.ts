@@ -195,6 +195,19 @@ const ENUM_WORDS: Partial<Record<EnumKey, Record<string, string>>> = {
     待修: 'reported',
     处理中: 'in_progress',
   },
+  feeKind: {
+    代收费: 'agency',
+    代办费: 'agency',
+    代收代办: 'agency',
+    代收代办费: 'agency',
+    代收代付: 'agency',
+    服务性收费: 'service',
+    服务收费: 'service',
+    行政事业性收费: 'approved',
+    核定收费: 'approved',
+    一费制: 'approved',
+    教育收费: 'approved',
+  },
   role: {
     保安员: 'guard',
     门卫: 'guard',
@@ -496,6 +509,8 @@ export function planImport(input: PlanInput): PlanResult {
       adds++;
       if (target === 'stockItems') {
         const qty = c.virtual.openingQty;
+        // The balance Houqin keeps starts at the opening quantity (issues check it).
+        if (qty !== null && qty !== undefined) record.stock = qty;
         if (qty !== null && qty !== undefined && qty > 0 && !movedItems.has(uniqueKey(c.id))) {
           const price = c.virtual.unitPrice ?? null;
           const amount =

@@ -41,7 +41,7 @@ export function fieldLabel(lang: Lang, target: ImportTarget, key: string): strin
 /** The message for a plan that could not be made. */
 export function noPlanText(lang: Lang, result: Extract<PlanResult, { ok: false }>, idLabel: string): string {
   const e = messages(lang).importing.errors;
-  return result.reason === 'noId' ? fill(e.noId, { column: idLabel }) : e[result.reason];
+  return fill(e[result.reason], { column: idLabel });
 }
 
 export function importPreview(lang: Lang, plan: ImportPlan, idLabel: string): ImportPreview {

@@ -102,7 +102,14 @@ function prepare(request: ImportRequest, call: Call): Prepared {
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();
   if (rows > MAX_SOURCE_ROWS || rows * columns > MAX_SOURCE_CELLS)
-    return refused(fill(m.errors.tooLarge, { rows, columns, max: MAX_SOURCE_CELLS.toLocaleString('en') }));
+    return refused(
+      fill(m.errors.tooLarge, {
+        rows,
+        columns,
+        max: MAX_SOURCE_CELLS.toLocaleString('en'),
+        maxRows: MAX_SOURCE_ROWS.toLocaleString('en'),
+      }),
+    );
   const source = rows && columns ? (sheet.getRange(1, 1, rows, columns).getValues() as unknown[][]) : [];
   const existing = workbook.table(request.target)!;
   if (existing.layout.index[idField(request.target)] === undefined)
