@@ -2,7 +2,7 @@ import { createEmulator, type Emulator } from '../../emulator';
 import type { ImportPreview } from '../../src/core/import';
 import { loadBundle, type Bundle } from '../support/bundle';
 import { assetLedger, stockBook } from '../support/ledgers';
-import { fillSheet, syntheticRows } from '../support/workbook';
+import { fillSheet, setSetting, syntheticRows } from '../support/workbook';
 
 const TZ = 'Asia/Shanghai';
 
@@ -91,6 +91,27 @@ describe('导入台账: the dialog, its preview and the write, through the shipp
     ]);
     expect(writesSince(emu, snap)).toEqual({});
     expect(values(emu, '固定资产')).toHaveLength(1);
+  });
+
+  it('speaks English when Settings say so: dialog title, preview, reasons, the log', () => {
+    const bundle = setUp();
+    const { emu } = bundle;
+    setSetting(emu, '界面语言', 'English');
+    ledgerSheet(emu, 'Ledger', assetLedger());
+    bundle.clickMenu('导入台账…');
+    expect(emu.ui.dialogs.at(-1)!.title).toBe('Import records');
+    const data = bundle.run('apiImportData') as Reply & {
+      text: { import: string };
+      targets: { name: string }[];
+    };
+    expect(data.text.import).toBe('Import');
+    expect(data.targets[0]!.name).toBe('Assets');
+    const p = preview(bundle, { source: 'Ledger', target: 'assets' }).preview;
+    expect(p.headerText).toBe('Header on row 4');
+    expect(p.skipped[0]).toBe('Row 9: Totals or subtotal row');
+    expect(p.fields[0]).toMatchObject({ label: 'Asset ID', column: 0 });
+    expect(write(bundle, { source: 'Ledger', target: 'assets' }).message).toContain('8 added');
+    expect(values(emu, 'Import log')[0]![0]).toBe('Time');
   });
 
   it('writes the new assets with ids as text, logs the import, and changes nothing when run again', () => {

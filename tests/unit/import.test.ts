@@ -383,3 +383,21 @@ describe('the other targets', () => {
     expect(p.writes.append.map((r) => r.stock)).toEqual([120, 50, 0]);
   });
 });
+
+describe('merged cells as some readers give them (the value copied into every cell of the merge)', () => {
+  it('a title merged across the sheet, 资产编号 merged down two rows and 价值 across two columns', () => {
+    const title = Array<unknown>(8).fill('教学设备登记表');
+    const source = [
+      title,
+      ['资产编号', '名称', '类别', '存放位置', '保管人', '价值', '价值', '状态'],
+      ['资产编号', '名称', '类别', '存放位置', '保管人', '单价', '数量', '状态'],
+      ['SB-001', '显微镜', '实验仪器', '生物实验室', '李老师', 1250.5, 4, '在用'],
+      Array<unknown>(8).fill('合计'),
+    ];
+    const p = plan({ target: 'assets', source });
+    expect(p.header).toEqual({ row: 2, height: 2 });
+    expect(columnsOf(p)).toMatchObject({ assetId: 0, unitPrice: 5, quantity: 6, value: null });
+    expect(p.counts).toMatchObject({ add: 1, skipped: 1 });
+    expect(p.writes.append[0]).toMatchObject({ value: 5002 });
+  });
+});

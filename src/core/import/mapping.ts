@@ -90,11 +90,12 @@ export function suggestMapping(
     const hit = strongNames.find((n) => k.includes(n) && mapping[names.strong.get(n)!] === null);
     if (hit) place(names.strong.get(hit)!, c, 'header');
   });
-  const width = Math.max(labels.length, ...body.slice(0, 200).map((r) => r.length));
+  const sample = body.slice(0, 400);
+  const width = Math.max(labels.length, ...sample.map((r) => r.length));
   const id = idField(target);
   for (let c = 0; c < width; c++) {
     if (used.has(c)) continue;
-    const kind = contentKind(body.map((r) => r[c]));
+    const kind = contentKind(sample.map((r) => r[c]));
     if (!kind) continue;
     const field = fields.find((f) => {
       if (mapping[f.key] !== null) return false;
