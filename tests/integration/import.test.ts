@@ -226,6 +226,27 @@ describe('导入台账: the dialog, its preview and the write, through the shipp
     ).toBe(true);
   });
 
+  it('keeps a leftover ledger column as an extra column of the sheet, written as text', () => {
+    const bundle = setUp();
+    const { emu } = bundle;
+    const ledger = assetLedger();
+    for (const row of ledger.slice(4)) if (String(row[0]).startsWith('ZC')) row[4] = '0012';
+    // The office's sheet holds the department code as text.
+    emu.spreadsheet.insertSheet('资产台账').getRange('E:E').setNumberFormat('@');
+    ledgerSheet(emu, '资产台账', ledger);
+    const p = preview(bundle, { source: '资产台账', target: 'assets' }).preview;
+    expect(p.leftovers).toEqual([4]);
+    expect(write(bundle, { source: '资产台账', target: 'assets', keepExtra: [4] })).toMatchObject({
+      ok: true,
+    });
+    const assets = values(emu, '固定资产');
+    expect(assets[0]!.at(-1)).toBe('使用部门');
+    expect(assets.slice(1).map((r) => r.at(-1))).toEqual(Array(8).fill('0012'));
+    // Again: the column is found by its header, not added twice.
+    write(bundle, { source: '资产台账', target: 'assets', keepExtra: [4] });
+    expect(values(emu, '固定资产')).toEqual(assets);
+  });
+
   it('a stock book brings its items and one opening movement each', () => {
     const bundle = setUp();
     const { emu } = bundle;

@@ -213,24 +213,27 @@ describe('other shapes of ledger', () => {
       [5, 'value', true],
     ]);
     expect(p.problems[0]!.detail['zh-CN']).toBe('「购置日期」的「9/1」看不出年月日，请写成 2026-03-05');
-    expect(p.writes.toFix).toEqual([
-      [...ASSET_LEDGER_HEADER, '未导入原因'],
-      [
-        'ZC2',
-        '椅子',
-        '家具',
-        '',
-        '',
-        '101',
-        '王老师',
-        '9/1',
-        '1',
-        '',
-        'abc',
-        '在用',
-        '',
-        `${p.problems[0]!.detail['zh-CN']}; ${p.problems[1]!.detail['zh-CN']}`,
-      ],
+    expect(p.writes.toFix.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['卡片编号', '未导入原因'],
+      ['', '缺少「资产编号」'],
+      ['ZC1', '「资产编号」ZC1 与第 2 行重复'],
+      ['ZC2', `${p.problems[0]!.detail['zh-CN']}; ${p.problems[1]!.detail['zh-CN']}`],
+    ]);
+    expect(p.writes.toFix[3]).toEqual([
+      'ZC2',
+      '椅子',
+      '家具',
+      '',
+      '',
+      '101',
+      '王老师',
+      '9/1',
+      '1',
+      '',
+      'abc',
+      '在用',
+      '',
+      `${p.problems[0]!.detail['zh-CN']}; ${p.problems[1]!.detail['zh-CN']}`,
     ]);
   });
 

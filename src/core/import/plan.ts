@@ -2,10 +2,10 @@ import type { Lang } from '../lang';
 import type { Settings } from '../settings/schema';
 import { sheetDecl, type ColumnDecl, type EnumKey, type SheetKey } from '../sheets';
 import { foldWidth, readCell, type Typed } from '../table/cells';
-import { enumLabel, enumValueOf } from '../table/labels';
+import { columnHeader, enumLabel, enumValueOf } from '../table/labels';
 import { isBlankRow, mapHeaders, type CellValue, type TableLayout } from '../table/mapping';
 import { instantOf, isDate, localParts, type Day } from '../time';
-import { messages } from '../i18n';
+import { fill, messages } from '../i18n';
 import { checkWorkbook, type Bilingual, type ProblemCode } from '../validate';
 import { uniqueKey } from '../validate/columns';
 import { idField, importFields, type ImportField, type ImportTarget } from './fields';
@@ -309,6 +309,10 @@ export function planImport(input: PlanInput): PlanResult {
         existingById.set(uniqueKey(read.value), i + 1);
     });
 
+  const m = messages(lang).importing;
+  const idHeader = columnHeader(lang, target, id);
+  /** Rows the office can correct and import again: the fix sheet's rows. */
+  const fixable: { row: number; raw: readonly unknown[]; reason: string }[] = [];
   const skipped: Skipped[] = [];
   const candidates: Candidate[] = [];
   const firstOf = new Map<string, number>();
@@ -360,6 +364,7 @@ export function planImport(input: PlanInput): PlanResult {
     const idRead = readCell(idDecl, cells[id], timeZone);
     if (!idRead.ok || idRead.value === null || String(idRead.value) === '') {
       skipped.push({ row, reason: 'noId' });
+      fixable.push({ row, raw, reason: fill(m.reasons.noId, { column: idHeader }) });
       continue;
     }
     const idText = String(idRead.value);
@@ -367,6 +372,11 @@ export function planImport(input: PlanInput): PlanResult {
     const first = firstOf.get(key);
     if (first !== undefined) {
       skipped.push({ row, reason: 'duplicateInSource', id: idText, first });
+      fixable.push({
+        row,
+        raw,
+        reason: fill(m.reasons.duplicateInSource, { column: idHeader, id: idText, first }),
+      });
       continue;
     }
     firstOf.set(key, row);
@@ -467,7 +477,6 @@ export function planImport(input: PlanInput): PlanResult {
   let updates = 0;
   let unchanged = 0;
   let undecided = 0;
-  const m = messages(lang).importing;
   const typedOf = (i: number): Record<string, Typed | null> => {
     const out: Record<string, Typed | null> = {};
     const rowValues = virtualValues[i + 1] ?? [];
@@ -488,8 +497,7 @@ export function planImport(input: PlanInput): PlanResult {
   candidates.forEach((c, i) => {
     if (blocked.has(i)) {
       skipped.push({ row: c.row, reason: 'invalid', id: c.id });
-      const shown = Array.from({ length: width }, (_, k) => shownValue(c.raw[k], timeZone));
-      toFix.push([...shown, (problemsByRow.get(c.row) ?? []).join('; ')]);
+      fixable.push({ row: c.row, raw: c.raw, reason: (problemsByRow.get(c.row) ?? []).join('; ') });
       return;
     }
     const typed = typedOf(i);
@@ -577,6 +585,9 @@ export function planImport(input: PlanInput): PlanResult {
     } else unchanged++;
   });
   skipped.sort((a, b) => a.row - b.row);
+  fixable.sort((a, b) => a.row - b.row);
+  for (const f of fixable)
+    toFix.push([...Array.from({ length: width }, (_, k) => shownValue(f.raw[k], timeZone)), f.reason]);
 
   return {
     ok: true,
