@@ -437,6 +437,28 @@ describe('nothing of the office’s is overwritten', () => {
     expect(assets.getRange('N2').getFormula()).toBe('=A2&"!"');
   });
 
+  it('a sheet of the office’s that bears the log’s or the fix sheet’s name is never written to', () => {
+    const bundle = setUp();
+    const { emu } = bundle;
+    ledgerSheet(emu, '导入记录', [
+      ['日期', '内容'],
+      ['八月一日', '办公室自己的记录'],
+    ]);
+    ledgerSheet(emu, '待修正-固定资产', [['事项'], ['修好窗户']]);
+    const ledger = assetLedger();
+    ledger[5]![0] = '';
+    ledgerSheet(emu, '资产台账', ledger);
+    const done = write(bundle, { source: '资产台账', target: 'assets' });
+    expect(done.message).toContain('「待修正-固定资产 (2)」');
+    expect(values(emu, '导入记录')).toEqual([
+      ['日期', '内容'],
+      ['八月一日', '办公室自己的记录'],
+    ]);
+    expect(values(emu, '待修正-固定资产')).toEqual([['事项'], ['修好窗户']]);
+    expect(values(emu, '导入记录 (2)')).toHaveLength(2);
+    expect(values(emu, '待修正-固定资产 (2)')[1]!.at(-1)).toBe('缺少「资产编号」');
+  });
+
   it('set-up leaves a sheet under Houqin’s name with a title row as it is, and import says what to do', () => {
     const emu = createEmulator({ now: '2026-09-01T08:00:00+08:00', timeZone: TZ });
     const bundle = loadBundle(emu);

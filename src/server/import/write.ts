@@ -105,9 +105,6 @@ export function writeImport(workbook: Workbook, plan: ImportPlan, ctx: WriteCont
  */
 function writeFixSheet(workbook: Workbook, plan: ImportPlan, lang: Lang): string | null {
   const rows = plan.writes.toFix;
-  const spreadsheet = workbook.spreadsheet;
-  const name = fixSheetName(lang, plan.target);
-  let sheet = spreadsheet.getSheetByName(name);
   const reasons = new Set(
     (['zh-CN', 'en'] as const).map((l) => labelKey(messages(l).importing.reasonColumn)),
   );
@@ -116,16 +113,15 @@ function writeFixSheet(workbook: Workbook, plan: ImportPlan, lang: Lang): string
     const last = [...header].reverse().find((v) => v !== '');
     return last !== undefined && reasons.has(labelKey(last));
   };
-  if (sheet && sheet.getLastRow() > 0 && !ours(sheet)) {
-    if (rows.length < 2) return null;
-    sheet = spreadsheet.getSheetByName(`${name} (2)`) ?? spreadsheet.insertSheet(`${name} (2)`);
-  }
+  const found = ownSheet(workbook.spreadsheet, fixSheetName(lang, plan.target), ours);
+  let sheet = found.sheet;
   if (rows.length < 2) {
+    // Nothing waits any more: the rows an earlier import left there are gone from the list.
     if (sheet && sheet.getLastRow() > 1)
       sheet.getRange(2, 1, sheet.getLastRow() - 1, Math.max(1, sheet.getLastColumn())).clearContent();
     return null;
   }
-  if (!sheet) sheet = spreadsheet.insertSheet(name);
+  if (!sheet) sheet = workbook.spreadsheet.insertSheet(found.name);
   else if (sheet.getLastRow() > 0) sheet.clearContents();
   const width = Math.max(...rows.map((r) => r.length));
   ensureSize(sheet, rows.length, width);
@@ -134,15 +130,40 @@ function writeFixSheet(workbook: Workbook, plan: ImportPlan, lang: Lang): string
   return sheet.getName();
 }
 
+/**
+ * Houqin's sheet of this name, or the name to give a new one: a sheet of the office's that happens
+ * to bear the name (it fails `ours`) is passed over for "name (2)", "name (3)"… and never touched.
+ */
+function ownSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  base: string,
+  ours: (sheet: Sheet) => boolean,
+): { sheet: Sheet | null; name: string } {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} (${n})`;
+    const sheet = spreadsheet.getSheetByName(name);
+    if (!sheet) return { sheet: null, name };
+    if (sheet.getLastRow() === 0 || ours(sheet)) return { sheet, name };
+  }
+}
+
 /** One line per import in the import log sheet (made on the first import): who, when, from where, what. */
 function writeLog(workbook: Workbook, plan: ImportPlan, ctx: WriteContext): void {
   const m = messages(ctx.lang).importing.log;
-  const names = new Set((['zh-CN', 'en'] as const).map((l) => labelKey(messages(l).importing.log.name)));
-  let sheet = workbook.otherSheets().find((s) => names.has(labelKey(s.getName())));
+  const langs = ['zh-CN', 'en'] as const;
+  const names = new Set(langs.map((l) => labelKey(messages(l).importing.log.name)));
+  const heads = langs.map((l) => Object.values(messages(l).importing.log.columns).map(labelKey));
+  const ours = (s: Sheet) => {
+    const first = s.getRange(1, 1, 1, 2).getValues()[0]!.map(labelKey);
+    return heads.some((h) => h[0] === first[0] && h[1] === first[1]);
+  };
+  const existing = workbook.otherSheets().find((s) => names.has(labelKey(s.getName())));
+  const found = ownSheet(workbook.spreadsheet, existing?.getName() ?? m.name, ours);
+  let sheet = found.sheet;
   const header = Object.values(m.columns);
   let row: number;
-  if (!sheet) {
-    sheet = workbook.spreadsheet.insertSheet(m.name);
+  if (!sheet || sheet.getLastRow() === 0) {
+    sheet ??= workbook.spreadsheet.insertSheet(found.name);
     sheet.getRange(1, 1, 1, header.length).setValues([header]);
     sheet.setFrozenRows(1);
     sheet.getRange('A:A').setNumberFormat('yyyy-mm-dd hh:mm');
