@@ -404,3 +404,62 @@ describe('merged cells as some readers give them (the value copied into every ce
     expect(p.writes.append[0]).toMatchObject({ value: 5002 });
   });
 });
+
+describe('an asset card list as a government asset system exports it', () => {
+  it('takes 资产分类名称 for the category, not 资产分类代码, and 出租出借 as lent', () => {
+    const header = [
+      '资产编号',
+      '资产名称',
+      '资产分类代码',
+      '资产分类名称',
+      '规格型号',
+      '计量单位',
+      '数量',
+      '价值',
+      '取得方式',
+      '取得日期',
+      '使用部门',
+      '使用人',
+      '存放地点',
+      '使用状况',
+      '财务入账日期',
+    ];
+    const source = [
+      header,
+      [
+        '2023000001',
+        '台式计算机',
+        '2010105',
+        '设备',
+        'ThinkCentre',
+        '台',
+        1,
+        '4,299.00',
+        '新购',
+        '2023-09-01',
+        '教务处',
+        '王老师',
+        '微机室',
+        '出租出借',
+        '2023-09-05',
+      ],
+    ];
+    const p = plan({ target: 'assets', source });
+    expect(columnsOf(p)).toMatchObject({
+      assetId: 0,
+      category: 3,
+      value: 7,
+      purchaseDate: 9,
+      location: 12,
+      custodian: 11,
+      status: 13,
+    });
+    expect(p.leftovers).toEqual([2, 5, 8, 10, 14]);
+    expect(p.writes.append[0]).toMatchObject({
+      assetId: '2023000001',
+      category: '其他',
+      status: '借出',
+      value: 4299,
+    });
+  });
+});

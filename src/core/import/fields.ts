@@ -77,8 +77,20 @@ export const SYNONYMS: Record<ImportTarget, Synonyms> = {
       weak: ['名称', '品名', '物品名称', 'name', 'description', 'item'],
     },
     category: {
-      strong: ['资产类别', '资产分类', '类别', '分类', '资产类型', 'category', 'asset category', 'class'],
-      weak: ['类型', '国标分类', '分类名称', 'type'],
+      strong: [
+        '资产分类名称',
+        '分类名称',
+        '类别名称',
+        '资产类别',
+        '资产分类',
+        '类别',
+        '分类',
+        '资产类型',
+        'category',
+        'asset category',
+        'class',
+      ],
+      weak: ['类型', '国标分类', 'type'],
     },
     model: {
       strong: ['规格型号', '型号规格', '规格/型号', '品牌型号', 'model', 'specification', 'model/spec'],

@@ -74,6 +74,7 @@ export function suggestMapping(
     used.add(column);
   };
   const keys = labels.map(headerKey);
+  const id = idField(target);
   keys.forEach((k, c) => {
     const f = names.strong.get(k);
     if (k && f) place(f, c, 'header');
@@ -87,12 +88,16 @@ export function suggestMapping(
     .sort((a, b) => b.length - a.length);
   keys.forEach((k, c) => {
     if (!k || used.has(c)) return;
-    const hit = strongNames.find((n) => k.includes(n) && mapping[names.strong.get(n)!] === null);
+    // 资产分类代码 holds codes, not the 资产分类 the office reads: a code column names only an id.
+    const isCode = /(代码|编码|编号|号码|code)$/.test(k);
+    const hit = strongNames.find(
+      (n) =>
+        k.includes(n) && mapping[names.strong.get(n)!] === null && (!isCode || names.strong.get(n) === id),
+    );
     if (hit) place(names.strong.get(hit)!, c, 'header');
   });
   const sample = body.slice(0, 400);
   const width = Math.max(labels.length, ...sample.map((r) => r.length));
-  const id = idField(target);
   for (let c = 0; c < width; c++) {
     if (used.has(c)) continue;
     const kind = contentKind(sample.map((r) => r[c]));
