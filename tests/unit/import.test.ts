@@ -463,3 +463,22 @@ describe('an asset card list as a government asset system exports it', () => {
     });
   });
 });
+
+describe('columns whose header says nothing', () => {
+  it('are placed by what they hold: ids, dates, amounts', () => {
+    const source = [
+      ['', '资产名称', '类别', '存放地点', '保管人', '状态', '', ''],
+      ['ZC-001', '投影仪', '电教/信息设备', '101', '王老师', '在用', '2023.9.1', '3,200.00'],
+      ['ZC-002', '课桌', '家具', '102', '王老师', '在用', '2023年9月2日', '150.50'],
+      ['ZC-003', '书架', '家具', '103', '王老师', '在用', new Date(Date.UTC(2023, 8, 2, 16)), 480.5],
+    ];
+    const p = plan({ target: 'assets', source });
+    expect(columnsOf(p)).toMatchObject({ assetId: 0, purchaseDate: 6, value: 7 });
+    expect(p.fields.filter((f) => f.by === 'content').map((f) => f.key)).toEqual([
+      'assetId',
+      'purchaseDate',
+      'value',
+    ]);
+    expect(p.writes.append.map((r) => r.value)).toEqual([3200, 150.5, 480.5]);
+  });
+});
