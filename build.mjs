@@ -104,11 +104,12 @@ async function buildSidebar() {
 }
 
 /**
- * A page served with its data (the request page for doGet, the QR label page), one HTML file like
- * the sidebar. Its text and data come embedded by the server (embedJson in src/core/html.ts), so
- * no catalogue is bundled in: request/catalogs.ts stands in for both languages.
+ * A page of its own, one HTML file like the sidebar: the request page (doGet) and the QR label
+ * page, whose text and data the server embeds where `<!-- serve:data -->` stands (embedJson in
+ * src/core/html.ts), and the import dialog, whose text comes with its first call. None bundles a
+ * catalogue: request/catalogs.ts stands in for both languages.
  */
-async function buildDataPage(folder, file) {
+async function buildPage(folder, file, { data }) {
   const noCatalogs = {
     name: 'no-catalogs',
     setup(build) {
@@ -135,8 +136,10 @@ async function buildDataPage(folder, file) {
       '<!-- inline:script -->',
       () => `<script>${js.replace(/<\/script/gi, '<\\/script').trim()}</script>`,
     );
-  if (page.split('<!-- serve:data -->').length !== 2 || page.includes('<!-- inline:'))
-    throw new Error(`${folder}/index.html must hold its style, script and <!-- serve:data --> markers once`);
+  if (page.includes('<!-- inline:'))
+    throw new Error(`${folder}/index.html: an inline marker was not replaced`);
+  if (data && page.split('<!-- serve:data -->').length !== 2)
+    throw new Error(`${folder}/index.html must hold <!-- serve:data --> once`);
   await writeFile(new URL(file, dist), page);
 }
 
@@ -145,10 +148,11 @@ await mkdir(dist, { recursive: true });
 const [names] = await Promise.all([
   buildCode(),
   buildSidebar(),
-  buildDataPage('request', 'Request.html'),
-  buildDataPage('labels', 'Labels.html'),
+  buildPage('request', 'Request.html', { data: true }),
+  buildPage('labels', 'Labels.html', { data: true }),
+  buildPage('sidebar/import', 'Import.html', { data: false }),
   copyFile('appsscript.json', new URL('appsscript.json', dist)),
 ]);
 console.log(
-  `built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/Request.html, dist/Labels.html, dist/appsscript.json`,
+  `built dist/Code.js (${names.length} entry points), dist/Sidebar.html, dist/Import.html, dist/Request.html, dist/Labels.html, dist/appsscript.json`,
 );

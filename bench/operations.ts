@@ -5,6 +5,7 @@ import { sheetDecl, type SheetKey } from '../src/core/sheets';
 import { sheetName } from '../src/core/table/labels';
 import { fillSheet, syntheticRows, syntheticWorkbook } from '../emulator/fixtures';
 import { messyWorkbook, pastedAssets } from './messy';
+import { LEDGER, ledgerWorkbook } from './import';
 
 /** One operation the benchmark measures: prepare a workbook of about `rows` rows, then run it once. */
 export interface BenchOperation {
@@ -18,6 +19,7 @@ export interface BenchOperation {
 
 const SIZES = [1_000, 10_000, 50_000];
 const EDIT_SIZES = [1_000, 50_000];
+const IMPORT_SIZES = [1_000, 20_000];
 const ASSETS = sheetName('zh-CN', 'assets');
 
 /**
@@ -105,4 +107,17 @@ export const OPERATIONS: readonly BenchOperation[] = [
     monthWorkbook,
     (emu) => `${dataRows(emu, 'tasks').toLocaleString('en')} tasks`,
   ),
+  {
+    name: 'Import an asset ledger: preview',
+    sizes: IMPORT_SIZES,
+    prepare: ledgerWorkbook,
+    run: (bundle) => bundle.run('apiImportPreview', { source: LEDGER, target: 'assets' }),
+  },
+  {
+    name: 'Import an asset ledger: write',
+    sizes: IMPORT_SIZES,
+    prepare: ledgerWorkbook,
+    run: (bundle) => bundle.run('apiImportWrite', { source: LEDGER, target: 'assets' }),
+    outcome: (emu) => `${dataRows(emu, 'assets').toLocaleString('en')} assets`,
+  },
 ];

@@ -41,7 +41,9 @@ table(
   'heap growth (MB)',
   'outcome',
 );
-for (const op of OPERATIONS) {
+for (const op of OPERATIONS.filter(
+  (o) => !process.env.BENCH_ONLY || o.name.includes(process.env.BENCH_ONLY),
+)) {
   for (const rows of op.sizes) {
     const bundle = loadBundle(createEmulator());
     op.prepare(bundle, rows);

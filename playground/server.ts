@@ -13,6 +13,7 @@ import { fill } from '../src/core/i18n';
 import { handleRun, openSidebarPage, RUN_ENDPOINT, serveSidebarHtml } from './bridge';
 import { buildDemo, DEMO_NOW } from './demo';
 import { readBody, refusalOf, tooLarge, type Refusal } from './guard';
+import { insertUploaded, readUpload, UploadRefused, type UploadedSheet } from './upload';
 import { inEveryLanguage, playgroundText } from './i18n';
 import { openWorkbookFile, type Snapshot, type WorkbookFile } from './save';
 import { Playground, type ClockRequest, type JobKind } from './session';
@@ -234,6 +235,21 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
           Array.isArray(input.answers) ? (input.answers as (string | null)[]) : [],
         ),
       );
+    if (url.pathname === '/api/upload') {
+      const text = playgroundText(playground.lang());
+      let sheets: UploadedSheet[];
+      try {
+        sheets = await readUpload(String(input.name ?? ''), Buffer.from(String(input.data ?? ''), 'base64'));
+      } catch (error) {
+        const problem = error instanceof UploadRefused ? error.problem : 'unreadable';
+        return json(res, 400, { message: fill(text.upload.failed, { why: text.upload.refused[problem] }) });
+      }
+      return act(res, () => {
+        const names = insertUploaded(playground.emu, sheets);
+        playground.version += 1;
+        return { message: fill(text.upload.done, { names: names.map((n) => `「${n}」`).join('、') }) };
+      });
+    }
     if (url.pathname === '/api/job') return act(res, () => playground.runJob(input.kind as JobKind));
     if (url.pathname === '/api/clock') {
       const target = playground.clockTarget(input as ClockRequest);

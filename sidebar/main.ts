@@ -104,6 +104,16 @@ function home(): void {
         { class: 'action-link', type: 'button', 'data-action': 'myTasks', onclick: () => void tasks() },
         s.actions.myTasks,
       ),
+      h(
+        'button',
+        {
+          class: 'action-link',
+          type: 'button',
+          'data-action': 'import',
+          onclick: () => void call('apiOpenImport'),
+        },
+        messages(PAGE_LANG).importing.sidebarEntry,
+      ),
     ),
   );
   flash = null;

@@ -84,4 +84,19 @@ export const en: Widen<PlaygroundMessages> = {
       validations: 'data validation of {count} cells of "{sheet}"',
     },
   },
+  upload: {
+    button: 'Import a file (.xlsx / .csv)…',
+    done: 'Added {names} as new sheets of the workbook (as File → Import → Insert new sheet does). Use the menu item "Import records…" to import from it.',
+    refused: {
+      notZip: 'this file is not an .xlsx (an .xlsx is a zip archive; this file is not)',
+      zipBomb:
+        'this .xlsx would unpack to too much (over 100 MB, or packed suspiciously well); it may be malicious',
+      tooLarge:
+        'the file has more than the 50,000 rows or 500,000 cells one import takes; split it and import each part',
+      unreadable: 'the file is damaged or encrypted and cannot be read',
+      kind: 'only .xlsx and .csv files can be imported',
+      empty: 'the file holds nothing',
+    },
+    failed: 'Nothing was imported: {why}. Save it as .xlsx or .csv from Excel or WPS and try again.',
+  },
 };

@@ -80,6 +80,19 @@ export const zhCN = {
       validations: '「{sheet}」{count} 个单元格的数据验证',
     },
   },
+  upload: {
+    button: '导入文件（.xlsx / .csv）…',
+    done: '已把{names}作为新工作表加入工作簿（如同「文件 → 导入 → 插入新工作表」）。请用菜单「导入台账…」选择它导入。',
+    refused: {
+      notZip: '这个文件不是 .xlsx（.xlsx 是 zip 压缩包，这个文件不是）',
+      zipBomb: '这个 .xlsx 解压后过大（超过 100 MB，或压缩比异常），可能是恶意文件',
+      tooLarge: '文件超过一次可导入的 50,000 行或 500,000 个单元格，请拆分后分别导入',
+      unreadable: '文件已损坏或加密，无法读取',
+      kind: '只能导入 .xlsx 或 .csv 文件',
+      empty: '文件里没有任何内容',
+    },
+    failed: '没有导入任何内容：{why}。请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再试。',
+  },
 };
 
 export type PlaygroundMessages = typeof zhCN;

@@ -100,6 +100,31 @@ async function runMenu(functionName: string): Promise<void> {
   });
 }
 
+/** A ledger file becomes new sheets, as File → Import → Insert new sheet does in Google Sheets. */
+async function upload(): Promise<void> {
+  const input = $<HTMLInputElement>('upload');
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  let said: { text: string; error: boolean } | null = null;
+  await busy(async () => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    try {
+      said = {
+        text: (await post<{ message: string }>('/api/upload', { name: file.name, data: btoa(binary) }))
+          .message,
+        error: false,
+      };
+    } catch (error) {
+      said = { text: (error as Error).message, error: true };
+    }
+  });
+  if (said) notice((said as { text: string }).text, (said as { error: boolean }).error);
+}
+
 async function moveClock(body: { today?: string; days?: number }): Promise<void> {
   await busy(async () => {
     const result = await post<ActionResult & { fired: string[] }>('/api/clock', body);
@@ -137,6 +162,7 @@ function renderStatic(v: View): void {
   $('messages-label').textContent = t.messages;
   $('dialog-close').textContent = t.close;
   $('banner-text').textContent = t.notSetUp;
+  $('upload-button').textContent = t.upload.button;
   $('banner-setup').textContent = t.setUpNow;
   $('banner').hidden = v.setUp;
   const today = $<HTMLInputElement>('today');
@@ -355,5 +381,7 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('button.advance'))
         : { days: Number(b.dataset.days) },
     );
 $('banner-setup').onclick = () => view && void runMenu(view.setupFunction);
+$('upload-button').onclick = () => $<HTMLInputElement>('upload').click();
+$<HTMLInputElement>('upload').onchange = () => void upload();
 void load();
 setInterval(() => void poll(), 1000);

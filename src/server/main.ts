@@ -6,6 +6,7 @@
 import '../core/zod';
 import * as alerts from './alerts/entry';
 import { handleEdit } from './edit';
+import * as importing from './import';
 import * as menu from './menu';
 import { menuItem, scheduled, simpleTrigger } from './runners';
 import * as requests from './requests';
@@ -31,6 +32,7 @@ export const menuPreviewDigest = menuItem(alerts.digestPreview);
 export const menuToggleAutomation = menuItem(alerts.automationToggle);
 export const menuPrintRoomLabels = menuItem(requests.printLabels);
 export const menuPrintAssetLabels = menuItem(requests.printAssetLabels);
+export const menuImportRecords = menuItem(importing.importMenu);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(alerts.dailyJob);
@@ -49,6 +51,10 @@ export const apiSubmitTakeFee = serve(sidebar.quickAction('takeFee'));
 export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
 export const apiMyTasks = serve(myTasks);
 export const apiCompleteTask = serve(completeMyTask);
+export const apiOpenImport = serve(importing.openImport);
+export const apiImportData = serve(importing.importData);
+export const apiImportPreview = serve(importing.importPreviewEndpoint);
+export const apiImportWrite = serve(importing.importWriteEndpoint);
 
 // The web app (manifest `webapp`): the school's request page and status pages, and its calls.
 export const doGet = requests.servePage;

@@ -19,6 +19,8 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   ['previewDigest', 'menuPreviewDigest'],
   ['toggleAutomation', 'menuToggleAutomation'],
   null,
+  ['importRecords', 'menuImportRecords'],
+  null,
   ['qrLabels', 'menuPrintRoomLabels'],
   ['assetQrLabels', 'menuPrintAssetLabels'],
 ];

@@ -18,6 +18,8 @@ export interface SetupReport {
   addedColumns: { sheet: string; columns: string[] }[];
   addedSettings: string[];
   unknownColumns: { sheet: string; columns: string[] }[];
+  /** Sheets under Houqin's names whose first row is not Houqin's header: left as they are. */
+  foreignSheets?: string[];
 }
 
 const HEADER_BACKGROUND = '#e8f0fe';
@@ -210,6 +212,7 @@ export function setUpWorkbook(workbook: Workbook): SetupReport {
     unknownColumns: plans
       .filter((p) => p.unknownColumns.length)
       .map((p) => ({ sheet: p.name, columns: p.unknownColumns })),
+    ...(plans.some((p) => p.foreign) && { foreignSheets: plans.filter((p) => p.foreign).map((p) => p.name) }),
   };
 }
 
@@ -227,5 +230,7 @@ export function describeSetup(report: SetupReport): string {
   if (!lines.length) lines.push(m.nothingToDo);
   for (const u of report.unknownColumns)
     lines.push(fill(m.unknownColumns, { sheet: u.sheet, names: u.columns.join('、') }));
+  for (const sheet of report.foreignSheets ?? [])
+    lines.push(fill(messages(report.lang).importing.setupForeign, { sheet }));
   return [m.done, ...lines].join('\n');
 }

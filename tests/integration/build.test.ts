@@ -9,9 +9,10 @@ const BUDGETS = JSON.parse(readFileSync(join(DIST, '..', 'budgets.json'), 'utf8'
 describe('the built artifact', () => {
   const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
 
-  it('is exactly the five files Apps Script receives', () => {
+  it('is exactly the six files Apps Script receives', () => {
     expect(readdirSync(DIST).sort()).toEqual([
       'Code.js',
+      'Import.html',
       'Labels.html',
       'Request.html',
       'Sidebar.html',

@@ -30,6 +30,11 @@ export interface SheetPlan {
   addedSettings: string[];
   /** The office's own columns, reported so nobody wonders why they were left alone. */
   unknownColumns: string[];
+  /**
+   * Set when the sheet has Houqin's name but its first row names none of Houqin's columns (a
+   * ledger with a title row above its header): setup leaves it exactly as it is.
+   */
+  foreign?: true;
 }
 
 function defaultRows(key: SheetKey, lang: Lang, timeZone: string): DefaultRow[] {
@@ -65,6 +70,19 @@ function newSheetPlan(key: SheetKey, lang: Lang, timeZone: string): SheetPlan {
 function existingSheetPlan(key: SheetKey, lang: Lang, sheet: ExistingSheet): SheetPlan {
   const decl = SHEETS.find((s) => s.key === key)!;
   const layout: TableLayout = mapHeaders(decl, sheet.header);
+  const holdsText = sheet.header.some((v) => v !== '' && v !== null && v !== undefined);
+  if (key !== 'settings' && holdsText && !Object.keys(layout.index).length)
+    return {
+      key,
+      name: sheet.name,
+      create: false,
+      columns: [],
+      write: null,
+      addedColumns: [],
+      addedSettings: [],
+      unknownColumns: [],
+      foreign: true,
+    };
   // New columns go after the last header cell, so no user column moves.
   const start = sheet.header.length + 1;
   const added = layout.missing.map((c, i) => ({ decl: c, column: start + i }));

@@ -25,6 +25,8 @@ export const SERVER_ONLY_SECTIONS = [
 export function pageCatalog(catalog: Catalog): Catalog {
   const page: Partial<Catalog> = { ...catalog };
   for (const key of SERVER_ONLY_SECTIONS) delete page[key];
+  // The import dialog receives its own text with its first call; the sidebar keeps its button's caption.
+  page.importing = { sidebarEntry: catalog.importing.sidebarEntry } as Catalog['importing'];
   return page as Catalog;
 }
 
