@@ -58,7 +58,7 @@ export const DATA_MARKER = '<!-- serve:data -->';
  * no text from the workbook or the address can close the script element or open a comment.
  */
 export function embedJson(html: string, id: string, data: unknown, marker = DATA_MARKER): string {
-  if (html.split(marker).length !== 2) throw new Error(`the page has no single place for ${id}`);
+  if (html.split(marker).length !== 2) throw new Error(`the page has no place for ${id}, or more than one`);
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   return html.replace(marker, () => `<script id="${id}" type="application/json">${json}</script>`);
 }

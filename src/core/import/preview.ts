@@ -1,4 +1,4 @@
-import { fill, messages, type Catalog } from '../i18n';
+import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import { columnLetter } from '../table/a1';
 import { columnHeader } from '../table/labels';
