@@ -2,8 +2,9 @@ import type { Settings } from '../settings/schema';
 import type { SheetKey } from '../sheets';
 import type { Typed } from '../table/cells';
 import { labelKey } from '../table/labels';
+import { text, type TypedRecord } from '../table/record';
 import { isDate, localParts, type Day } from '../time';
-import type { RowView, SheetView } from './columns';
+import type { SheetView } from './columns';
 import { header, makeProblem, quote, sheetTitle, type Problem } from './problem';
 
 /** What a cross-row rule sees: typed rows of every sheet that was read, settings and today. */
@@ -21,22 +22,6 @@ export interface Rule {
   /** Other sheets it looks up (read too when a single row of `sheet` is checked on edit). */
   readonly needs: readonly SheetKey[];
   check(ctx: RuleContext): Problem[];
-}
-
-export function text(value: Typed | null | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-export function num(value: Typed | null | undefined): number | null {
-  return typeof value === 'number' ? value : null;
-}
-
-export function day(value: Typed | null | undefined): Day | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
-}
-
-export function instant(value: Typed | null | undefined): Date | null {
-  return isDate(value) ? value : null;
 }
 
 /** Names (people, suppliers) compare as a person reads them. */
@@ -60,7 +45,7 @@ export function keysOf(view: SheetView | undefined, column: string): Set<string>
   if (!view || view.layout.index[column] === undefined) return null;
   const out = new Set<string>();
   for (const r of view.rows) {
-    const k = nameKey(r.values[column]);
+    const k = nameKey(r.v[column]);
     if (k !== null) out.add(k);
   }
   return out;
@@ -72,17 +57,17 @@ export function keysOf(view: SheetView | undefined, column: string): Set<string>
  */
 export function missingReference(
   sheet: SheetKey,
-  { row, values }: RowView,
+  { row, v }: TypedRecord,
   column: string,
   keys: { has(key: string): boolean } | null,
   target: SheetKey,
 ): Problem[] {
-  const key = nameKey(values[column]);
+  const key = nameKey(v[column]);
   if (!keys || key === null || keys.has(key)) return [];
   return [
     makeProblem(sheet, row, column, 'notInSheet', {
       column: header(sheet, column),
-      value: quote(values[column]),
+      value: quote(v[column]),
       sheet: sheetTitle(target),
     }),
   ];
@@ -92,5 +77,3 @@ export function missingReference(
 export function has(view: SheetView, ...columns: string[]): boolean {
   return columns.every((c) => view.layout.index[c] !== undefined);
 }
-
-export type { RowView };

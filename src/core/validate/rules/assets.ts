@@ -16,25 +16,25 @@ export const assetRules: Rule = {
     if (repairs && has(repairs, 'assetId', 'status')) {
       open = new Set();
       for (const r of repairs.rows) {
-        const id = nameKey(r.values.assetId);
-        if (id !== null && OPEN_REPAIR.has(String(r.values.status))) open.add(id);
+        const id = nameKey(r.v.assetId);
+        if (id !== null && OPEN_REPAIR.has(String(r.v.status))) open.add(id);
       }
     }
     const out: Problem[] = [];
     // An empty Roster is a sheet not filled in yet, not a list every custodian is missing from.
     const roster = people && people.size > 0 ? people : null;
     for (const record of assets.rows) {
-      const { row, values } = record;
+      const { row, v } = record;
       out.push(...missingReference('assets', record, 'custodian', roster, 'roster'));
-      if (values.status === 'scrapped' && has(assets, 'scrapDate') && values.scrapDate === null)
+      if (v.status === 'scrapped' && has(assets, 'scrapDate') && v.scrapDate === null)
         out.push(
           makeProblem('assets', row, 'scrapDate', 'requiredWhen', {
             column: header('assets', 'scrapDate'),
             when: whenValue('assets', 'status', label('assetStatus', 'scrapped')),
           }),
         );
-      const id = nameKey(values.assetId);
-      if (values.status === 'under_repair' && open && id !== null && !open.has(id))
+      const id = nameKey(v.assetId);
+      if (v.status === 'under_repair' && open && id !== null && !open.has(id))
         out.push(
           makeProblem('assets', row, 'status', 'noOpenRepair', {
             column: header('assets', 'status'),

@@ -1,5 +1,6 @@
 import { addDays, type Day } from '../../time';
-import { day, has, instant, nameKey, num, shown, type Rule } from '../context';
+import { has, nameKey, shown, type Rule } from '../context';
+import { day, instant, num } from '../../table/record';
 import { header, makeProblem, quote, sheetTitle, type Problem } from '../problem';
 
 const HOUR = 3_600_000;
@@ -13,8 +14,8 @@ export const sampleRules: Rule = {
     if (!view) return [];
     const { sampleGrams, sampleHours } = ctx.settings;
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const weight = num(values.weight);
+    for (const { row, v } of view.rows) {
+      const weight = num(v.weight);
       if (weight !== null && weight < sampleGrams)
         out.push(
           makeProblem('canteenSamples', row, 'weight', 'sampleTooLight', {
@@ -22,8 +23,8 @@ export const sampleRules: Rule = {
             grams: sampleGrams,
           }),
         );
-      const sampled = instant(values.sampledAt);
-      const discarded = instant(values.discardedAt);
+      const sampled = instant(v.sampledAt);
+      const discarded = instant(v.discardedAt);
       if (!sampled || !discarded) continue;
       const hours = (discarded.getTime() - sampled.getTime()) / HOUR;
       if (hours < 0)
@@ -57,10 +58,10 @@ export const purchaseRules: Rule = {
     if (!view || !certs || !has(certs, 'supplier')) return [];
     // Latest expiry per supplier: any valid certificate covers the purchase.
     const latest = new Map<string, Day | null>();
-    for (const { values } of certs.rows) {
-      const supplier = nameKey(values.supplier);
+    for (const { v } of certs.rows) {
+      const supplier = nameKey(v.supplier);
       if (supplier === null) continue;
-      const expiry = day(values.expiry);
+      const expiry = day(v.expiry);
       const known = latest.get(supplier);
       if (
         !latest.has(supplier) ||
@@ -69,10 +70,10 @@ export const purchaseRules: Rule = {
         latest.set(supplier, expiry);
     }
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const supplier = nameKey(values.supplier);
+    for (const { row, v } of view.rows) {
+      const supplier = nameKey(v.supplier);
       if (supplier === null) continue;
-      const name = quote(values.supplier);
+      const name = quote(v.supplier);
       if (!latest.has(supplier)) {
         out.push(
           makeProblem('canteenPurchases', row, 'supplier', 'noCertificate', {
@@ -83,7 +84,7 @@ export const purchaseRules: Rule = {
         continue;
       }
       const expiry = latest.get(supplier);
-      const date = day(values.date);
+      const date = day(v.date);
       if (expiry && date !== null && expiry < date)
         out.push(
           makeProblem('canteenPurchases', row, 'supplier', 'certificateExpiredOnPurchase', {
@@ -106,8 +107,8 @@ export const certificateRules: Rule = {
     if (!view) return [];
     const soon = addDays(ctx.today, ctx.settings.expiryLeadDays);
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const expiry = day(values.expiry);
+    for (const { row, v } of view.rows) {
+      const expiry = day(v.expiry);
       if (expiry === null) continue;
       if (expiry < ctx.today)
         out.push(makeProblem('supplierCertificates', row, 'expiry', 'certificateExpired', { date: expiry }));

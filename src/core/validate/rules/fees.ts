@@ -1,5 +1,6 @@
 import { addDays, type Day } from '../../time';
-import { day, has, nameKey, num, missingReference, type Rule } from '../context';
+import { has, nameKey, missingReference, type Rule } from '../context';
+import { day, num } from '../../table/record';
 import { makeProblem, quote, type Problem } from '../problem';
 
 interface FeeItem {
@@ -25,25 +26,25 @@ export const paymentRules: Rule = {
     let items: Map<string, FeeItem> | null = null;
     if (itemsView && has(itemsView, 'code')) {
       items = new Map();
-      for (const { values } of itemsView.rows) {
-        const code = nameKey(values.code);
+      for (const { v } of itemsView.rows) {
+        const code = nameKey(v.code);
         if (code !== null && !items.has(code))
           items.set(code, {
-            name: String(values.name ?? values.code),
-            standard: num(values.standard),
-            start: day(values.periodStart),
-            end: day(values.periodEnd),
+            name: String(v.name ?? v.code),
+            standard: num(v.standard),
+            start: day(v.periodStart),
+            end: day(v.periodEnd),
           });
       }
     }
     const out: Problem[] = [];
     for (const record of view.rows) {
-      const { row, values } = record;
-      const code = nameKey(values.itemCode);
+      const { row, v } = record;
+      const code = nameKey(v.itemCode);
       const item = code !== null && items ? items.get(code) : undefined;
       out.push(...missingReference('feePayments', record, 'itemCode', items, 'feeItems'));
-      const amount = num(values.amount);
-      const quantity = num(values.quantity) ?? 1;
+      const amount = num(v.amount);
+      const quantity = num(v.quantity) ?? 1;
       if (
         item &&
         item.standard !== null &&
@@ -58,7 +59,7 @@ export const paymentRules: Rule = {
             value: amount,
           }),
         );
-      const date = day(values.date);
+      const date = day(v.date);
       if (date === null) continue;
       if (item && ((item.start !== null && date < item.start) || (item.end !== null && date > item.end)))
         out.push(
@@ -70,7 +71,7 @@ export const paymentRules: Rule = {
           }),
         );
       if (!has(view, 'depositDate')) continue;
-      const deposit = day(values.depositDate);
+      const deposit = day(v.depositDate);
       if (deposit !== null && deposit !== date)
         out.push(
           makeProblem('feePayments', row, 'depositDate', 'notDepositedSameDay', { date, deposit }, 'warning'),

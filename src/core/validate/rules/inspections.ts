@@ -1,4 +1,5 @@
-import { keysOf, text, missingReference, type Rule } from '../context';
+import { keysOf, missingReference, type Rule } from '../context';
+import { text } from '../../table/record';
 import { parseFrequency } from '../../calendar';
 import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
 
@@ -10,8 +11,8 @@ export const scheduleRules: Rule = {
     const view = ctx.view('inspectionSchedules');
     if (!view) return [];
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const frequency = text(values.frequency);
+    for (const { row, v } of view.rows) {
+      const frequency = text(v.frequency);
       if (frequency !== null && !parseFrequency(frequency).ok)
         out.push(
           makeProblem('inspectionSchedules', row, 'frequency', 'frequency', {
@@ -35,14 +36,14 @@ export const resultRules: Rule = {
     const col = (c: string) => header('inspectionResults', c);
     const out: Problem[] = [];
     for (const record of view.rows) {
-      const { row, values } = record;
+      const { row, v } = record;
       out.push(
         ...missingReference('inspectionResults', record, 'scheduleId', schedules, 'inspectionSchedules'),
       );
-      if (values.result !== 'hazard') continue;
+      if (v.result !== 'hazard') continue;
       const when = whenValue('inspectionResults', 'result', label('inspectionResult', 'hazard'));
       for (const column of ['fixDeadline', 'responsible'] as const)
-        if (view.layout.index[column] !== undefined && values[column] === null)
+        if (view.layout.index[column] !== undefined && v[column] === null)
           out.push(
             makeProblem('inspectionResults', row, column, 'requiredWhen', { column: col(column), when }),
           );

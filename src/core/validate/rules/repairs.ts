@@ -1,4 +1,5 @@
-import { has, instant, keysOf, num, shown, text, missingReference, type Rule } from '../context';
+import { has, keysOf, shown, missingReference, type Rule } from '../context';
+import { instant, num, text } from '../../table/record';
 import { header, label, makeProblem, whenValue, type Problem } from '../problem';
 
 /** The asset exists; completed is not before reported; damage by a person is compensated or waived. */
@@ -12,10 +13,10 @@ export const repairRules: Rule = {
     const out: Problem[] = [];
     const col = (c: string) => header('repairs', c);
     for (const record of repairs.rows) {
-      const { row, values } = record;
+      const { row, v } = record;
       out.push(...missingReference('repairs', record, 'assetId', assetIds, 'assets'));
-      const reported = instant(values.reportedAt);
-      const completed = instant(values.completedAt);
+      const reported = instant(v.reportedAt);
+      const completed = instant(v.completedAt);
       if (reported && completed && completed.getTime() < reported.getTime())
         out.push(
           makeProblem('repairs', row, 'completedAt', 'before', {
@@ -25,7 +26,7 @@ export const repairRules: Rule = {
             otherValue: shown(reported, ctx.timeZone),
           }),
         );
-      if (values.status === 'done' && has(repairs, 'completedAt') && values.completedAt === null)
+      if (v.status === 'done' && has(repairs, 'completedAt') && v.completedAt === null)
         out.push(
           makeProblem(
             'repairs',
@@ -39,17 +40,13 @@ export const repairRules: Rule = {
             'warning',
           ),
         );
-      if (values.cause !== 'person') continue;
+      if (v.cause !== 'person') continue;
       const when = whenValue('repairs', 'cause', label('damageCause', 'person'));
-      if (has(repairs, 'responsible') && text(values.responsible) === null)
+      if (has(repairs, 'responsible') && text(v.responsible) === null)
         out.push(
           makeProblem('repairs', row, 'responsible', 'requiredWhen', { column: col('responsible'), when }),
         );
-      if (
-        has(repairs, 'compensation', 'waived') &&
-        num(values.compensation) === null &&
-        values.waived !== true
-      )
+      if (has(repairs, 'compensation', 'waived') && num(v.compensation) === null && v.waived !== true)
         out.push(
           makeProblem('repairs', row, 'compensation', 'compensation', {
             cause: col('cause'),

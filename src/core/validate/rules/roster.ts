@@ -1,5 +1,6 @@
 import { addDays } from '../../time';
-import { day, has, type Rule } from '../context';
+import { has, type Rule } from '../context';
+import { day } from '../../table/record';
 import { header, label, makeProblem, whenValue, type Problem } from '../problem';
 
 const CANTEEN_ROLES = new Set(['canteen_staff', 'canteen_manager']);
@@ -13,20 +14,20 @@ export const rosterRules: Rule = {
     if (!view || !has(view, 'healthCertExpiry')) return [];
     const out: Problem[] = [];
     const soon = addDays(ctx.today, ctx.settings.expiryLeadDays);
-    for (const { row, values } of view.rows) {
-      if (!CANTEEN_ROLES.has(String(values.role))) continue;
-      const expiry = day(values.healthCertExpiry);
+    for (const { row, v } of view.rows) {
+      if (!CANTEEN_ROLES.has(String(v.role))) continue;
+      const expiry = day(v.healthCertExpiry);
       if (expiry === null) {
         out.push(
           makeProblem('roster', row, 'healthCertExpiry', 'requiredWhen', {
             column: header('roster', 'healthCertExpiry'),
-            when: whenValue('roster', 'role', label('role', values.role as string)),
+            when: whenValue('roster', 'role', label('role', v.role as string)),
           }),
         );
         continue;
       }
       // A blank "on duty" counts as on duty: the safe reading for food safety.
-      const onDuty = values.onDuty !== false;
+      const onDuty = v.onDuty !== false;
       if (expiry < ctx.today)
         out.push(
           onDuty
