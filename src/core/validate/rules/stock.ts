@@ -1,9 +1,9 @@
 import { applyMovement } from '../../domain/stock';
 import { messages } from '../../i18n';
 import type { EnumValue } from '../../sheets';
-import { has, keysOf, nameKey, missingReference, type Rule } from '../context';
+import { keysOf, nameKey, rowRule } from '../context';
 import { day, num, text, type TypedRecord } from '../../table/record';
-import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
+import { header, makeProblem, quote, type Problem } from '../problem';
 
 type MovementType = EnumValue<'stockMovementType'>;
 const RECEIPTS = new Set<MovementType>(['purchase_in', 'return', 'adjust']);
@@ -13,31 +13,19 @@ const PEOPLE = ['handler', 'secondHandler', 'approver'] as const;
  * The item exists; a borrow has a due date; a purchase over the threshold names two handlers and an
  * approver; and, in date order, goods are received before they are issued and stock never goes negative.
  */
-export const movementRules: Rule = {
+export const movementRules = rowRule({
   sheet: 'stockMovements',
   needs: ['stockItems'],
-  check(ctx) {
-    const view = ctx.view('stockMovements');
-    if (!view) return [];
-    const items = keysOf(ctx.view('stockItems'), 'itemId');
-    const col = (c: string) => header('stockMovements', c);
-    const out: Problem[] = [];
-    for (const record of view.rows) {
-      const { row, v } = record;
-      out.push(...missingReference('stockMovements', record, 'itemId', items, 'stockItems'));
-      if (v.type === 'borrow' && has(view, 'dueDate') && v.dueDate === null)
-        out.push(
-          makeProblem('stockMovements', row, 'dueDate', 'requiredWhen', {
-            column: col('dueDate'),
-            when: whenValue('stockMovements', 'type', label('stockMovementType', 'borrow')),
-          }),
-        );
-      if (v.type === 'purchase_in') out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, row, v));
-    }
-    out.push(...checkBalances(view.rows));
+  prepare: (ctx) => ({ items: keysOf(ctx.view('stockItems'), 'itemId') }),
+  row(record, { ctx, lookups: { items }, reference, requiredWhen }) {
+    const { v } = record;
+    const out = reference(record, 'itemId', items, 'stockItems');
+    if (v.type === 'borrow') out.push(...requiredWhen(record, 'dueDate', 'type', 'stockMovementType'));
+    if (v.type === 'purchase_in') out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, record.row, v));
     return out;
   },
-};
+  rows: (records) => checkBalances(records),
+});
 
 function checkTwoPeople(threshold: number, row: number, v: TypedRecord['v']): Problem[] {
   const quantity = num(v.quantity);
