@@ -1,67 +1,45 @@
 import type { Lang } from '../../core/lang';
-import { messages } from '../../core/i18n';
-import type { Fix, Problem } from '../../core/validate';
-import { planMarks, type CellMark } from '../../core/validate/marks';
-import type { TableLayout } from '../../core/table/mapping';
-import { normalisedNote } from './fixes';
+import { marksToWrite, type MarkBlock, type PlacedMarks, type WantedMarks } from '../../core/validate/marks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** What Houqin wants on each cell, keyed 'row|column index' (1-based row, 0-based column). */
-export function wantedMarks(
-  layout: TableLayout,
-  problems: readonly Problem[],
-  fixes: readonly Fix[],
-  lang: Lang,
-  timeZone: string,
-): Map<string, CellMark> {
-  const wanted = new Map<string, { problems: string[]; tidied?: string }>();
-  const at = (row: number, column: string) => {
-    const c = layout.index[column];
-    if (c === undefined) return undefined;
-    const k = `${row}|${c}`;
-    let entry = wanted.get(k);
-    if (!entry) wanted.set(k, (entry = { problems: [] }));
-    return entry;
-  };
-  for (const p of problems)
-    if (p.column !== null && p.row > 1) at(p.row, p.column)?.problems.push(p.detail[lang]);
-  for (const f of fixes) {
-    const entry = at(f.row, f.column);
-    if (entry) entry.tidied = normalisedNote(f, lang, timeZone);
-  }
-  return wanted;
+/**
+ * The backgrounds and notes of rows first..last, `width` columns from A: one getRange, one
+ * getBackgrounds and one getNotes. Null when the block is empty (nothing is read).
+ */
+export function readMarks(sheet: Sheet, first: number, last: number, width: number): MarkBlock | null {
+  if (last < first || width < 1) return null;
+  const block = sheet.getRange(first, 1, last - first + 1, width);
+  return { first, backgrounds: block.getBackgrounds(), notes: block.getNotes() };
+}
+
+/** Writes planned marks: one getRange, one setBackgrounds and one setNotes of the rectangle that changes. */
+export function writePlacedMarks(sheet: Sheet, marks: PlacedMarks): void {
+  const target = sheet.getRange(
+    marks.row,
+    marks.column,
+    marks.backgrounds.length,
+    marks.backgrounds[0]!.length,
+  );
+  target.setBackgrounds(marks.backgrounds);
+  target.setNotes(marks.notes);
 }
 
 /**
- * Marks and unmarks the cells of rows first..last: one getBackgrounds and one getNotes of the
- * block, then one setBackgrounds and one setNotes of the smallest rectangle that changes.
- * Returns whether anything was written.
+ * Marks and unmarks the cells of rows first..last: reads the block (readMarks), then writes the
+ * smallest rectangle that changes (writePlacedMarks). Returns whether anything was written.
  */
 export function writeMarks(
   sheet: Sheet,
   first: number,
   last: number,
   width: number,
-  wanted: ReadonlyMap<string, CellMark>,
+  wanted: WantedMarks,
   lang: Lang,
 ): boolean {
-  if (last < first || width < 1) return false;
-  const block = sheet.getRange(first, 1, last - first + 1, width);
-  const plan = planMarks(
-    block.getBackgrounds(),
-    block.getNotes(),
-    (r, c) => wanted.get(`${first + r}|${c}`),
-    messages(lang).validation.noteTag,
-  );
-  if (!plan) return false;
-  const target = sheet.getRange(
-    first + plan.top,
-    1 + plan.left,
-    plan.backgrounds.length,
-    plan.backgrounds[0]!.length,
-  );
-  target.setBackgrounds(plan.backgrounds);
-  target.setNotes(plan.notes);
+  const block = readMarks(sheet, first, last, width);
+  const marks = block && marksToWrite(block, wanted, lang);
+  if (!marks) return false;
+  writePlacedMarks(sheet, marks);
   return true;
 }
