@@ -2,11 +2,9 @@ import { checkAll, type CheckAllInput } from '../../src/core/validate/check-all'
 import { MARK_BACKGROUND } from '../../src/core/validate/marks';
 import { workbook } from './validate-support';
 
+const ASSET = { assetId: 'ZC-1', name: '投影仪', category: '电教/信息设备', location: '101' };
 const asset = (extra: Record<string, unknown> = {}) => ({
-  assetId: 'ZC-1',
-  name: '投影仪',
-  category: '电教/信息设备',
-  location: '101',
+  ...ASSET,
   custodian: '王芳',
   status: '在用',
   ...extra,
