@@ -20,7 +20,7 @@ export function checkAllSheets(workbook: Workbook): CheckReport {
     const sheets: Partial<Record<SheetKey, SheetRead>> = {};
     for (const [key, table] of tables)
       sheets[key] = {
-        name: table.sheet.getName(),
+        name: workbook.nameOf(table.sheet),
         gid: table.sheet.getSheetId(),
         cells: readMarks(table.sheet, 2, table.values.length, table.layout.width),
       };
@@ -28,7 +28,7 @@ export function checkAllSheets(workbook: Workbook): CheckReport {
     const changes = checkAll({
       workbook: input,
       sheets,
-      settings: settings && { name: settings.getName(), gid: settings.getSheetId() },
+      settings: settings && { name: workbook.nameOf(settings), gid: settings.getSheetId() },
       url: workbook.spreadsheet.getUrl(),
     });
 
