@@ -1,5 +1,5 @@
 import { Workbook } from './adapters/workbook';
-import { validateEdit } from './validation/edit';
+import { validateEdit } from './validate/edit';
 import { onTaskEdit } from './tasks/complete';
 
 /**

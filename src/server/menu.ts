@@ -4,7 +4,7 @@ import { cachedLanguage } from './adapters/properties';
 import type { MenuAction } from './runners';
 import { describeSetup, setUpWorkbook } from './setup';
 import { openSidebar } from './sidebar';
-import { checkAllSheets, showCheckReport } from './validation';
+import { checkAllSheets, showCheckReport } from './validate';
 
 /** A menu entry: the caption's key in `messages(lang).menu` and the global function it runs. */
 export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['menu'], string] | null)[] = [

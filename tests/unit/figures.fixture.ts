@@ -1,4 +1,4 @@
-import { tableOf } from '../../src/core/overdue';
+import { tableOf } from '../../src/core/table/record';
 import { sheetDecl, type SheetKey } from '../../src/core/sheets';
 import { instantOf } from '../../src/core/time';
 

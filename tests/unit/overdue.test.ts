@@ -1,4 +1,5 @@
-import { findOverdue, overdueCounts, tableOf, type OverdueInput } from '../../src/core/overdue';
+import { findOverdue, overdueCounts, type OverdueInput } from '../../src/core/overdue';
+import { tableOf } from '../../src/core/table/record';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { sheetDecl, type SheetKey } from '../../src/core/sheets';
 import { stockBalances } from '../../src/core/domain/stock';

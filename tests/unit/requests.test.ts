@@ -1,5 +1,5 @@
 import { messages } from '../../src/core/i18n';
-import type { TypedRecord } from '../../src/core/overdue/read';
+import type { TypedRecord } from '../../src/core/table/record';
 import { findRoom, roomAssets, roomsOf } from '../../src/core/requests/plan';
 import { checkRequest, LIMITS } from '../../src/core/requests/schema';
 import { closedNotices, progressOf } from '../../src/core/requests/status';

@@ -1,4 +1,4 @@
-import { tableOf, typedRecords } from '../../src/core/overdue/read';
+import { tableOf, typedRecords } from '../../src/core/table/record';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { sheetDecl, type SheetKey } from '../../src/core/sheets';
 import { QUICK_ACTIONS, type Tables } from '../../src/core/sidebar/actions';

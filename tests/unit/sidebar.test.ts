@@ -1,5 +1,5 @@
 import { messages, type Catalog } from '../../src/core/i18n';
-import type { TypedRecord } from '../../src/core/overdue/read';
+import type { TypedRecord } from '../../src/core/table/record';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { checkForm } from '../../src/core/sidebar/check';
 import { CATALOG_MARKER, embedCatalog } from '../../src/core/sidebar/embed';

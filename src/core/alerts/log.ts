@@ -1,20 +1,18 @@
-import { typedRecords } from '../overdue/read';
-import type { SourceTable } from '../overdue';
-import { isDate } from '../time';
+import { instant, str, typedRecords, type SourceTable } from '../table/record';
 import type { LogEntry } from './types';
 
 /** The Alert log as entries; rows that are not Houqin's own (no recipient or item) are ignored. */
 export function readLog(table: SourceTable | undefined, timeZone: string): LogEntry[] {
   const out: LogEntry[] = [];
   for (const { row, v } of typedRecords(table, timeZone)) {
-    const recipient = typeof v.recipient === 'string' ? v.recipient : '';
-    const itemKey = typeof v.itemKey === 'string' ? v.itemKey : '';
+    const recipient = str(v.recipient);
+    const itemKey = str(v.itemKey);
     const status = v.status;
     if (!recipient || !itemKey || (status !== 'sent' && status !== 'pending' && status !== 'failed'))
       continue;
     out.push({
       row,
-      time: isDate(v.time) ? v.time : null,
+      time: instant(v.time),
       recipient: recipient.toLowerCase(),
       itemKey,
       status,

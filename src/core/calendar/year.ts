@@ -1,5 +1,6 @@
 import { schoolYear } from '../sheets';
 import { typedCells } from '../table/cells';
+import { day, str } from '../table/record';
 import type { SheetRow } from '../table/mapping';
 import { addDays, daysBetween, weekday, type Day } from '../time';
 
@@ -37,8 +38,8 @@ export function schoolCalendarFrom(rows: readonly SheetRow[], timeZone: string):
   const problems: CalendarProblem[] = [];
   for (const { row, cells } of rows) {
     const t = typedCells(schoolYear.columns, cells, timeZone);
-    const start = typeof t.start === 'string' ? t.start : null;
-    const end = typeof t.end === 'string' ? t.end : start;
+    const start = day(t.start);
+    const end = day(t.end) ?? start;
     if (!t.type || !start || !end) {
       problems.push({ row, reason: 'incomplete' });
       continue;
@@ -47,7 +48,7 @@ export function schoolCalendarFrom(rows: readonly SheetRow[], timeZone: string):
       problems.push({ row, reason: 'endBeforeStart' });
       continue;
     }
-    const period = { name: typeof t.name === 'string' ? t.name : '', start, end };
+    const period = { name: str(t.name), start, end };
     if (t.type === 'term') terms.push(period);
     else if (t.type === 'holiday') holidays.push(period);
     else for (let d = start; d <= end; d = addDays(d, 1)) makeupDays.add(d);

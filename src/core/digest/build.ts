@@ -1,7 +1,7 @@
 import { newRequests } from '../requests/status';
 import { weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
-import { day, instant, num, str, typedRecords } from '../overdue/read';
+import { day, instant, num, str, typedRecords } from '../table/record';
 import type { Settings } from '../settings/schema';
 import { addDays, dayOf } from '../time';
 import type { Attention, Digest, DigestProblem, FeeGap, Top } from './model';

@@ -1,7 +1,7 @@
 import { repairDeadline } from '../domain/repairs';
 import { applyMovement } from '../domain/stock';
 import { movementsOf } from '../overdue/expiry';
-import { day, instant, num, str, typedRecords, type TypedRecord } from '../overdue/read';
+import { day, instant, num, str, typedRecords, type TypedRecord } from '../table/record';
 import type { OverdueInput } from '../overdue/types';
 import type { Settings } from '../settings/schema';
 import { addDays, daysBetween, dayOf, instantOf, weekday, type Day } from '../time';

@@ -1,7 +1,7 @@
 import { stockBalances, type StockMovement } from '../domain/stock';
 import { addDays } from '../time';
 import type { Draft, RuleContext } from './draft';
-import { day, num, str, type TypedRecord } from './read';
+import { day, num, str, type TypedRecord } from '../table/record';
 
 function expiring(due: string | null, ctx: RuleContext): due is string {
   return due !== null && due <= addDays(ctx.today, ctx.settings.expiryLeadDays);

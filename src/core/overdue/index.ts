@@ -5,18 +5,18 @@ import { dayOf, daysBetween } from '../time';
 import type { Draft, RuleContext } from './draft';
 import { expiringCertificates, lowStock } from './expiry';
 import { peopleFrom } from './people';
-import { tableOf, typedRecords } from './read';
+import { typedRecords } from '../table/record';
 import { lateHazards, lateInspections, lateLoans, lateRepairs, lateTasks } from './records';
 import { OVERDUE_KINDS, type OverdueInput, type OverdueItem, type OverdueKind } from './types';
 
-export { OVERDUE_KINDS, tableOf };
+export { OVERDUE_KINDS };
 export type { People } from './people';
 
 /** The Roster as a directory (names ↔ addresses, posts), for callers that greet or route people. */
 export function rosterPeople(input: OverdueInput) {
   return peopleFrom(typedRecords(input.tables.roster, input.timeZone));
 }
-export type { OverdueInput, OverdueItem, OverdueKind, SourceTable } from './types';
+export type { OverdueInput, OverdueItem, OverdueKind } from './types';
 
 /**
  * Everything late on `now` (in the spreadsheet's time zone), oldest first. Input tables are the

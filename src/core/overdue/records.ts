@@ -2,7 +2,7 @@ import { nextDue, parseFrequency } from '../calendar';
 import { repairDeadline } from '../domain/repairs';
 import { dayOf } from '../time';
 import type { Draft, RuleContext } from './draft';
-import { day, instant, shortHash, str, type TypedRecord } from './read';
+import { day, instant, str, type TypedRecord } from '../table/record';
 
 /** Repairs not done or cancelled whose deadline (the 24-hour rule, or the written deadline) has passed. */
 export function lateRepairs(records: readonly TypedRecord[], ctx: RuleContext): Draft[] {
@@ -122,4 +122,14 @@ export function lateLoans(records: readonly TypedRecord[], ctx: RuleContext): Dr
     });
   }
   return out;
+}
+
+/** A short stable hash for keys of records that have no id of their own (hazards, loans). */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
 }

@@ -1,5 +1,5 @@
 import type { SheetKey } from '../sheets';
-import type { SheetRow, TableLayout } from '../table/mapping';
+import type { SourceTable } from '../table/record';
 import type { Day } from '../time';
 
 /** The kinds of late things, in the order an e-mail lists them. */
@@ -13,15 +13,6 @@ export const OVERDUE_KINDS = [
   'lowStock',
 ] as const;
 export type OverdueKind = (typeof OVERDUE_KINDS)[number];
-
-/**
- * A sheet as read: `Workbook.table(key)` fits as is; pure callers build one with `tableOf`.
- * Only `layout` and `rows` are used.
- */
-export interface SourceTable {
-  readonly layout: TableLayout;
-  readonly rows: readonly SheetRow[];
-}
 
 export interface OverdueInput {
   /** The spreadsheet's time zone: cells are read and days counted in it. */

@@ -8,7 +8,7 @@ import { repairDeadline } from '../domain/repairs';
 import { escapeHtml } from '../html';
 import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
-import { str, type TypedRecord } from '../overdue/read';
+import { str, type TypedRecord } from '../table/record';
 import { peopleFrom } from '../overdue/people';
 import type { Settings } from '../settings/schema';
 import { isEmail } from '../settings/parse';

@@ -5,7 +5,7 @@
 import type { LogEntry } from '../alerts';
 import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
-import { instant, str, type TypedRecord } from '../overdue/read';
+import { instant, str, type TypedRecord } from '../table/record';
 import { enumLabel, sheetName } from '../table/labels';
 import type { CellValue } from '../table/mapping';
 import { wallTime } from '../sidebar/records';

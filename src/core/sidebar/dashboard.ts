@@ -3,7 +3,7 @@ import { trendWeeks } from '../figures/trends';
 import type { OverdueInput, OverdueItem } from '../overdue';
 import { newRequests } from '../requests/status';
 import type { Settings } from '../settings/schema';
-import { day, str, type TypedRecord } from '../overdue/read';
+import { day, str, type TypedRecord } from '../table/record';
 import type { SheetKey } from '../sheets';
 import { addDays, weekday, type Day } from '../time';
 

@@ -2,7 +2,7 @@ import { repairDeadline } from '../domain/repairs';
 import { applyMovement } from '../domain/stock';
 import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
-import { day, num, str, type TypedRecord } from '../overdue/read';
+import { day, num, str, type TypedRecord } from '../table/record';
 import type { Settings } from '../settings/schema';
 import type { EnumKey, SheetKey } from '../sheets';
 import { columnHeader, enumLabel, enumValueOf } from '../table/labels';

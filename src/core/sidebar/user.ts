@@ -1,4 +1,5 @@
-import { str, type TypedRecord } from '../overdue/read';
+import { emailKey, rosterByEmail, rosterNames } from '../overdue/people';
+import type { TypedRecord } from '../table/record';
 
 /** The person signed in, as the Roster knows them by their e-mail. */
 export interface User {
@@ -13,9 +14,9 @@ export interface User {
 
 /** Looks up the signed-in e-mail on the Roster (case and surrounding spaces ignored). */
 export function userOf(roster: readonly TypedRecord[], email: string): User {
-  const address = email.trim().toLowerCase();
-  const rows = address ? roster.filter((r) => str(r.v.email).trim().toLowerCase() === address) : [];
-  const names = rows.map((r) => str(r.v.name).trim()).filter(Boolean);
+  const address = emailKey(email);
+  const rows = (address && rosterByEmail(roster).get(address)) || [];
+  const names = rosterNames(rows);
   return {
     email: address,
     name: names[0] ?? address,

@@ -16,8 +16,15 @@ export function columnBodyA1(column: number, lastRow: number): string {
   return `${letter}2:${letter}${lastRow}`;
 }
 
-/** Groups 1-based columns into runs of adjacent columns that share a key. */
-export function adjacentRuns<T>(items: readonly T[], column: (t: T) => number, key: (t: T) => string): T[][] {
+/**
+ * Groups items into runs at adjacent positions (1-based columns, or rows) that share a key; with no
+ * key, runs of adjacent positions. In position order.
+ */
+export function adjacentRuns<T>(
+  items: readonly T[],
+  column: (t: T) => number,
+  key: (t: T) => string = () => '',
+): T[][] {
   const sorted = [...items].sort((a, b) => column(a) - column(b));
   const runs: T[][] = [];
   for (const item of sorted) {

@@ -2,6 +2,7 @@ import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import { roster, type EnumValue } from '../sheets';
 import { typedCells } from '../table/cells';
+import { str } from '../table/record';
 import { enumLabel } from '../table/labels';
 import type { SheetRow } from '../table/mapping';
 
@@ -30,7 +31,7 @@ export function assignerFrom(
   const holder = new Map<Role, string>();
   for (const { cells } of rows) {
     const t = typedCells(roster.columns, cells, timeZone);
-    const name = typeof t.name === 'string' ? t.name : '';
+    const name = str(t.name);
     // First person on the roster per role, skipping those marked off duty.
     if (name && t.role && t.onDuty !== false && !holder.has(t.role as Role)) holder.set(t.role as Role, name);
   }

@@ -6,6 +6,7 @@ import { checkInspection, isIdText, type Checked, type FieldErrors, type FormVal
 import { TASK_FORM } from '../sidebar/forms';
 import type { User } from '../sidebar/user';
 import { typedCells } from '../table/cells';
+import { day, str } from '../table/record';
 import { columnHeader, enumLabel } from '../table/labels';
 import type { FormValue } from '../validate/schema';
 import type { CellValue, SheetRow } from '../table/mapping';
@@ -54,7 +55,7 @@ export function completeTask(input: {
   const resultRow: Record<string, CellValue> = {
     date: instantOf(doneDate, timeZone),
     scheduleId: task.ref,
-    location: typeof s.location === 'string' ? s.location : '',
+    location: str(s.location),
     inspector: task.assignee,
     result: enumLabel(lang, 'inspectionResult', result),
     // The column is plain text ('@', set up by setup), so a finding starting with '=' stays text.
@@ -63,7 +64,7 @@ export function completeTask(input: {
     responsible: input.responsible ?? '',
     taskId: task.taskId,
   };
-  const previous = typeof s.lastDone === 'string' ? s.lastDone : null;
+  const previous = day(s.lastDone);
   const lastDone = previous && previous > doneDate ? previous : doneDate;
   const read = parseFrequency(schedule.cells.frequency);
   const due = read.ok && s.active !== false ? nextDue(read.frequency, input.calendar, lastDone, today) : null;

@@ -1,6 +1,7 @@
 import { nextDue, parseFrequency, type SchoolCalendar } from '../calendar';
 import { inspectionSchedules } from '../sheets';
 import { typedCells } from '../table/cells';
+import { day } from '../table/record';
 import type { SheetRow } from '../table/mapping';
 import type { Day } from '../time';
 
@@ -20,9 +21,9 @@ export function scheduleDueDates(
   for (const { row, cells } of rows) {
     const t = typedCells(COLUMNS, cells, timeZone);
     const read = parseFrequency(cells.frequency);
-    const lastDone = typeof t.lastDone === 'string' ? t.lastDone : null;
+    const lastDone = day(t.lastDone);
     const due = t.active !== false && read.ok ? nextDue(read.frequency, calendar, lastDone, today) : null;
-    const current = typeof t.nextDue === 'string' ? t.nextDue : null;
+    const current = day(t.nextDue);
     if (due !== current) out.push({ row, nextDue: due });
   }
   return out;

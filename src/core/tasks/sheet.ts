@@ -3,10 +3,9 @@ import { tasks } from '../sheets';
 import { typedCells } from '../table/cells';
 import { enumLabel } from '../table/labels';
 import type { CellValue, SheetRow } from '../table/mapping';
+import { day, str } from '../table/record';
 import { instantOf } from '../time';
 import type { ExistingTask, PlannedTask, TaskPatch, TaskSource, TaskStatus } from './model';
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The Tasks sheet's rows as tasks. Unreadable cells read as empty; an empty status is todo. */
 export function readTasks(rows: readonly SheetRow[], timeZone: string): ExistingTask[] {
@@ -17,13 +16,13 @@ export function readTasks(rows: readonly SheetRow[], timeZone: string): Existing
       taskId: str(t.taskId),
       // A month cell Sheets turned into a date reads as its day: the month is its first seven characters.
       month: str(t.month).slice(0, 7),
-      dueDate: typeof t.dueDate === 'string' ? t.dueDate : null,
+      dueDate: day(t.dueDate),
       title: str(t.title),
       source: (t.source as TaskSource | null) ?? null,
       ref: str(t.ref),
       assignee: str(t.assignee),
       status: (t.status as TaskStatus | null) ?? 'todo',
-      doneDate: typeof t.doneDate === 'string' ? t.doneDate : null,
+      doneDate: day(t.doneDate),
       result: (t.result as ExistingTask['result']) ?? null,
       note: str(t.note),
       key: str(t.key),

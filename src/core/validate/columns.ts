@@ -3,19 +3,13 @@ import type { ColumnDecl, SheetKey } from '../sheets';
 import { readCell, type CellError, type Typed } from '../table/cells';
 import { enumLabels } from '../table/labels';
 import { isBlankRow, type TableLayout } from '../table/mapping';
+import type { TypedRecord } from '../table/record';
 import { header, makeProblem, quote, type Param, type Problem, type ProblemCode } from './problem';
-
-/** One record as the rules see it: typed values of the declared columns (null when empty or unreadable). */
-export interface RowView {
-  /** 1-based sheet row. */
-  readonly row: number;
-  readonly values: Readonly<Record<string, Typed | null>>;
-}
 
 export interface SheetView {
   readonly key: SheetKey;
   readonly layout: TableLayout;
-  readonly rows: readonly RowView[];
+  readonly rows: readonly TypedRecord[];
 }
 
 /** A certain, untidy value Houqin may store in place as its proper type (with a note saying so). */
@@ -114,7 +108,7 @@ export function checkColumns(
   const seen = new Map<string, Map<string, { value: Typed; rows: number[] }>>();
   for (const col of present) if (col.unique) seen.set(col.key, new Map());
 
-  const rows: RowView[] = [];
+  const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const raw = values[i] ?? [];
     if (isBlankRow(raw)) continue;
@@ -147,7 +141,7 @@ export function checkColumns(
         else byValue.set(k, { value: read.value, rows: [row] });
       }
     }
-    rows.push({ row, values: typed });
+    rows.push({ row, v: typed });
   }
 
   for (const [column, byValue] of seen)

@@ -1,10 +1,21 @@
 import type { Settings } from '../settings/schema';
-import type { SheetKey } from '../sheets';
+import type { EnumKey, SheetKey } from '../sheets';
 import type { Typed } from '../table/cells';
 import { labelKey } from '../table/labels';
+import { text, type TypedRecord } from '../table/record';
 import { isDate, localParts, type Day } from '../time';
-import type { RowView, SheetView } from './columns';
-import { header, makeProblem, quote, sheetTitle, type Problem } from './problem';
+import type { SheetView } from './columns';
+import {
+  header,
+  label,
+  makeProblem,
+  quote,
+  sheetTitle,
+  whenValue,
+  type Param,
+  type Problem,
+  type ProblemCode,
+} from './problem';
 
 /** What a cross-row rule sees: typed rows of every sheet that was read, settings and today. */
 export interface RuleContext {
@@ -23,20 +34,106 @@ export interface Rule {
   check(ctx: RuleContext): Problem[];
 }
 
-export function text(value: Typed | null | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+/** What a row rule has at hand beside the record it checks. */
+export interface RowScope<L> {
+  readonly ctx: RuleContext;
+  readonly view: SheetView;
+  /** What the rule looked up once, before the rows (other sheets' keys, settings). */
+  readonly lookups: L;
+  /** Whether the sheet has every one of `columns`: a check on a missing column stays silent. */
+  has(...columns: string[]): boolean;
+  /** The header of one of the sheet's columns, as a message parameter. */
+  col(column: string): Param;
+  /** A problem on the record's row. */
+  problem(
+    record: TypedRecord,
+    column: string,
+    code: ProblemCode,
+    params: Readonly<Record<string, Param>>,
+    severity?: 'error' | 'warning',
+  ): Problem;
+  /**
+   * `column` left empty while the record's `whenColumn` holds the value (of drop-down `list`) that
+   * requires it. The caller has checked that value.
+   */
+  requiredWhen(
+    record: TypedRecord,
+    column: string,
+    whenColumn: string,
+    list: EnumKey,
+    severity?: 'error' | 'warning',
+  ): Problem[];
+  /** The record names, in `column`, a key another sheet lacks (see `missingReference`). */
+  reference(
+    record: TypedRecord,
+    column: string,
+    keys: { has(key: string): boolean } | null,
+    target: SheetKey,
+  ): Problem[];
 }
 
-export function num(value: Typed | null | undefined): number | null {
-  return typeof value === 'number' ? value : null;
+/** How a rule on the records of one sheet is declared: only its domain checks, no set-up. */
+export interface RowRuleSpec<L> {
+  /** The sheet whose rows it reports on. */
+  readonly sheet: SheetKey;
+  /** Other sheets it looks up. */
+  readonly needs?: readonly SheetKey[];
+  /** Columns without which the rule says nothing. */
+  readonly requires?: readonly string[];
+  /** Looked up once before the rows; null keeps the rule silent (nothing to check against). */
+  readonly prepare?: (ctx: RuleContext) => L | null;
+  /** The problems of one record. */
+  readonly row?: (record: TypedRecord, at: RowScope<L>) => readonly Problem[];
+  /** Problems across the records (running balances), after the rows. */
+  readonly rows?: (records: readonly TypedRecord[], at: RowScope<L>) => readonly Problem[];
 }
 
-export function day(value: Typed | null | undefined): Day | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
-}
-
-export function instant(value: Typed | null | undefined): Date | null {
-  return isDate(value) ? value : null;
+/**
+ * A rule over the records of one sheet: views the sheet, stays silent when it was not read or lacks
+ * the columns the rule requires, looks up what the rule prepares, then checks each record.
+ */
+export function rowRule<L = null>(spec: RowRuleSpec<L>): Rule {
+  const { sheet } = spec;
+  return {
+    sheet,
+    needs: spec.needs ?? [],
+    check(ctx) {
+      const view = ctx.view(sheet);
+      if (!view || !has(view, ...(spec.requires ?? []))) return [];
+      const lookups = spec.prepare ? spec.prepare(ctx) : null;
+      if (spec.prepare && lookups === null) return [];
+      const at: RowScope<L> = {
+        ctx,
+        view,
+        lookups: lookups as L,
+        has: (...columns) => has(view, ...columns),
+        col: (column) => header(sheet, column),
+        problem: (record, column, code, params, severity) =>
+          makeProblem(sheet, record.row, column, code, params, severity),
+        requiredWhen: (record, column, whenColumn, list, severity) =>
+          has(view, column) && record.v[column] === null
+            ? [
+                makeProblem(
+                  sheet,
+                  record.row,
+                  column,
+                  'requiredWhen',
+                  {
+                    column: header(sheet, column),
+                    when: whenValue(sheet, whenColumn, label(list, String(record.v[whenColumn]))),
+                  },
+                  severity,
+                ),
+              ]
+            : [],
+        reference: (record, column, keys, target) => missingReference(sheet, record, column, keys, target),
+      };
+      const out: Problem[] = [];
+      if (spec.row) for (const record of view.rows) out.push(...spec.row(record, at));
+      if (spec.rows) out.push(...spec.rows(view.rows, at));
+      return out;
+    },
+  };
 }
 
 /** Names (people, suppliers) compare as a person reads them. */
@@ -60,7 +157,7 @@ export function keysOf(view: SheetView | undefined, column: string): Set<string>
   if (!view || view.layout.index[column] === undefined) return null;
   const out = new Set<string>();
   for (const r of view.rows) {
-    const k = nameKey(r.values[column]);
+    const k = nameKey(r.v[column]);
     if (k !== null) out.add(k);
   }
   return out;
@@ -72,17 +169,17 @@ export function keysOf(view: SheetView | undefined, column: string): Set<string>
  */
 export function missingReference(
   sheet: SheetKey,
-  { row, values }: RowView,
+  { row, v }: TypedRecord,
   column: string,
   keys: { has(key: string): boolean } | null,
   target: SheetKey,
 ): Problem[] {
-  const key = nameKey(values[column]);
+  const key = nameKey(v[column]);
   if (!keys || key === null || keys.has(key)) return [];
   return [
     makeProblem(sheet, row, column, 'notInSheet', {
       column: header(sheet, column),
-      value: quote(values[column]),
+      value: quote(v[column]),
       sheet: sheetTitle(target),
     }),
   ];
@@ -92,5 +189,3 @@ export function missingReference(
 export function has(view: SheetView, ...columns: string[]): boolean {
   return columns.every((c) => view.layout.index[c] !== undefined);
 }
-
-export type { RowView };

@@ -113,4 +113,4 @@ export function validateWorkbook(input: WorkbookInput): Problem[] {
 }
 
 export type { Problem, Bilingual, ProblemCode } from './problem';
-export type { Fix, RowView, SheetView } from './columns';
+export type { Fix, SheetView } from './columns';

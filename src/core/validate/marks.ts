@@ -1,5 +1,9 @@
 import { messages } from '../i18n';
-import { LANGS } from '../lang';
+import { LANGS, type Lang } from '../lang';
+import type { TableLayout } from '../table/mapping';
+import type { Fix } from './columns';
+import { normalisedNote } from './fixes';
+import type { Problem } from './problem';
 
 /** The light red Houqin paints a bad cell (Sheets' "light red 3"). */
 export const MARK_BACKGROUND = '#f4cccc';
@@ -146,4 +150,70 @@ export function planMarks(
     out.notes[r - top]![c - left] = note;
   }
   return out;
+}
+
+/** What Houqin wants on the cells of a sheet, keyed by `markKey`. */
+export type WantedMarks = ReadonlyMap<string, CellMark>;
+
+/** The key of a cell in `WantedMarks`: 1-based row, 0-based column index. */
+const markKey = (row: number, column: number) => `${row}|${column}`;
+
+/** What Houqin wants on each cell: the problems reported on it, and the note on a value it tidied. */
+export function wantedMarks(
+  layout: TableLayout,
+  problems: readonly Problem[],
+  fixes: readonly Fix[],
+  lang: Lang,
+  timeZone: string,
+): Map<string, CellMark> {
+  const wanted = new Map<string, { problems: string[]; tidied?: string }>();
+  const at = (row: number, column: string) => {
+    const c = layout.index[column];
+    if (c === undefined) return undefined;
+    const k = markKey(row, c);
+    let entry = wanted.get(k);
+    if (!entry) wanted.set(k, (entry = { problems: [] }));
+    return entry;
+  };
+  for (const p of problems)
+    if (p.column !== null && p.row > 1) at(p.row, p.column)?.problems.push(p.detail[lang]);
+  for (const f of fixes) {
+    const entry = at(f.row, f.column);
+    if (entry) entry.tidied = normalisedNote(f, lang, timeZone);
+  }
+  return wanted;
+}
+
+/** The backgrounds and notes of a block of rows as read (getBackgrounds / getNotes), from column A. */
+export interface MarkBlock {
+  /** 1-based row of the block's first line. */
+  readonly first: number;
+  readonly backgrounds: readonly (readonly string[])[];
+  readonly notes: readonly (readonly string[])[];
+}
+
+/** Backgrounds and notes to write, placed in the sheet: the smallest rectangle that changes. */
+export interface PlacedMarks {
+  /** 1-based row and column of its top-left cell. */
+  readonly row: number;
+  readonly column: number;
+  readonly backgrounds: string[][];
+  readonly notes: string[][];
+}
+
+/** What to write so that a block read carries the marks wanted; null when nothing changes. */
+export function marksToWrite(block: MarkBlock, wanted: WantedMarks, lang: Lang): PlacedMarks | null {
+  const plan = planMarks(
+    block.backgrounds,
+    block.notes,
+    (r, c) => wanted.get(markKey(block.first + r, c)),
+    messages(lang).validation.noteTag,
+  );
+  if (!plan) return null;
+  return {
+    row: block.first + plan.top,
+    column: 1 + plan.left,
+    backgrounds: plan.backgrounds,
+    notes: plan.notes,
+  };
 }

@@ -1,4 +1,4 @@
-import { columnLetter } from '../../core/table/a1';
+import { adjacentRuns, columnLetter } from '../../core/table/a1';
 import type { CellValue } from '../../core/table/mapping';
 import { isDate } from '../../core/time';
 
@@ -70,36 +70,24 @@ function blocksOf(cells: readonly CellWrite[]): Block[] {
   const runs = new Map<string, { column: number; values: CellValue[] }[]>();
   for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
     const col = byColumn.get(column)!;
-    const rows = [...col.keys()].sort((a, b) => a - b);
-    let start = 0;
-    for (let i = 1; i <= rows.length; i++) {
-      if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
-      const key = `${rows[start]}:${rows[i - 1]}`;
+    for (const rows of adjacentRuns([...col.keys()], (r) => r)) {
+      const key = `${rows[0]}:${rows[rows.length - 1]}`;
       const list = runs.get(key) ?? [];
-      list.push({ column, values: rows.slice(start, i).map((r) => col.get(r)!) });
+      list.push({ column, values: rows.map((r) => col.get(r)!) });
       runs.set(key, list);
-      start = i;
     }
   }
   const blocks: Block[] = [];
   for (const [key, list] of runs) {
     const top = Number(key.split(':')[0]);
-    let group: { column: number; values: CellValue[] }[] = [];
-    const flush = () => {
-      if (!group.length) return;
+    for (const group of adjacentRuns(list, (run) => run.column)) {
       const height = group[0]!.values.length;
       blocks.push({
         row: top,
         column: group[0]!.column,
         values: Array.from({ length: height }, (_, i) => group.map((g) => g.values[i]!)),
       });
-      group = [];
-    };
-    for (const run of list) {
-      if (group.length && group[group.length - 1]!.column !== run.column - 1) flush();
-      group.push(run);
     }
-    flush();
   }
   return blocks;
 }

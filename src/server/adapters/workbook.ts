@@ -31,6 +31,7 @@ export interface Table {
 export class Workbook {
   private sheetsByKey: Map<SheetKey, Sheet> | null = null;
   private others: Sheet[] = [];
+  private names = new Map<Sheet, string>();
   private tables = new Map<SheetKey, Table>();
   private parsedSettings: ParsedSettings | null = null;
 
@@ -49,6 +50,12 @@ export class Workbook {
     return this.index().get(key) ?? null;
   }
 
+  /** The tab's name as the sheet index read it (no further call). */
+  nameOf(sheet: Sheet): string {
+    this.index();
+    return this.names.get(sheet) ?? sheet.getName();
+  }
+
   /** Sheets that are not part of the template: the office's own. */
   otherSheets(): Sheet[] {
     this.index();
@@ -59,8 +66,11 @@ export class Workbook {
     if (!this.sheetsByKey) {
       this.sheetsByKey = new Map();
       this.others = [];
+      this.names.clear();
       for (const sheet of this.spreadsheet.getSheets()) {
-        const found = sheetKeyOf(sheet.getName());
+        const name = sheet.getName();
+        this.names.set(sheet, name);
+        const found = sheetKeyOf(name);
         if (found && !this.sheetsByKey.has(found)) this.sheetsByKey.set(found, sheet);
         else this.others.push(sheet);
       }

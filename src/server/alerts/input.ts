@@ -1,4 +1,5 @@
-import type { OverdueInput, SourceTable } from '../../core/overdue';
+import type { OverdueInput } from '../../core/overdue';
+import type { SourceTable } from '../../core/table/record';
 import type { SheetKey } from '../../core/sheets';
 import type { Workbook } from '../adapters/workbook';
 

@@ -1,8 +1,8 @@
 import { messages } from '../../core/i18n';
-import { typedRecords } from '../../core/overdue/read';
+import { typedRecords } from '../../core/table/record';
 import { assetLabels, LABELS_DATA_ID, roomLabels, type Label } from '../../core/requests/labels';
 import { roomAssets, roomsOf } from '../../core/requests/plan';
-import type { TypedRecord } from '../../core/overdue/read';
+import type { TypedRecord } from '../../core/table/record';
 import type { RequestText } from '../../core/requests/schema';
 import { pageWithData } from '../adapters/ui';
 import type { MenuAction } from '../runners';

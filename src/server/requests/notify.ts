@@ -1,6 +1,6 @@
 import { readLog } from '../../core/alerts';
 import { messages } from '../../core/i18n';
-import { str, typedRecords } from '../../core/overdue/read';
+import { str, typedRecords } from '../../core/table/record';
 import type { Notice } from '../../core/requests/plan';
 import { closedNotices, noticeLog } from '../../core/requests/status';
 import { sameId } from '../../core/sidebar/records';

@@ -1,5 +1,5 @@
 import { messages } from '../../core/i18n';
-import { str, typedRecords } from '../../core/overdue/read';
+import { str, typedRecords } from '../../core/table/record';
 import { peopleFrom } from '../../core/overdue/people';
 import { findRoom, openRepairs, roomAssets, roomsOf } from '../../core/requests/plan';
 import { REQUEST_DATA_ID } from '../../core/requests/schema';

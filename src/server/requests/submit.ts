@@ -1,5 +1,5 @@
 import { fill, messages } from '../../core/i18n';
-import { typedRecords } from '../../core/overdue/read';
+import { typedRecords } from '../../core/table/record';
 import { planRequest } from '../../core/requests/plan';
 import { checkRequest, RATE, type RequestInput } from '../../core/requests/schema';
 import { BusyError, withDocumentLock } from '../adapters/lock';

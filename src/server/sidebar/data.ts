@@ -1,5 +1,5 @@
 import { findOverdue } from '../../core/overdue';
-import { str, num, typedRecords, type TypedRecord } from '../../core/overdue/read';
+import { str, num, typedRecords, type TypedRecord } from '../../core/table/record';
 import { SHEETS, type SheetKey } from '../../core/sheets';
 import { buildDashboard, dashboardTrends } from '../../core/sidebar/dashboard';
 import { formSpecs, type ListKey } from '../../core/sidebar/forms';

@@ -5,7 +5,7 @@ import { Workbook } from '../adapters/workbook';
 import type { SidebarData } from './api';
 import { sidebarData } from './data';
 import type { CheckReport } from '../../core/validate/report';
-import { checkAllSheets } from '../validation';
+import { checkAllSheets } from '../validate';
 import { NO_ARGS, refused, type Endpoint } from './serve';
 
 export { quickAction } from './submit';

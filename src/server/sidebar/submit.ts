@@ -1,6 +1,6 @@
 import { QUICK_ACTIONS, type Plan } from '../../core/sidebar/actions';
 import type { ActionKey } from '../../core/sidebar/forms';
-import { typedRecords } from '../../core/overdue/read';
+import { typedRecords } from '../../core/table/record';
 import type { SheetKey } from '../../core/sheets';
 import { userOf } from '../../core/sidebar/user';
 import { withDocumentLock } from '../adapters/lock';

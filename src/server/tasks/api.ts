@@ -1,4 +1,4 @@
-import { typedRecords } from '../../core/overdue/read';
+import { typedRecords } from '../../core/table/record';
 import { userOf, type User } from '../../core/sidebar/user';
 import { enumLabel } from '../../core/table/labels';
 import {

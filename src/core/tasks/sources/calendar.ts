@@ -1,9 +1,10 @@
 import { calendarDates, parseCalendarDay, parseCalendarWhen } from '../../calendar';
 import { calendar, type EnumValue } from '../../sheets';
 import { typedCells } from '../../table/cells';
+import { str } from '../../table/record';
 import type { SheetRow } from '../../table/mapping';
 import type { PlannedTask, SourceProblem } from '../model';
-import { planned, text, type PlanContext } from './context';
+import { planned, type PlanContext } from './context';
 
 /** 行事历 rows that apply this month. The row's title is its reference: it names the duty. */
 export function calendarTasks(
@@ -14,7 +15,7 @@ export function calendarTasks(
   const out: PlannedTask[] = [];
   for (const { row, cells } of rows) {
     const t = typedCells(calendar.columns, cells, ctx.timeZone);
-    const title = text(t.title);
+    const title = str(t.title);
     if (t.active === false || !title) continue;
     const when = parseCalendarWhen(cells.when);
     const day = parseCalendarDay(cells.day);

@@ -27,7 +27,3 @@ export function planned(
 ): PlannedTask {
   return { key: taskKey(source, ref, dueDate), source, ref, dueDate, title, ...who };
 }
-
-export function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}

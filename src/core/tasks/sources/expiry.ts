@@ -1,10 +1,11 @@
 import { fill, messages } from '../../i18n';
 import { assets, roster, stockMovements, supplierCertificates } from '../../sheets';
 import { typedCells } from '../../table/cells';
+import { str } from '../../table/record';
 import type { SheetRow } from '../../table/mapping';
 import { addDays, type Day } from '../../time';
 import type { PlannedTask } from '../model';
-import { planned, text, type PlanContext } from './context';
+import { planned, type PlanContext } from './context';
 
 export interface ExpiryRows {
   readonly roster: readonly SheetRow[];
@@ -41,7 +42,7 @@ export function expiryTasks(rows: ExpiryRows, ctx: PlanContext): PlannedTask[] {
   };
   for (const { cells } of rows.roster) {
     const t = typedCells(ROSTER, cells, ctx.timeZone);
-    const name = text(t.name);
+    const name = str(t.name);
     if (name)
       add(t.healthCertExpiry, `health:${name}`, (date) => fill(titles.healthCert, { name, date }), {
         assignee: name,
@@ -51,12 +52,12 @@ export function expiryTasks(rows: ExpiryRows, ctx: PlanContext): PlannedTask[] {
   const canteen = ctx.assign.byRole('canteen_manager');
   for (const { cells } of rows.suppliers) {
     const t = typedCells(SUPPLIER, cells, ctx.timeZone);
-    const supplier = text(t.supplier);
-    const certificate = text(t.certificate);
+    const supplier = str(t.supplier);
+    const certificate = str(t.certificate);
     if (supplier && certificate)
       add(
         t.expiry,
-        `cert:${supplier}:${text(t.certNo) || certificate}`,
+        `cert:${supplier}:${str(t.certNo) || certificate}`,
         (date) => fill(titles.supplierCert, { supplier, certificate, date }),
         canteen,
       );
@@ -64,13 +65,13 @@ export function expiryTasks(rows: ExpiryRows, ctx: PlanContext): PlannedTask[] {
   for (const { cells } of rows.assets) {
     if (cells.serviceDue === '') continue;
     const t = typedCells(ASSET, cells, ctx.timeZone);
-    const id = text(t.assetId);
+    const id = str(t.assetId);
     if (!id || t.status === 'scrapped') continue;
-    const custodian = text(t.custodian);
+    const custodian = str(t.custodian);
     add(
       t.serviceDue,
       `service:${id}`,
-      (date) => fill(titles.service, { name: text(t.name), location: text(t.location), date }),
+      (date) => fill(titles.service, { name: str(t.name), location: str(t.location), date }),
       custodian ? { assignee: custodian, flag: '' } : ctx.assign.byRole('electrician'),
     );
   }
@@ -79,8 +80,8 @@ export function expiryTasks(rows: ExpiryRows, ctx: PlanContext): PlannedTask[] {
     if (cells.dueDate === '' || cells.returnedDate !== '') continue;
     const t = typedCells(MOVEMENT, cells, ctx.timeZone);
     if (t.type !== 'borrow' || typeof t.date !== 'string') continue;
-    const item = text(t.itemId);
-    const party = text(t.party);
+    const item = str(t.itemId);
+    const party = str(t.party);
     add(
       t.dueDate,
       `borrow:${item}:${party}:${t.date}`,

@@ -2,10 +2,11 @@ import { repairDeadline } from '../../domain/repairs';
 import { fill, messages } from '../../i18n';
 import { repairs } from '../../sheets';
 import { typedCells } from '../../table/cells';
+import { str } from '../../table/record';
 import type { SheetRow } from '../../table/mapping';
 import { dayOf, isDate, type Day } from '../../time';
 import type { PlannedTask } from '../model';
-import { planned, text, type PlanContext } from './context';
+import { planned, type PlanContext } from './context';
 
 export interface RepairPlan {
   readonly tasks: PlannedTask[];
@@ -23,7 +24,7 @@ export function repairTasks(rows: readonly SheetRow[], ctx: PlanContext): Repair
   const template = messages(ctx.lang).tasks.titles.repair;
   for (const { cells } of rows) {
     const t = typedCells(repairs.columns, cells, ctx.timeZone);
-    const id = text(t.repairId);
+    const id = str(t.repairId);
     if (!id) continue;
     if (t.status === 'done') {
       completed.set(id, isDate(t.completedAt) ? dayOf(t.completedAt, ctx.timeZone) : null);
@@ -31,11 +32,11 @@ export function repairTasks(rows: readonly SheetRow[], ctx: PlanContext): Repair
     }
     if ((t.status !== 'reported' && t.status !== 'in_progress') || !isDate(t.reportedAt)) continue;
     const due = dayOf(repairDeadline(t.reportedAt, t.contractor === true, ctx.settings), ctx.timeZone);
-    const assignee = text(t.assignee);
+    const assignee = str(t.assignee);
     const title = fill(template, {
       repairId: id,
-      description: text(t.description),
-      location: text(t.location),
+      description: str(t.description),
+      location: str(t.location),
     });
     tasks.push(
       planned('repair', id, due, title, assignee ? { assignee, flag: '' } : ctx.assign.byRole('electrician')),

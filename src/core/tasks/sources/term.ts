@@ -2,10 +2,11 @@ import { holidayEve, termPhaseDay } from '../../calendar';
 import { fill, messages } from '../../i18n';
 import { assets } from '../../sheets';
 import { typedCells } from '../../table/cells';
+import { str } from '../../table/record';
 import type { SheetRow } from '../../table/mapping';
 import { addDays } from '../../time';
 import type { PlannedTask } from '../model';
-import { planned, text, type PlanContext } from './context';
+import { planned, type PlanContext } from './context';
 
 const ASSET_COLUMNS = assets.columns.filter((c) => ['custodian', 'location', 'status'].includes(c.key));
 
@@ -14,8 +15,8 @@ function roomsByCustodian(rows: readonly SheetRow[], timeZone: string): Map<stri
   const rooms = new Map<string, Set<string>>();
   for (const { cells } of rows) {
     const t = typedCells(ASSET_COLUMNS, cells, timeZone);
-    const custodian = text(t.custodian);
-    const location = text(t.location);
+    const custodian = str(t.custodian);
+    const location = str(t.location);
     if (!custodian || !location || t.status === 'scrapped') continue;
     let set = rooms.get(custodian);
     if (!set) rooms.set(custodian, (set = new Set()));

@@ -1,48 +1,40 @@
-import { header, label, makeProblem, sheetTitle, whenValue, type Problem } from '../problem';
-import { has, keysOf, nameKey, missingReference, type Rule } from '../context';
+import { has, keysOf, nameKey, rowRule } from '../context';
+import { label, sheetTitle, type Problem } from '../problem';
 
 const OPEN_REPAIR = new Set(['reported', 'in_progress']);
 
 /** Custodian on the roster; a scrapped asset keeps its row and gets a scrap date; under repair needs an open repair. */
-export const assetRules: Rule = {
+export const assetRules = rowRule({
   sheet: 'assets',
   needs: ['roster', 'repairs'],
-  check(ctx) {
-    const assets = ctx.view('assets');
-    if (!assets) return [];
+  prepare(ctx) {
     const people = keysOf(ctx.view('roster'), 'name');
     const repairs = ctx.view('repairs');
     let open: Set<string> | null = null;
     if (repairs && has(repairs, 'assetId', 'status')) {
       open = new Set();
-      for (const r of repairs.rows) {
-        const id = nameKey(r.values.assetId);
-        if (id !== null && OPEN_REPAIR.has(String(r.values.status))) open.add(id);
+      for (const { v } of repairs.rows) {
+        const id = nameKey(v.assetId);
+        if (id !== null && OPEN_REPAIR.has(String(v.status))) open.add(id);
       }
     }
-    const out: Problem[] = [];
     // An empty Roster is a sheet not filled in yet, not a list every custodian is missing from.
-    const roster = people && people.size > 0 ? people : null;
-    for (const record of assets.rows) {
-      const { row, values } = record;
-      out.push(...missingReference('assets', record, 'custodian', roster, 'roster'));
-      if (values.status === 'scrapped' && has(assets, 'scrapDate') && values.scrapDate === null)
-        out.push(
-          makeProblem('assets', row, 'scrapDate', 'requiredWhen', {
-            column: header('assets', 'scrapDate'),
-            when: whenValue('assets', 'status', label('assetStatus', 'scrapped')),
-          }),
-        );
-      const id = nameKey(values.assetId);
-      if (values.status === 'under_repair' && open && id !== null && !open.has(id))
-        out.push(
-          makeProblem('assets', row, 'status', 'noOpenRepair', {
-            column: header('assets', 'status'),
-            value: label('assetStatus', 'under_repair'),
-            sheet: sheetTitle('repairs'),
-          }),
-        );
-    }
+    return { roster: people && people.size > 0 ? people : null, open };
+  },
+  row(record, at) {
+    const { v } = record;
+    const { roster, open } = at.lookups;
+    const out: Problem[] = at.reference(record, 'custodian', roster, 'roster');
+    if (v.status === 'scrapped') out.push(...at.requiredWhen(record, 'scrapDate', 'status', 'assetStatus'));
+    const id = nameKey(v.assetId);
+    if (v.status === 'under_repair' && open && id !== null && !open.has(id))
+      out.push(
+        at.problem(record, 'status', 'noOpenRepair', {
+          column: at.col('status'),
+          value: label('assetStatus', 'under_repair'),
+          sheet: sheetTitle('repairs'),
+        }),
+      );
     return out;
   },
-};
+});

@@ -1,66 +1,57 @@
+import { day, instant, num } from '../../table/record';
 import { addDays, type Day } from '../../time';
-import { day, has, instant, nameKey, num, shown, type Rule } from '../context';
-import { header, makeProblem, quote, sheetTitle, type Problem } from '../problem';
+import { has, nameKey, rowRule, shown } from '../context';
+import { quote, sheetTitle, type Problem } from '../problem';
 
 const HOUR = 3_600_000;
 
 /** Every sample weighs at least the set grams and is kept at least the set hours. */
-export const sampleRules: Rule = {
+export const sampleRules = rowRule({
   sheet: 'canteenSamples',
-  needs: [],
-  check(ctx) {
-    const view = ctx.view('canteenSamples');
-    if (!view) return [];
+  row(record, { ctx, col, problem }) {
+    const { v } = record;
     const { sampleGrams, sampleHours } = ctx.settings;
     const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const weight = num(values.weight);
-      if (weight !== null && weight < sampleGrams)
-        out.push(
-          makeProblem('canteenSamples', row, 'weight', 'sampleTooLight', {
-            value: weight,
-            grams: sampleGrams,
-          }),
-        );
-      const sampled = instant(values.sampledAt);
-      const discarded = instant(values.discardedAt);
-      if (!sampled || !discarded) continue;
-      const hours = (discarded.getTime() - sampled.getTime()) / HOUR;
-      if (hours < 0)
-        out.push(
-          makeProblem('canteenSamples', row, 'discardedAt', 'before', {
-            column: header('canteenSamples', 'discardedAt'),
-            value: shown(discarded, ctx.timeZone),
-            other: header('canteenSamples', 'sampledAt'),
-            otherValue: shown(sampled, ctx.timeZone),
-          }),
-        );
-      else if (hours < sampleHours)
-        out.push(
-          makeProblem('canteenSamples', row, 'discardedAt', 'sampleTooShort', {
-            hours: Math.round(hours * 10) / 10,
-            required: sampleHours,
-          }),
-        );
-    }
+    const weight = num(v.weight);
+    if (weight !== null && weight < sampleGrams)
+      out.push(problem(record, 'weight', 'sampleTooLight', { value: weight, grams: sampleGrams }));
+    const sampled = instant(v.sampledAt);
+    const discarded = instant(v.discardedAt);
+    if (!sampled || !discarded) return out;
+    const hours = (discarded.getTime() - sampled.getTime()) / HOUR;
+    if (hours < 0)
+      out.push(
+        problem(record, 'discardedAt', 'before', {
+          column: col('discardedAt'),
+          value: shown(discarded, ctx.timeZone),
+          other: col('sampledAt'),
+          otherValue: shown(sampled, ctx.timeZone),
+        }),
+      );
+    else if (hours < sampleHours)
+      out.push(
+        problem(record, 'discardedAt', 'sampleTooShort', {
+          hours: Math.round(hours * 10) / 10,
+          required: sampleHours,
+        }),
+      );
     return out;
   },
-};
+});
 
 /** Every purchase is from a supplier whose certificate is on file and valid on the purchase day. */
-export const purchaseRules: Rule = {
+export const purchaseRules = rowRule({
   sheet: 'canteenPurchases',
   needs: ['supplierCertificates'],
-  check(ctx) {
-    const view = ctx.view('canteenPurchases');
+  prepare(ctx) {
     const certs = ctx.view('supplierCertificates');
-    if (!view || !certs || !has(certs, 'supplier')) return [];
+    if (!certs || !has(certs, 'supplier')) return null;
     // Latest expiry per supplier: any valid certificate covers the purchase.
     const latest = new Map<string, Day | null>();
-    for (const { values } of certs.rows) {
-      const supplier = nameKey(values.supplier);
+    for (const { v } of certs.rows) {
+      const supplier = nameKey(v.supplier);
       if (supplier === null) continue;
-      const expiry = day(values.expiry);
+      const expiry = day(v.expiry);
       const known = latest.get(supplier);
       if (
         !latest.has(supplier) ||
@@ -68,61 +59,38 @@ export const purchaseRules: Rule = {
       )
         latest.set(supplier, expiry);
     }
-    const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const supplier = nameKey(values.supplier);
-      if (supplier === null) continue;
-      const name = quote(values.supplier);
-      if (!latest.has(supplier)) {
-        out.push(
-          makeProblem('canteenPurchases', row, 'supplier', 'noCertificate', {
-            supplier: name,
-            sheet: sheetTitle('supplierCertificates'),
-          }),
-        );
-        continue;
-      }
-      const expiry = latest.get(supplier);
-      const date = day(values.date);
-      if (expiry && date !== null && expiry < date)
-        out.push(
-          makeProblem('canteenPurchases', row, 'supplier', 'certificateExpiredOnPurchase', {
-            supplier: name,
-            expiry,
-            date,
-          }),
-        );
-    }
-    return out;
+    return latest;
   },
-};
+  row(record, { lookups: latest, problem }) {
+    const { v } = record;
+    const supplier = nameKey(v.supplier);
+    if (supplier === null) return [];
+    const name = quote(v.supplier);
+    if (!latest.has(supplier))
+      return [
+        problem(record, 'supplier', 'noCertificate', {
+          supplier: name,
+          sheet: sheetTitle('supplierCertificates'),
+        }),
+      ];
+    const expiry = latest.get(supplier);
+    const date = day(v.date);
+    if (expiry && date !== null && expiry < date)
+      return [problem(record, 'supplier', 'certificateExpiredOnPurchase', { supplier: name, expiry, date })];
+    return [];
+  },
+});
 
 /** Certificates past expiry are errors; those expiring within the lead days are warnings. */
-export const certificateRules: Rule = {
+export const certificateRules = rowRule({
   sheet: 'supplierCertificates',
-  needs: [],
-  check(ctx) {
-    const view = ctx.view('supplierCertificates');
-    if (!view) return [];
-    const soon = addDays(ctx.today, ctx.settings.expiryLeadDays);
-    const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const expiry = day(values.expiry);
-      if (expiry === null) continue;
-      if (expiry < ctx.today)
-        out.push(makeProblem('supplierCertificates', row, 'expiry', 'certificateExpired', { date: expiry }));
-      else if (expiry <= soon)
-        out.push(
-          makeProblem(
-            'supplierCertificates',
-            row,
-            'expiry',
-            'certificateExpiring',
-            { date: expiry },
-            'warning',
-          ),
-        );
-    }
-    return out;
+  prepare: (ctx) => ({ soon: addDays(ctx.today, ctx.settings.expiryLeadDays) }),
+  row(record, { ctx, lookups: { soon }, problem }) {
+    const expiry = day(record.v.expiry);
+    if (expiry === null) return [];
+    if (expiry < ctx.today) return [problem(record, 'expiry', 'certificateExpired', { date: expiry })];
+    if (expiry <= soon)
+      return [problem(record, 'expiry', 'certificateExpiring', { date: expiry }, 'warning')];
+    return [];
   },
-};
+});

@@ -1,52 +1,28 @@
-import { keysOf, text, missingReference, type Rule } from '../context';
 import { parseFrequency } from '../../calendar';
-import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
+import { text } from '../../table/record';
+import { keysOf, rowRule } from '../context';
+import { quote } from '../problem';
 
 /** A schedule's frequency is one the task calendar can follow: the same parser decides both. */
-export const scheduleRules: Rule = {
+export const scheduleRules = rowRule({
   sheet: 'inspectionSchedules',
-  needs: [],
-  check(ctx) {
-    const view = ctx.view('inspectionSchedules');
-    if (!view) return [];
-    const out: Problem[] = [];
-    for (const { row, values } of view.rows) {
-      const frequency = text(values.frequency);
-      if (frequency !== null && !parseFrequency(frequency).ok)
-        out.push(
-          makeProblem('inspectionSchedules', row, 'frequency', 'frequency', {
-            column: header('inspectionSchedules', 'frequency'),
-            value: quote(frequency),
-          }),
-        );
-    }
-    return out;
+  row(record, { col, problem }) {
+    const frequency = text(record.v.frequency);
+    if (frequency === null || parseFrequency(frequency).ok) return [];
+    return [problem(record, 'frequency', 'frequency', { column: col('frequency'), value: quote(frequency) })];
   },
-};
+});
 
 /** A hazard found gets a fix deadline and a responsible person; the schedule named exists. */
-export const resultRules: Rule = {
+export const resultRules = rowRule({
   sheet: 'inspectionResults',
   needs: ['inspectionSchedules'],
-  check(ctx) {
-    const view = ctx.view('inspectionResults');
-    if (!view) return [];
-    const schedules = keysOf(ctx.view('inspectionSchedules'), 'scheduleId');
-    const col = (c: string) => header('inspectionResults', c);
-    const out: Problem[] = [];
-    for (const record of view.rows) {
-      const { row, values } = record;
-      out.push(
-        ...missingReference('inspectionResults', record, 'scheduleId', schedules, 'inspectionSchedules'),
-      );
-      if (values.result !== 'hazard') continue;
-      const when = whenValue('inspectionResults', 'result', label('inspectionResult', 'hazard'));
-      for (const column of ['fixDeadline', 'responsible'] as const)
-        if (view.layout.index[column] !== undefined && values[column] === null)
-          out.push(
-            makeProblem('inspectionResults', row, column, 'requiredWhen', { column: col(column), when }),
-          );
-    }
+  prepare: (ctx) => ({ schedules: keysOf(ctx.view('inspectionSchedules'), 'scheduleId') }),
+  row(record, { lookups: { schedules }, reference, requiredWhen }) {
+    const out = reference(record, 'scheduleId', schedules, 'inspectionSchedules');
+    if (record.v.result !== 'hazard') return out;
+    for (const column of ['fixDeadline', 'responsible'])
+      out.push(...requiredWhen(record, column, 'result', 'inspectionResult'));
     return out;
   },
-};
+});

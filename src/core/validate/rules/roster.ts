@@ -1,50 +1,28 @@
+import { day } from '../../table/record';
 import { addDays } from '../../time';
-import { day, has, type Rule } from '../context';
-import { header, label, makeProblem, whenValue, type Problem } from '../problem';
+import { rowRule } from '../context';
 
 const CANTEEN_ROLES = new Set(['canteen_staff', 'canteen_manager']);
 
 /** Canteen staff hold a health certificate; an expired one while on duty is an error. */
-export const rosterRules: Rule = {
+export const rosterRules = rowRule({
   sheet: 'roster',
-  needs: [],
-  check(ctx) {
-    const view = ctx.view('roster');
-    if (!view || !has(view, 'healthCertExpiry')) return [];
-    const out: Problem[] = [];
-    const soon = addDays(ctx.today, ctx.settings.expiryLeadDays);
-    for (const { row, values } of view.rows) {
-      if (!CANTEEN_ROLES.has(String(values.role))) continue;
-      const expiry = day(values.healthCertExpiry);
-      if (expiry === null) {
-        out.push(
-          makeProblem('roster', row, 'healthCertExpiry', 'requiredWhen', {
-            column: header('roster', 'healthCertExpiry'),
-            when: whenValue('roster', 'role', label('role', values.role as string)),
-          }),
-        );
-        continue;
-      }
-      // A blank "on duty" counts as on duty: the safe reading for food safety.
-      const onDuty = values.onDuty !== false;
-      if (expiry < ctx.today)
-        out.push(
-          onDuty
-            ? makeProblem('roster', row, 'healthCertExpiry', 'healthCertExpired', { date: expiry })
-            : makeProblem(
-                'roster',
-                row,
-                'healthCertExpiry',
-                'healthCertExpiredOffDuty',
-                { date: expiry },
-                'warning',
-              ),
-        );
-      else if (expiry <= soon)
-        out.push(
-          makeProblem('roster', row, 'healthCertExpiry', 'healthCertExpiring', { date: expiry }, 'warning'),
-        );
-    }
-    return out;
+  requires: ['healthCertExpiry'],
+  prepare: (ctx) => ({ soon: addDays(ctx.today, ctx.settings.expiryLeadDays) }),
+  row(record, { ctx, lookups: { soon }, problem, requiredWhen }) {
+    const { v } = record;
+    if (!CANTEEN_ROLES.has(String(v.role))) return [];
+    const expiry = day(v.healthCertExpiry);
+    if (expiry === null) return requiredWhen(record, 'healthCertExpiry', 'role', 'role');
+    // A blank "on duty" counts as on duty: the safe reading for food safety.
+    if (expiry < ctx.today)
+      return [
+        v.onDuty !== false
+          ? problem(record, 'healthCertExpiry', 'healthCertExpired', { date: expiry })
+          : problem(record, 'healthCertExpiry', 'healthCertExpiredOffDuty', { date: expiry }, 'warning'),
+      ];
+    if (expiry <= soon)
+      return [problem(record, 'healthCertExpiry', 'healthCertExpiring', { date: expiry }, 'warning')];
+    return [];
   },
-};
+});

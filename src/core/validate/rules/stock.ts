@@ -1,8 +1,9 @@
 import { applyMovement } from '../../domain/stock';
 import { messages } from '../../i18n';
 import type { EnumValue } from '../../sheets';
-import { day, has, keysOf, nameKey, num, text, type RowView, missingReference, type Rule } from '../context';
-import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
+import { keysOf, nameKey, rowRule } from '../context';
+import { day, num, text, type TypedRecord } from '../../table/record';
+import { header, makeProblem, quote, type Problem } from '../problem';
 
 type MovementType = EnumValue<'stockMovementType'>;
 const RECEIPTS = new Set<MovementType>(['purchase_in', 'return', 'adjust']);
@@ -12,41 +13,27 @@ const PEOPLE = ['handler', 'secondHandler', 'approver'] as const;
  * The item exists; a borrow has a due date; a purchase over the threshold names two handlers and an
  * approver; and, in date order, goods are received before they are issued and stock never goes negative.
  */
-export const movementRules: Rule = {
+export const movementRules = rowRule({
   sheet: 'stockMovements',
   needs: ['stockItems'],
-  check(ctx) {
-    const view = ctx.view('stockMovements');
-    if (!view) return [];
-    const items = keysOf(ctx.view('stockItems'), 'itemId');
-    const col = (c: string) => header('stockMovements', c);
-    const out: Problem[] = [];
-    for (const record of view.rows) {
-      const { row, values } = record;
-      out.push(...missingReference('stockMovements', record, 'itemId', items, 'stockItems'));
-      if (values.type === 'borrow' && has(view, 'dueDate') && values.dueDate === null)
-        out.push(
-          makeProblem('stockMovements', row, 'dueDate', 'requiredWhen', {
-            column: col('dueDate'),
-            when: whenValue('stockMovements', 'type', label('stockMovementType', 'borrow')),
-          }),
-        );
-      if (values.type === 'purchase_in')
-        out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, row, values));
-    }
-    out.push(...checkBalances(view.rows));
+  prepare: (ctx) => ({ items: keysOf(ctx.view('stockItems'), 'itemId') }),
+  row(record, { ctx, lookups: { items }, reference, requiredWhen }) {
+    const { v } = record;
+    const out = reference(record, 'itemId', items, 'stockItems');
+    if (v.type === 'borrow') out.push(...requiredWhen(record, 'dueDate', 'type', 'stockMovementType'));
+    if (v.type === 'purchase_in') out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, record.row, v));
     return out;
   },
-};
+  rows: (records) => checkBalances(records),
+});
 
-function checkTwoPeople(threshold: number, row: number, values: RowView['values']): Problem[] {
-  const quantity = num(values.quantity);
-  const unitPrice = num(values.unitPrice);
-  const amount =
-    num(values.amount) ?? (quantity !== null && unitPrice !== null ? quantity * unitPrice : null);
+function checkTwoPeople(threshold: number, row: number, v: TypedRecord['v']): Problem[] {
+  const quantity = num(v.quantity);
+  const unitPrice = num(v.unitPrice);
+  const amount = num(v.amount) ?? (quantity !== null && unitPrice !== null ? quantity * unitPrice : null);
   if (amount === null || amount <= threshold) return [];
   const col = (c: string) => header('stockMovements', c);
-  const missing = PEOPLE.filter((p) => text(values[p]) === null);
+  const missing = PEOPLE.filter((p) => text(v[p]) === null);
   if (missing.length > 0)
     return [
       makeProblem('stockMovements', row, missing[0]!, 'twoPeople', {
@@ -55,7 +42,7 @@ function checkTwoPeople(threshold: number, row: number, values: RowView['values'
         missing: (lang) => missing.map((p) => col(p)(lang)).join(messages(lang).validation.listSeparator),
       }),
     ];
-  if (nameKey(values.handler) === nameKey(values.secondHandler))
+  if (nameKey(v.handler) === nameKey(v.secondHandler))
     return [
       makeProblem('stockMovements', row, 'secondHandler', 'sameHandler', {
         column: col('secondHandler'),
@@ -66,15 +53,15 @@ function checkTwoPeople(threshold: number, row: number, values: RowView['values'
 }
 
 /** Running balance per item in date order (rows of one day in sheet order), from an empty store. */
-function checkBalances(rows: readonly RowView[]): Problem[] {
+function checkBalances(rows: readonly TypedRecord[]): Problem[] {
   const movements = rows
     .map((r) => ({
       row: r.row,
-      date: day(r.values.date),
-      item: nameKey(r.values.itemId),
-      itemId: r.values.itemId,
-      type: r.values.type as MovementType | null,
-      quantity: num(r.values.quantity),
+      date: day(r.v.date),
+      item: nameKey(r.v.itemId),
+      itemId: r.v.itemId,
+      type: r.v.type as MovementType | null,
+      quantity: num(r.v.quantity),
     }))
     .filter(
       (m) => m.date !== null && m.item !== null && m.type !== null && m.quantity !== null && m.quantity > 0,

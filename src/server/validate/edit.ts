@@ -4,11 +4,12 @@ import { adjacentRuns } from '../../core/table/a1';
 import { sheetKeyOf } from '../../core/table/labels';
 import { checkWorkbook, CHECKED_SHEETS, sheetsNeededFor, type Problem } from '../../core/validate';
 import { twinRows } from '../../core/validate/twins';
+import { wantedMarks } from '../../core/validate/marks';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import type { Table, Workbook } from '../adapters/workbook';
 import type { EditHandler } from '../edit';
 import { storeFixes } from './fixes';
-import { wantedMarks, writeMarks } from './marks';
+import { writeMarks } from './marks';
 import { readForValidation } from './read';
 
 /**

@@ -1,15 +1,29 @@
-import { mapHeaders, readRows } from '../table/mapping';
-import { typedCells, type Typed } from '../table/cells';
 import { sheetDecl, type SheetKey } from '../sheets';
 import { isDate, type Day } from '../time';
-import type { SourceTable } from './types';
+import { typedCells, type Typed } from './cells';
+import { mapHeaders, readRows, type SheetRow, type TableLayout } from './mapping';
 
-/** A record's declared cells typed; unreadable cells are null (validation reports them, alerts skip them). */
+/**
+ * A sheet as read: `Workbook.table(key)` fits as is; pure callers build one with `tableOf`.
+ * Only `layout` and `rows` are used.
+ */
+export interface SourceTable {
+  readonly layout: TableLayout;
+  readonly rows: readonly SheetRow[];
+}
+
+/**
+ * One record of a sheet, its declared cells typed: the one way every part of Houqin (validation,
+ * alerts, tasks, the sidebar, the digest) sees a row. Unreadable cells are null: validation reports
+ * them, the rest skip them.
+ */
 export interface TypedRecord {
+  /** 1-based row number in the sheet. */
   readonly row: number;
   readonly v: Readonly<Record<string, Typed | null>>;
 }
 
+/** The records of a table, typed; a missing table has none. */
 export function typedRecords(table: SourceTable | undefined, timeZone: string): TypedRecord[] {
   if (!table) return [];
   const columns = table.layout.decl.columns;
@@ -22,28 +36,26 @@ export function tableOf(key: SheetKey, values: readonly (readonly unknown[])[]):
   return { layout, rows: readRows(layout, values.slice(1)) };
 }
 
+/** A typed value as text; empty for an empty cell. */
 export function str(value: Typed | null | undefined): string {
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
 
+/** Text that is there, or null: for rules that ask whether a cell was filled in. */
+export function text(value: Typed | null | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** A date column's calendar day, or null. */
 export function day(value: Typed | null | undefined): Day | null {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }
 
+/** A datetime column's instant, or null. */
 export function instant(value: Typed | null | undefined): Date | null {
   return isDate(value) ? value : null;
 }
 
 export function num(value: Typed | null | undefined): number | null {
   return typeof value === 'number' ? value : null;
-}
-
-/** A short stable hash for keys of records that have no id of their own (hazards, loans). */
-export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
 }

@@ -1,0 +1,94 @@
+import type { SheetKey } from '../sheets';
+import { sheetDecl } from '../sheets';
+import { columnHeader, sheetName } from '../table/labels';
+import type { Fix } from './columns';
+import { checkWorkbook, type WorkbookInput } from './index';
+import { marksToWrite, wantedMarks, type MarkBlock, type PlacedMarks } from './marks';
+import type { Problem } from './problem';
+import { buildReport, problemRows, reportProblems, type CheckReport, type SheetPlace } from './report';
+
+/** A checked sheet as the shell read it, beside its values (in the workbook input). */
+export interface SheetRead {
+  /** The tab's name and id as they are in this spreadsheet. */
+  readonly name: string;
+  readonly gid: number;
+  /** The backgrounds and notes of its records (rows 2 to the last, the header's width); null when it has none. */
+  readonly cells: MarkBlock | null;
+}
+
+export interface CheckAllInput {
+  readonly workbook: WorkbookInput;
+  /** Every checked sheet that was read. */
+  readonly sheets: Partial<Record<SheetKey, SheetRead>>;
+  /** Where the Settings sheet is, for the problems reported on it. */
+  readonly settings: { readonly name: string; readonly gid: number } | null;
+  /** The spreadsheet's URL, for links in the report. */
+  readonly url: string;
+}
+
+/** Every change "Check all sheets" makes, for the shell to write. */
+export interface CheckAllChanges {
+  /** Certain, untidy values to store in their proper type, per sheet. */
+  readonly fixes: Partial<Record<SheetKey, Fix[]>>;
+  /** Marks to paint and clear, per sheet that changes. */
+  readonly marks: Partial<Record<SheetKey, PlacedMarks>>;
+  /** The Problems sheet: its name and header (for when it is missing) and its new rows. */
+  readonly problems: {
+    readonly name: string;
+    readonly header: string[];
+    readonly rows: (string | number)[][];
+  };
+  /** What the dialog and the sidebar show. */
+  readonly report: CheckReport;
+}
+
+/**
+ * "Check all sheets" as one calculation: checks the whole workbook, then says which values to tidy,
+ * which cells to mark and unmark, the rows of the Problems sheet and the report, in the Settings
+ * language. Running it again on what it wrote changes nothing.
+ */
+export function checkAll(input: CheckAllInput): CheckAllChanges {
+  const { timeZone } = input.workbook;
+  const lang = input.workbook.settings.language;
+  const check = checkWorkbook(input.workbook);
+  const places = new Map<SheetKey, SheetPlace>();
+  for (const [key, sheet] of Object.entries(input.sheets) as [SheetKey, SheetRead][])
+    places.set(key, { name: sheet.name, gid: sheet.gid, layout: input.workbook.tables[key]?.layout });
+  if (input.settings && check.problems.some((p) => p.sheet === 'settings'))
+    places.set('settings', input.settings);
+
+  const problemsBySheet = groupBySheet(check.problems);
+  const fixesBySheet = groupBySheet(check.fixes);
+  const fixes: CheckAllChanges['fixes'] = {};
+  const marks: CheckAllChanges['marks'] = {};
+  for (const [key, sheet] of Object.entries(input.sheets) as [SheetKey, SheetRead][]) {
+    const layout = input.workbook.tables[key]?.layout;
+    const tidied = fixesBySheet.get(key) ?? [];
+    if (tidied.length) fixes[key] = tidied;
+    if (!layout || !sheet.cells) continue;
+    const wanted = wantedMarks(layout, problemsBySheet.get(key) ?? [], tidied, lang, timeZone);
+    const write = marksToWrite(sheet.cells, wanted, lang);
+    if (write) marks[key] = write;
+  }
+  const all = reportProblems(check, places, lang);
+  return {
+    fixes,
+    marks,
+    problems: {
+      name: sheetName(lang, 'problems'),
+      header: sheetDecl('problems').columns.map((c) => columnHeader(lang, 'problems', c.key)),
+      rows: problemRows({ lang }, all),
+    },
+    report: buildReport(check, all, places, lang, input.url),
+  };
+}
+
+function groupBySheet<T extends Problem | Fix>(items: readonly T[]): Map<SheetKey, T[]> {
+  const out = new Map<SheetKey, T[]>();
+  for (const item of items) {
+    const list = out.get(item.sheet);
+    if (list) list.push(item);
+    else out.set(item.sheet, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import { fixedValue } from '../../core/validate/fixes';
+import type { Fix } from '../../core/validate';
+import { writeCells, type CellWrite } from '../adapters/cells';
+import type { Table } from '../adapters/workbook';
+
+/**
+ * Stores tidied values in their proper type, writing exactly the tidied cells and nothing between
+ * them (see writeCells): an untouched cell is never written again from what was read, which would
+ * let Sheets re-type it ('1e3' → 1000, text '=A2*100' → a live formula). Reads nothing, and uses
+ * only the table's sheet and layout, not its rows. Calls: 2 per run of adjacent tidied cells or per
+ * value shared by scattered cells, plus 2 when a tidied value is text. After the first pass a
+ * sheet has nothing left to tidy.
+ */
+export function storeFixes(table: Table, fixes: readonly Fix[], timeZone: string): void {
+  const cells: CellWrite[] = [];
+  for (const f of fixes) {
+    const c = table.layout.index[f.column];
+    if (c !== undefined) cells.push({ row: f.row, column: c + 1, value: fixedValue(f, timeZone) });
+  }
+  writeCells(table.sheet, cells);
+}
