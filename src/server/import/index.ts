@@ -21,7 +21,7 @@ import {
 import { fill, messages, type Catalog } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import type { SheetKey } from '../../core/sheets';
-import { typedRecords } from '../../core/overdue/read';
+import { typedRecords } from '../../core/table/record';
 import { userOf } from '../../core/sidebar/user';
 import { labelKey } from '../../core/table/labels';
 import { sheetsNeededFor } from '../../core/validate';
