@@ -91,6 +91,29 @@ export function uniqueKey(value: Typed): string {
   return String(value).normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
+export interface ColumnCheckOptions {
+  /** The sheet row of values[1] (values[0] is the header): 2 unless a block of rows was read. */
+  readonly firstRow?: number;
+  /** false: leave uniqueness to the caller, who has the whole column (an edit's block is not the sheet). */
+  readonly unique?: boolean;
+}
+
+/** The duplicate problem of a row whose `column` holds `value`, also held at `rows` (ascending). */
+export function duplicateProblem(
+  sheet: SheetKey,
+  column: string,
+  row: number,
+  value: Typed,
+  rows: readonly number[],
+): Problem {
+  const other = row === rows[0] ? rows[1]! : rows[0]!;
+  return makeProblem(sheet, row, column, 'duplicate', {
+    column: header(sheet, column),
+    value: quote(value),
+    other,
+  });
+}
+
 /**
  * The per-column rules of one sheet, derived from its declaration: type, required, list, limits
  * and uniqueness. Blank rows are skipped but keep their row numbers. Never throws on cell content.
@@ -99,7 +122,9 @@ export function checkColumns(
   layout: TableLayout,
   values: readonly (readonly unknown[])[],
   timeZone: string,
+  options: ColumnCheckOptions = {},
 ): ColumnCheck {
+  const firstRow = options.firstRow ?? 2;
   const key = layout.decl.key as SheetKey;
   const problems: Problem[] = [];
   const fixes: Fix[] = [];
@@ -112,13 +137,13 @@ export function checkColumns(
 
   // column → comparable value → rows holding it
   const seen = new Map<string, Map<string, { value: Typed; rows: number[] }>>();
-  for (const col of present) if (col.unique) seen.set(col.key, new Map());
+  if (options.unique !== false) for (const col of present) if (col.unique) seen.set(col.key, new Map());
 
   const rows: RowView[] = [];
   for (let i = 1; i < values.length; i++) {
     const raw = values[i] ?? [];
     if (isBlankRow(raw)) continue;
-    const row = i + 1;
+    const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
     for (const col of present) {
       const cell = raw[layout.index[col.key]!];
@@ -153,16 +178,7 @@ export function checkColumns(
   for (const [column, byValue] of seen)
     for (const { value, rows: at } of byValue.values()) {
       if (at.length < 2) continue;
-      for (const row of at) {
-        const other = row === at[0] ? at[1]! : at[0]!;
-        problems.push(
-          makeProblem(key, row, column, 'duplicate', {
-            column: header(key, column),
-            value: quote(value),
-            other,
-          }),
-        );
-      }
+      for (const row of at) problems.push(duplicateProblem(key, column, row, value, at));
     }
   return { view: { key, layout, rows }, problems, fixes };
 }

@@ -20,8 +20,32 @@ export interface Rule {
   readonly sheet: SheetKey;
   /** Other sheets it looks up (read too when a single row of `sheet` is checked on edit). */
   readonly needs: readonly SheetKey[];
+  /**
+   * What checking a few edited rows needs of other sheets: the columns looked up, read only when
+   * some edited row could use them (`when`). Whole sheets are read by Check all sheets instead.
+   */
+  readonly lookups?: readonly Lookup[];
+  /**
+   * Columns of the rule's own sheet it reads across rows (the stock balance): on an edit, the rows
+   * sharing `key` with an edited row are read in these columns.
+   */
+  readonly across?: { readonly key: string; readonly columns: readonly string[] };
   check(ctx: RuleContext): Problem[];
 }
+
+export interface Lookup {
+  readonly sheet: SheetKey;
+  readonly columns: readonly string[];
+  /** Whether an edited row (typed) looks it up. */
+  when(values: RowView['values']): boolean;
+}
+
+/** A lookup wanted by rows naming something in `column`. */
+export const lookupBy = (column: string, sheet: SheetKey, columns: readonly string[]): Lookup => ({
+  sheet,
+  columns,
+  when: (values) => nameKey(values[column]) !== null,
+});
 
 export function text(value: Typed | null | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;

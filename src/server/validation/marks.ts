@@ -34,9 +34,11 @@ export function wantedMarks(
 }
 
 /**
- * Marks and unmarks the cells of rows first..last: one getBackgrounds and one getNotes of the
- * block, then one setBackgrounds and one setNotes of the smallest rectangle that changes.
- * Returns whether anything was written.
+ * Marks and unmarks the cells of rows first..last (columns left+1..left+width): one getBackgrounds
+ * and one getNotes of the block, then one setBackgrounds and one setNotes — of the smallest
+ * rectangle that changes, or, with `whole` (a small block, as an edit's), of the block itself, which
+ * saves a call. Cells that do not change are written as read: backgrounds and notes are not
+ * re-typed. Returns whether anything was written.
  */
 export function writeMarks(
   sheet: Sheet,
@@ -45,22 +47,33 @@ export function writeMarks(
   width: number,
   wanted: ReadonlyMap<string, CellMark>,
   lang: Lang,
+  options: { left?: number; whole?: boolean } = {},
 ): boolean {
   if (last < first || width < 1) return false;
-  const block = sheet.getRange(first, 1, last - first + 1, width);
+  const left = options.left ?? 0;
+  const block = sheet.getRange(first, left + 1, last - first + 1, width);
+  const backgrounds = block.getBackgrounds();
+  const notes = block.getNotes();
   const plan = planMarks(
-    block.getBackgrounds(),
-    block.getNotes(),
-    (r, c) => wanted.get(`${first + r}|${c}`),
+    backgrounds,
+    notes,
+    (r, c) => wanted.get(`${first + r}|${left + c}`),
     messages(lang).validation.noteTag,
   );
   if (!plan) return false;
-  const target = sheet.getRange(
-    first + plan.top,
-    1 + plan.left,
-    plan.backgrounds.length,
-    plan.backgrounds[0]!.length,
-  );
+  const rows = plan.backgrounds.length;
+  const columns = plan.backgrounds[0]!.length;
+  if (options.whole || (rows === backgrounds.length && columns === width)) {
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < columns; c++) {
+        backgrounds[plan.top + r]![plan.left + c] = plan.backgrounds[r]![c]!;
+        notes[plan.top + r]![plan.left + c] = plan.notes[r]![c]!;
+      }
+    block.setBackgrounds(backgrounds);
+    block.setNotes(notes);
+    return true;
+  }
+  const target = sheet.getRange(first + plan.top, left + 1 + plan.left, rows, columns);
   target.setBackgrounds(plan.backgrounds);
   target.setNotes(plan.notes);
   return true;

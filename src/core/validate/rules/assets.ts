@@ -1,5 +1,5 @@
 import { header, label, makeProblem, sheetTitle, whenValue, type Problem } from '../problem';
-import { has, keysOf, nameKey, missingReference, type Rule } from '../context';
+import { has, keysOf, lookupBy, nameKey, missingReference, type Rule } from '../context';
 
 const OPEN_REPAIR = new Set(['reported', 'in_progress']);
 
@@ -7,6 +7,14 @@ const OPEN_REPAIR = new Set(['reported', 'in_progress']);
 export const assetRules: Rule = {
   sheet: 'assets',
   needs: ['roster', 'repairs'],
+  lookups: [
+    lookupBy('custodian', 'roster', ['name']),
+    {
+      sheet: 'repairs',
+      columns: ['assetId', 'status'],
+      when: (v) => v.status === 'under_repair' && nameKey(v.assetId) !== null,
+    },
+  ],
   check(ctx) {
     const assets = ctx.view('assets');
     if (!assets) return [];

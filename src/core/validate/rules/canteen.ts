@@ -1,5 +1,5 @@
 import { addDays, type Day } from '../../time';
-import { day, has, instant, nameKey, num, shown, type Rule } from '../context';
+import { day, has, instant, lookupBy, nameKey, num, shown, type Rule } from '../context';
 import { header, makeProblem, quote, sheetTitle, type Problem } from '../problem';
 
 const HOUR = 3_600_000;
@@ -51,6 +51,7 @@ export const sampleRules: Rule = {
 export const purchaseRules: Rule = {
   sheet: 'canteenPurchases',
   needs: ['supplierCertificates'],
+  lookups: [lookupBy('supplier', 'supplierCertificates', ['supplier', 'expiry'])],
   check(ctx) {
     const view = ctx.view('canteenPurchases');
     const certs = ctx.view('supplierCertificates');

@@ -1,5 +1,5 @@
 import { addDays, type Day } from '../../time';
-import { day, has, nameKey, num, missingReference, type Rule } from '../context';
+import { day, has, lookupBy, nameKey, num, missingReference, type Rule } from '../context';
 import { makeProblem, quote, type Problem } from '../problem';
 
 interface FeeItem {
@@ -18,6 +18,7 @@ const cents = (n: number) => Math.round(n * 100);
 export const paymentRules: Rule = {
   sheet: 'feePayments',
   needs: ['feeItems'],
+  lookups: [lookupBy('itemCode', 'feeItems', ['code', 'name', 'standard', 'periodStart', 'periodEnd'])],
   check(ctx) {
     const view = ctx.view('feePayments');
     if (!view) return [];

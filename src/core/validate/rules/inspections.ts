@@ -1,4 +1,4 @@
-import { keysOf, text, missingReference, type Rule } from '../context';
+import { keysOf, lookupBy, text, missingReference, type Rule } from '../context';
 import { parseFrequency } from '../../calendar';
 import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
 
@@ -28,6 +28,7 @@ export const scheduleRules: Rule = {
 export const resultRules: Rule = {
   sheet: 'inspectionResults',
   needs: ['inspectionSchedules'],
+  lookups: [lookupBy('scheduleId', 'inspectionSchedules', ['scheduleId'])],
   check(ctx) {
     const view = ctx.view('inspectionResults');
     if (!view) return [];

@@ -1,10 +1,11 @@
-import { has, instant, keysOf, num, shown, text, missingReference, type Rule } from '../context';
+import { has, instant, keysOf, lookupBy, num, shown, text, missingReference, type Rule } from '../context';
 import { header, label, makeProblem, whenValue, type Problem } from '../problem';
 
 /** The asset exists; completed is not before reported; damage by a person is compensated or waived. */
 export const repairRules: Rule = {
   sheet: 'repairs',
   needs: ['assets'],
+  lookups: [lookupBy('assetId', 'assets', ['assetId'])],
   check(ctx) {
     const repairs = ctx.view('repairs');
     if (!repairs) return [];

@@ -1,7 +1,18 @@
 import { applyMovement } from '../../domain/stock';
 import { messages } from '../../i18n';
 import type { EnumValue } from '../../sheets';
-import { day, has, keysOf, nameKey, num, text, type RowView, missingReference, type Rule } from '../context';
+import {
+  day,
+  has,
+  keysOf,
+  lookupBy,
+  nameKey,
+  num,
+  text,
+  type RowView,
+  missingReference,
+  type Rule,
+} from '../context';
 import { header, label, makeProblem, quote, whenValue, type Problem } from '../problem';
 
 type MovementType = EnumValue<'stockMovementType'>;
@@ -15,6 +26,8 @@ const PEOPLE = ['handler', 'secondHandler', 'approver'] as const;
 export const movementRules: Rule = {
   sheet: 'stockMovements',
   needs: ['stockItems'],
+  lookups: [lookupBy('itemId', 'stockItems', ['itemId'])],
+  across: { key: 'itemId', columns: ['date', 'itemId', 'type', 'quantity'] },
   check(ctx) {
     const view = ctx.view('stockMovements');
     if (!view) return [];
