@@ -83,14 +83,24 @@ export function dayOf(instant: Date, timeZone: string): Day {
 }
 
 /** Wall-clock parts of an instant in `timeZone`. */
-export function localParts(instant: Date, timeZone: string) {
-  const wall = wallClock(instant, timeZone);
-  return {
-    day: makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-  };
+export function localParts(instant: Date, timeZone: string): LocalParts {
+  return remembered(perZone(partsCache, timeZone), instant.getTime(), () => {
+    const wall = wallClock(instant, timeZone);
+    return {
+      day: makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+    };
+  });
 }
+
+export interface LocalParts {
+  readonly day: Day;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+const partsCache = new Map<string, Map<number, LocalParts>>();
 
 /**
  * The instant a wall-clock time occurs in `timeZone` (midnight by default). A time the clocks

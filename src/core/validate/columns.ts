@@ -64,8 +64,9 @@ export function readIssue(sheet: SheetKey, col: ColumnDecl, error: CellError, ra
 
 /** The declared limits (min, above, max, maxLength) a readable, non-empty value breaks, if any. */
 export function limitIssue(sheet: SheetKey, col: ColumnDecl, value: Typed): Issue | null {
-  const column = header(sheet, col.key);
   if (typeof value === 'number') {
+    if (col.min === undefined && col.above === undefined && col.max === undefined) return null;
+    const column = header(sheet, col.key);
     if (col.min !== undefined && value < col.min)
       return { code: 'min', params: { column, min: col.min, value } };
     if (col.above !== undefined && value <= col.above)
@@ -73,9 +74,10 @@ export function limitIssue(sheet: SheetKey, col: ColumnDecl, value: Typed): Issu
     if (col.max !== undefined && value > col.max)
       return { code: 'max', params: { column, max: col.max, value } };
   }
-  if (typeof value === 'string' && col.maxLength !== undefined) {
+  if (typeof value === 'string' && col.maxLength !== undefined && value.length > col.maxLength) {
     // Code points, not UTF-16 units: an emoji is one character to the person counting.
     const length = [...value].length;
+    const column = header(sheet, col.key);
     if (length > col.maxLength) return { code: 'tooLong', params: { column, max: col.maxLength, length } };
   }
   return null;
@@ -88,8 +90,13 @@ export function isRequired(col: ColumnDecl): boolean {
 
 /** Ids compare as a person reads them: full-width folded, case and spaces ignored. */
 export function uniqueKey(value: Typed): string {
-  return String(value).normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const text = String(value);
+  // Printable ASCII without spaces (most ids) is its own fold: no NFKC needed.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
+
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 
 export interface ColumnCheckOptions {
   /** The sheet row of values[1] (values[0] is the header): 2 unless a block of rows was read. */
@@ -139,14 +146,21 @@ export function checkColumns(
   const seen = new Map<string, Map<string, { value: Typed; rows: number[] }>>();
   if (options.unique !== false) for (const col of present) if (col.unique) seen.set(col.key, new Map());
 
+  // Each column's place, rule and duplicate index looked up once, not once per cell.
+  const plan = present.map((col) => ({
+    col,
+    at: layout.index[col.key]!,
+    required: isRequired(col),
+    byValue: seen.get(col.key),
+  }));
   const rows: RowView[] = [];
   for (let i = 1; i < values.length; i++) {
     const raw = values[i] ?? [];
     if (isBlankRow(raw)) continue;
     const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
-    for (const col of present) {
-      const cell = raw[layout.index[col.key]!];
+    for (const { col, at, required, byValue } of plan) {
+      const cell = raw[at];
       const read = readCell(col, cell, timeZone);
       if (!read.ok) {
         const issue = readIssue(key, col, read.error, cell);
@@ -156,7 +170,7 @@ export function checkColumns(
       }
       typed[col.key] = read.value;
       if (read.value === null) {
-        if (isRequired(col))
+        if (required)
           problems.push(makeProblem(key, row, col.key, 'required', { column: header(key, col.key) }));
         continue;
       }
@@ -164,7 +178,6 @@ export function checkColumns(
       if (issue) problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
       if (read.normalised !== undefined)
         fixes.push({ sheet: key, row, column: col.key, from: cell, to: read.normalised });
-      const byValue = seen.get(col.key);
       if (byValue) {
         const k = uniqueKey(read.value);
         const entry = byValue.get(k);

@@ -111,29 +111,44 @@ export function planMarks(
   notes: readonly (readonly string[])[],
   want: (r: number, c: number) => CellMark | undefined,
   tag: string,
+  wantedCells?: Iterable<readonly [number, number]>,
 ): MarkWrite | null {
   const changed: [number, number, string, string][] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (let r = 0; r < backgrounds.length; r++) {
-    const bgRow = backgrounds[r]!;
-    for (let c = 0; c < bgRow.length; c++) {
-      const bg = bgRow[c] ?? DEFAULT_BACKGROUND;
-      const note = notes[r]?.[c] ?? '';
-      const w = want(r, c);
-      // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
-      if (!w && !TAGS.some((t) => note.startsWith(t))) continue;
-      const next = markCell(bg, note, w, tag);
-      if (next.background === bg && next.note === note) continue;
-      changed.push([r, c, next.background, next.note]);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+  const visit = (r: number, c: number, w: CellMark | undefined) => {
+    const bg = backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+    const note = notes[r]?.[c] ?? '';
+    const next = markCell(bg, note, w, tag);
+    if (next.background === bg && next.note === note) return;
+    changed.push([r, c, next.background, next.note]);
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  };
+  const ours = (note: string | undefined) => !!note && TAGS.some((t) => note.startsWith(t));
+  if (wantedCells) {
+    // The cells wanted (given), then those still holding Houqin's note: a clean cell is not asked.
+    for (const [r, c] of wantedCells)
+      if (r >= 0 && r < backgrounds.length && c >= 0 && c < backgrounds[r]!.length) visit(r, c, want(r, c));
+    for (let r = 0; r < notes.length; r++) {
+      const noteRow = notes[r]!;
+      for (let c = 0; c < noteRow.length; c++)
+        if (noteRow[c] !== '' && ours(noteRow[c]) && !want(r, c)) visit(r, c, undefined);
     }
-  }
+  } else
+    for (let r = 0; r < backgrounds.length; r++) {
+      const bgRow = backgrounds[r]!;
+      for (let c = 0; c < bgRow.length; c++) {
+        const w = want(r, c);
+        // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
+        if (!w && !ours(notes[r]?.[c])) continue;
+        visit(r, c, w);
+      }
+    }
   if (!changed.length) return null;
   const out: MarkWrite = {
     top,

@@ -1,5 +1,5 @@
 import { fill, messages } from '../i18n';
-import { LANGS, type Lang } from '../lang';
+import type { Lang } from '../lang';
 import type { SheetKey } from '../sheets';
 import { columnHeader, enumLabel, sheetName } from '../table/labels';
 import type { EnumKey } from '../sheets';
@@ -69,9 +69,25 @@ export function describe(code: ProblemCode, params: Readonly<Record<string, Para
 }
 
 export function bilingual(code: ProblemCode, params: Readonly<Record<string, Param>>): Bilingual {
-  const out = {} as Record<Lang, string>;
-  for (const lang of LANGS) out[lang] = describe(code, params, lang);
-  return out;
+  return lazyBilingual((lang) => describe(code, params, lang));
+}
+
+/**
+ * Text in both languages, each written when first read: a check lists tens of thousands of
+ * problems and a run shows them in one language, so the other is never templated. The getters are
+ * own and enumerable: JSON and deep equality see two strings.
+ */
+export function lazyBilingual(make: (lang: Lang) => string): Bilingual {
+  let zh: string | undefined;
+  let en: string | undefined;
+  return {
+    get 'zh-CN'() {
+      return (zh ??= make('zh-CN'));
+    },
+    get en() {
+      return (en ??= make('en'));
+    },
+  };
 }
 
 export function makeProblem(
@@ -83,8 +99,7 @@ export function makeProblem(
   severity: 'error' | 'warning' = 'error',
 ): Problem {
   const detail = bilingual(code, params);
-  const message = {} as Record<Lang, string>;
-  for (const lang of LANGS) message[lang] = fill(messages(lang).validation.rowPrefix, { row }) + detail[lang];
+  const message = lazyBilingual((lang) => fill(messages(lang).validation.rowPrefix, { row }) + detail[lang]);
   return { sheet, row, column, severity, code, message, detail };
 }
 

@@ -7,19 +7,23 @@ import { normalisedNote } from './fixes';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** What Houqin wants on each cell, keyed 'row|column index' (1-based row, 0-based column). */
+/** A cell's key in `wantedMarks`: 1-based row, 0-based column (Sheets allows 18,278 columns). */
+const KEY_ROW = 20_000;
+export const cellKey = (row: number, column: number): number => row * KEY_ROW + column;
+
+/** What Houqin wants on each cell, keyed by `cellKey`. */
 export function wantedMarks(
   layout: TableLayout,
   problems: readonly Problem[],
   fixes: readonly Fix[],
   lang: Lang,
   timeZone: string,
-): Map<string, CellMark> {
-  const wanted = new Map<string, { problems: string[]; tidied?: string }>();
+): Map<number, CellMark> {
+  const wanted = new Map<number, { problems: string[]; tidied?: string }>();
   const at = (row: number, column: string) => {
     const c = layout.index[column];
     if (c === undefined) return undefined;
-    const k = `${row}|${c}`;
+    const k = cellKey(row, c);
     let entry = wanted.get(k);
     if (!entry) wanted.set(k, (entry = { problems: [] }));
     return entry;
@@ -31,6 +35,18 @@ export function wantedMarks(
     if (entry) entry.tidied = normalisedNote(f, lang, timeZone);
   }
   return wanted;
+}
+
+/** The wanted cells as block positions (row, column within the block starting at first, left). */
+function* cellsOf(
+  wanted: ReadonlyMap<number, CellMark>,
+  first: number,
+  left: number,
+): Iterable<[number, number]> {
+  for (const key of wanted.keys()) {
+    const column = key % KEY_ROW;
+    yield [(key - column) / KEY_ROW - first, column - left];
+  }
 }
 
 /**
@@ -45,7 +61,7 @@ export function writeMarks(
   first: number,
   last: number,
   width: number,
-  wanted: ReadonlyMap<string, CellMark>,
+  wanted: ReadonlyMap<number, CellMark>,
   lang: Lang,
   options: { left?: number; whole?: boolean } = {},
 ): boolean {
@@ -57,8 +73,9 @@ export function writeMarks(
   const plan = planMarks(
     backgrounds,
     notes,
-    (r, c) => wanted.get(`${first + r}|${left + c}`),
+    (r, c) => wanted.get(cellKey(first + r, left + c)),
     messages(lang).validation.noteTag,
+    cellsOf(wanted, first, left),
   );
   if (!plan) return false;
   const rows = plan.backgrounds.length;
