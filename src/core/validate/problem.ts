@@ -69,25 +69,62 @@ export function describe(code: ProblemCode, params: Readonly<Record<string, Para
 }
 
 export function bilingual(code: ProblemCode, params: Readonly<Record<string, Param>>): Bilingual {
-  return lazyBilingual((lang) => describe(code, params, lang));
+  return { 'zh-CN': describe(code, params, 'zh-CN'), en: describe(code, params, 'en') };
 }
 
 /**
- * Text in both languages, each written when first read: a check lists tens of thousands of
- * problems and a run shows them in one language, so the other is never templated. The getters are
- * own and enumerable: JSON and deep equality see two strings.
+ * A problem whose texts are written when first read: a check of messy data finds tens of
+ * thousands, and a run shows most of them in one place (a note, the Problems sheet) or not at all.
+ * Both texts are plain objects once read; JSON sees a plain problem.
  */
-export function lazyBilingual(make: (lang: Lang) => string): Bilingual {
-  let zh: string | undefined;
-  let en: string | undefined;
-  return {
-    get 'zh-CN'() {
-      return (zh ??= make('zh-CN'));
-    },
-    get en() {
-      return (en ??= make('en'));
-    },
-  };
+class CheckedProblem implements Problem {
+  // Declared, not defined: the bundle then assigns them, rather than defineProperty each per problem.
+  declare readonly sheet: SheetKey;
+  declare readonly row: number;
+  declare readonly column: string | null;
+  declare readonly severity: 'error' | 'warning';
+  declare readonly code: ProblemCode;
+  declare private params: Readonly<Record<string, Param>> | null;
+  declare private texts: { detail: Bilingual; message?: Bilingual } | null;
+
+  constructor(
+    sheet: SheetKey,
+    row: number,
+    column: string | null,
+    code: ProblemCode,
+    params: Readonly<Record<string, Param>>,
+    severity: 'error' | 'warning',
+  ) {
+    this.sheet = sheet;
+    this.row = row;
+    this.column = column;
+    this.severity = severity;
+    this.code = code;
+    this.params = params;
+    this.texts = null;
+  }
+
+  get detail(): Bilingual {
+    if (!this.texts) {
+      this.texts = { detail: bilingual(this.code, this.params!) };
+      this.params = null;
+    }
+    return this.texts.detail;
+  }
+
+  get message(): Bilingual {
+    const detail = this.detail;
+    const row = { row: this.row };
+    return (this.texts!.message ??= {
+      'zh-CN': fill(messages('zh-CN').validation.rowPrefix, row) + detail['zh-CN'],
+      en: fill(messages('en').validation.rowPrefix, row) + detail.en,
+    });
+  }
+
+  toJSON(): Problem {
+    const { sheet, row, column, severity, code, message, detail } = this;
+    return { sheet, row, column, severity, code, message, detail };
+  }
 }
 
 export function makeProblem(
@@ -98,9 +135,7 @@ export function makeProblem(
   params: Readonly<Record<string, Param>>,
   severity: 'error' | 'warning' = 'error',
 ): Problem {
-  const detail = bilingual(code, params);
-  const message = lazyBilingual((lang) => fill(messages(lang).validation.rowPrefix, { row }) + detail[lang]);
-  return { sheet, row, column, severity, code, message, detail };
+  return new CheckedProblem(sheet, row, column, code, params, severity);
 }
 
 /** How a cell's value is quoted in a message: short, on one line. */
