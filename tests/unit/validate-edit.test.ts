@@ -290,3 +290,14 @@ describe('checking an edit without reading whole sheets', () => {
     ]);
   });
 });
+
+describe('a problem as the sidebar and the digest receive it', () => {
+  it('carries its message and detail in both languages through JSON', () => {
+    const problem = checkWorkbook(INPUT).problems.find((p) => p.code === 'duplicate')!;
+    const sent = JSON.parse(JSON.stringify(problem)) as typeof problem;
+    expect(sent.message).toEqual({ 'zh-CN': problem.message['zh-CN'], en: problem.message.en });
+    expect(sent.detail).toEqual({ 'zh-CN': problem.detail['zh-CN'], en: problem.detail.en });
+    expect(sent.message['zh-CN']).toMatch(/^第 \d+ 行「资产编号」.* 与第 \d+ 行重复，应唯一$/);
+    expect(sent.detail.en).toContain('Asset');
+  });
+});

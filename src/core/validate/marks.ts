@@ -153,8 +153,8 @@ export function planMarks(
   const out: MarkWrite = {
     top,
     left,
-    backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((b) => b)),
-    notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((n) => n)),
+    backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
+    notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
   };
   for (const [r, c, bg, note] of changed) {
     out.backgrounds[r - top]![c - left] = bg;

@@ -64,8 +64,35 @@ export function render(param: Param, lang: Lang): string {
 /** The message for `code` in one language, without the row prefix. */
 export function describe(code: ProblemCode, params: Readonly<Record<string, Param>>, lang: Lang): string {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) values[k] = render(v, lang);
+  for (const k in params) values[k] = render(params[k]!, lang);
   return fill(messages(lang).validation[code] as string, values);
+}
+
+/** A problem's detail, each language written when first read (a note needs only one). */
+class Detail implements Bilingual {
+  declare private zh: string | undefined;
+  declare private english: string | undefined;
+  declare private readonly code: ProblemCode;
+  declare private readonly params: Readonly<Record<string, Param>>;
+
+  constructor(code: ProblemCode, params: Readonly<Record<string, Param>>) {
+    this.code = code;
+    this.params = params;
+    this.zh = undefined;
+    this.english = undefined;
+  }
+
+  get 'zh-CN'(): string {
+    return (this.zh ??= describe(this.code, this.params, 'zh-CN'));
+  }
+
+  get en(): string {
+    return (this.english ??= describe(this.code, this.params, 'en'));
+  }
+
+  toJSON(): Bilingual {
+    return { 'zh-CN': this['zh-CN'], en: this.en };
+  }
 }
 
 export function bilingual(code: ProblemCode, params: Readonly<Record<string, Param>>): Bilingual {
@@ -84,8 +111,8 @@ class CheckedProblem implements Problem {
   declare readonly column: string | null;
   declare readonly severity: 'error' | 'warning';
   declare readonly code: ProblemCode;
-  declare private params: Readonly<Record<string, Param>> | null;
-  declare private texts: { detail: Bilingual; message?: Bilingual } | null;
+  declare readonly detail: Bilingual;
+  declare private texts: Bilingual | null;
 
   constructor(
     sheet: SheetKey,
@@ -100,30 +127,30 @@ class CheckedProblem implements Problem {
     this.column = column;
     this.severity = severity;
     this.code = code;
-    this.params = params;
+    this.detail = new Detail(code, params);
     this.texts = null;
-  }
-
-  get detail(): Bilingual {
-    if (!this.texts) {
-      this.texts = { detail: bilingual(this.code, this.params!) };
-      this.params = null;
-    }
-    return this.texts.detail;
   }
 
   get message(): Bilingual {
     const detail = this.detail;
     const row = { row: this.row };
-    return (this.texts!.message ??= {
+    return (this.texts ??= {
       'zh-CN': fill(messages('zh-CN').validation.rowPrefix, row) + detail['zh-CN'],
       en: fill(messages('en').validation.rowPrefix, row) + detail.en,
     });
   }
 
   toJSON(): Problem {
-    const { sheet, row, column, severity, code, message, detail } = this;
-    return { sheet, row, column, severity, code, message, detail };
+    const { sheet, row, column, severity, code, message } = this;
+    return {
+      sheet,
+      row,
+      column,
+      severity,
+      code,
+      message,
+      detail: { 'zh-CN': this.detail['zh-CN'], en: this.detail.en },
+    };
   }
 }
 

@@ -38,15 +38,13 @@ export function wantedMarks(
 }
 
 /** The wanted cells as block positions (row, column within the block starting at first, left). */
-function* cellsOf(
-  wanted: ReadonlyMap<number, CellMark>,
-  first: number,
-  left: number,
-): Iterable<[number, number]> {
+function cellsOf(wanted: ReadonlyMap<number, CellMark>, first: number, left: number): [number, number][] {
+  const out: [number, number][] = [];
   for (const key of wanted.keys()) {
     const column = key % KEY_ROW;
-    yield [(key - column) / KEY_ROW - first, column - left];
+    out.push([(key - column) / KEY_ROW - first, column - left]);
   }
+  return out;
 }
 
 /**
