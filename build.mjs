@@ -51,7 +51,11 @@ function checkClassicScript(code) {
 async function buildCode() {
   // Every execution in Apps Script loads the whole file, so it is minified; names are kept, so a
   // stack trace in the execution log still says which function failed.
-  const body = await bundle('src/server/main.ts', { globalName: GLOBAL, minify: true, keepNames: true });
+  const body = await bundle('src/server/main.ts', {
+    globalName: GLOBAL,
+    minify: !process.env.HOUQIN_PROFILE,
+    keepNames: true,
+  });
   const names = exportNames(body);
   if (!names.includes('onOpen')) throw new Error('the entry module must export onOpen');
   const stubs = names.map((n) => `function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`);

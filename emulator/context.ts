@@ -83,7 +83,9 @@ export function countCalls(ctor: { prototype: object }, className: string): void
       } finally {
         ctx.callDepth--;
       }
-      if (ctx.callDepth === 0 && className === 'Range') ctx.cellsRead += cellsIn(key, result);
+      // Sheet.getSheetValues returns cells as Range.getValues does.
+      if (ctx.callDepth === 0 && (className === 'Range' || key === 'getSheetValues'))
+        ctx.cellsRead += cellsIn(key, result);
       return result;
     };
     Object.defineProperty(wrapped, 'name', { value: key });

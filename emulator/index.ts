@@ -5,6 +5,7 @@
  * Formulas: the emulator does not compute formulas. A formula cell keeps its formula (getFormula(s)); its value
  * is the result of constant arithmetic ('=1+1' -> 2) or otherwise the string '#ERROR!'.
  */
+import { parseA1 } from './a1';
 import * as path from 'node:path';
 import { AuthModeName, Base, countCalls, Ctx, makeClockDate, permissionError, scriptError } from './context';
 import { BooleanCriteria, ConditionalFormatRuleBuilderImpl } from './conditional';
@@ -433,7 +434,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     edit: (sheetName, a1, values) => {
       const sheet = ss._findSheet(sheetName);
       if (!sheet) throw new Error(`No sheet named ${sheetName}`);
-      const range = sheet.getRange(a1);
+      // The person's typing, not the script's: its range is not counted as a call.
+      const range = sheet._rangeFromA1(parseA1(a1));
       const grid: unknown[][] =
         Array.isArray(values) && values.every((r) => Array.isArray(r))
           ? (values as unknown[][])

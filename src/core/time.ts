@@ -22,10 +22,18 @@ function pad(n: number, width = 2): string {
 export function isDate(value: unknown): value is Date {
   // Asked of every cell: most are strings and numbers, answered by typeof alone.
   if (typeof value !== 'object' || value === null) return false;
-  // Dates may come from another realm (the Apps Script runtime, a vm): instanceof would miss them.
-  const date = value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
+  // Dates may come from another realm (the Apps Script runtime, a vm): instanceof would miss them,
+  // and asking toString of every one is slow, so the other realm's Date.prototype is remembered.
+  const proto: unknown = Object.getPrototypeOf(value);
+  let date = proto === Date.prototype || (proto !== null && proto === otherDatePrototype);
+  if (!date && Object.prototype.toString.call(value) === '[object Date]') {
+    date = typeof (value as Date).getTime === 'function';
+    if (date && proto !== Object.prototype) otherDatePrototype = proto;
+  }
   return date && !Number.isNaN((value as Date).getTime());
 }
+
+let otherDatePrototype: unknown = null;
 
 // Past this many entries a cache starts again rather than grow: enough for years of hours or days.
 const CACHE_LIMIT = 100_000;
@@ -83,14 +91,24 @@ export function dayOf(instant: Date, timeZone: string): Day {
 }
 
 /** Wall-clock parts of an instant in `timeZone`. */
-export function localParts(instant: Date, timeZone: string) {
-  const wall = wallClock(instant, timeZone);
-  return {
-    day: makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-  };
+export function localParts(instant: Date, timeZone: string): LocalParts {
+  return remembered(perZone(partsCache, timeZone), instant.getTime(), () => {
+    const wall = wallClock(instant, timeZone);
+    return {
+      day: makeDay(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+    };
+  });
 }
+
+export interface LocalParts {
+  readonly day: Day;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+const partsCache = new Map<string, Map<number, LocalParts>>();
 
 /**
  * The instant a wall-clock time occurs in `timeZone` (midnight by default). A time the clocks

@@ -87,8 +87,9 @@ describe('validation on edit', () => {
       Array.from({ length: 500 }, (_, i) => row(i)),
     );
     expect(emu.calls.snapshot()).toEqual(single);
-    // Assets, and the sheets its rules look up (roster, repairs) and Settings: one read each.
-    expect(single['Range.getValues']).toBe(4);
+    // The header, the rows, the id column, the Roster's header and names, Settings: never a whole sheet.
+    expect(single['Sheet.getSheetValues']).toBe(6);
+    expect(single['Range.getValues'] ?? 0).toBe(0);
     expect(single['Range.setBackgrounds']).toBe(1);
     const s = sheet(emu, ASSETS);
     const h = s

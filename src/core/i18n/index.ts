@@ -15,7 +15,15 @@ export function messages(lang: Lang): Catalog {
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  let parts = TEMPLATES.get(template);
+  if (!parts) TEMPLATES.set(template, (parts = template.split(/\{(\w+)\}/)));
+  // Text and placeholder names alternate: a check fills the same few templates tens of thousands of times.
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
+
+const TEMPLATES = new Map<string, string[]>();

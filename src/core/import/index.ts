@@ -21,10 +21,4 @@ export {
   targetName,
   type ImportRequest,
 } from './options';
-export {
-  fieldLabel,
-  importPreview,
-  noPlanText,
-  PREVIEW_LINES,
-  type ImportPreview,
-} from './preview';
+export { fieldLabel, importPreview, noPlanText, PREVIEW_LINES, type ImportPreview } from './preview';

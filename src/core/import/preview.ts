@@ -87,4 +87,3 @@ export function importPreview(lang: Lang, plan: ImportPlan, idLabel: string): Im
     undecided: plan.undecided,
   };
 }
-

@@ -1,5 +1,11 @@
 /** 1 → A, 27 → AA: column letters for A1 notation and row links. */
+const LETTERS: string[] = [];
+
 export function columnLetter(column: number): string {
+  return (LETTERS[column] ??= lettersOf(column));
+}
+
+function lettersOf(column: number): string {
   let n = column;
   let out = '';
   while (n > 0) {

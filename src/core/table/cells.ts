@@ -25,6 +25,7 @@ export type CellRead =
   | { readonly ok: true; readonly value: Typed | null; readonly normalised?: Typed }
   | { readonly ok: false; readonly error: CellError };
 
+const READ_EMPTY: CellRead = { ok: true, value: null };
 const SHEETS_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const ERROR_VALUES = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/;
 
@@ -95,9 +96,14 @@ function parseBoolean(raw: Typed): boolean | undefined {
  * Never throws, whatever the cell holds.
  */
 export function readCell(col: ColumnDecl, raw: unknown, timeZone: string): CellRead {
-  if (raw === '' || raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw === 'string' && foldWidth(raw) === '') return { ok: true, value: null };
-  if (typeof raw === 'string' && ERROR_VALUES.test(raw.trim())) return { ok: false, error: 'formulaError' };
+  if (raw === '' || raw === null || raw === undefined) return READ_EMPTY;
+  if (typeof raw === 'string') {
+    // trim() takes the ideographic and every other space NFKC would fold to one: no fold needed.
+    const trimmed = raw.trim();
+    if (trimmed === '') return READ_EMPTY;
+    if (trimmed.charCodeAt(0) === 35 && ERROR_VALUES.test(trimmed))
+      return { ok: false, error: 'formulaError' };
+  }
   const value = raw as Typed;
   switch (col.type) {
     case 'date':
@@ -149,8 +155,9 @@ export function readCell(col: ColumnDecl, raw: unknown, timeZone: string): CellR
       return { ok: true, value: t };
     }
     default: {
+      if (typeof value === 'string') return { ok: true, value: value.trim() };
       if (isDate(value)) return { ok: true, value: dayOf(value, timeZone) };
-      return { ok: true, value: typeof value === 'string' ? value.trim() : String(value) };
+      return { ok: true, value: String(value) };
     }
   }
 }

@@ -8,6 +8,19 @@ import { ENUMS, SHEETS, type EnumKey, type EnumValue, type SheetKey } from '../s
  * "(元)" optional, so "金额（元）", "金额(元)" and "金额" all name the same column.
  */
 export function labelKey(text: unknown): string {
+  if (typeof text !== 'string') return foldLabel(text);
+  // Names and labels repeat down a column: each distinct text is folded once.
+  let key = LABEL_KEYS.get(text);
+  if (key === undefined) {
+    if (LABEL_KEYS.size >= 50_000) LABEL_KEYS.clear();
+    LABEL_KEYS.set(text, (key = foldLabel(text)));
+  }
+  return key;
+}
+
+const LABEL_KEYS = new Map<string, string>();
+
+function foldLabel(text: unknown): string {
   return String(text ?? '')
     .normalize('NFKC')
     .toLowerCase()
@@ -52,5 +65,16 @@ for (const list of Object.keys(ENUMS) as EnumKey[]) {
 
 /** The enum value a cell's text names, in either language (or the key itself), if any. */
 export function enumValueOf<E extends EnumKey>(list: E, text: unknown): EnumValue<E> | undefined {
-  return enumByLabel.get(list)?.get(labelKey(text)) as EnumValue<E> | undefined;
+  const labels = enumByLabel.get(list);
+  if (!labels) return undefined;
+  if (typeof text !== 'string') return labels.get(labelKey(text)) as EnumValue<E> | undefined;
+  // A column holds a handful of distinct texts: each is folded once, not once per cell.
+  let seen = enumSeen.get(list);
+  if (!seen || seen.size > 10_000) enumSeen.set(list, (seen = new Map()));
+  if (seen.has(text)) return seen.get(text) as EnumValue<E> | undefined;
+  const value = labels.get(labelKey(text));
+  seen.set(text, value);
+  return value as EnumValue<E> | undefined;
 }
+
+const enumSeen = new Map<EnumKey, Map<string, string | undefined>>();

@@ -58,8 +58,9 @@ export function readIssue(sheet: SheetKey, col: ColumnDecl, error: CellError, ra
 
 /** The declared limits (min, above, max, maxLength) a readable, non-empty value breaks, if any. */
 export function limitIssue(sheet: SheetKey, col: ColumnDecl, value: Typed): Issue | null {
-  const column = header(sheet, col.key);
   if (typeof value === 'number') {
+    if (col.min === undefined && col.above === undefined && col.max === undefined) return null;
+    const column = header(sheet, col.key);
     if (col.min !== undefined && value < col.min)
       return { code: 'min', params: { column, min: col.min, value } };
     if (col.above !== undefined && value <= col.above)
@@ -67,9 +68,10 @@ export function limitIssue(sheet: SheetKey, col: ColumnDecl, value: Typed): Issu
     if (col.max !== undefined && value > col.max)
       return { code: 'max', params: { column, max: col.max, value } };
   }
-  if (typeof value === 'string' && col.maxLength !== undefined) {
+  if (typeof value === 'string' && col.maxLength !== undefined && value.length > col.maxLength) {
     // Code points, not UTF-16 units: an emoji is one character to the person counting.
     const length = [...value].length;
+    const column = header(sheet, col.key);
     if (length > col.maxLength) return { code: 'tooLong', params: { column, max: col.maxLength, length } };
   }
   return null;
@@ -82,7 +84,35 @@ export function isRequired(col: ColumnDecl): boolean {
 
 /** Ids compare as a person reads them: full-width folded, case and spaces ignored. */
 export function uniqueKey(value: Typed): string {
-  return String(value).normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const text = String(value);
+  // Printable ASCII without spaces (most ids) is its own fold: no NFKC needed.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
+export interface ColumnCheckOptions {
+  /** The sheet row of values[1] (values[0] is the header): 2 unless a block of rows was read. */
+  readonly firstRow?: number;
+  /** false: leave uniqueness to the caller, who has the whole column (an edit's block is not the sheet). */
+  readonly unique?: boolean;
+}
+
+/** The duplicate problem of a row whose `column` holds `value`, also held at `rows` (ascending). */
+export function duplicateProblem(
+  sheet: SheetKey,
+  column: string,
+  row: number,
+  value: Typed,
+  rows: readonly number[],
+): Problem {
+  const other = row === rows[0] ? rows[1]! : rows[0]!;
+  return makeProblem(sheet, row, column, 'duplicate', {
+    column: header(sheet, column),
+    value: quote(value),
+    other,
+  });
 }
 
 /**
@@ -93,7 +123,9 @@ export function checkColumns(
   layout: TableLayout,
   values: readonly (readonly unknown[])[],
   timeZone: string,
+  options: ColumnCheckOptions = {},
 ): ColumnCheck {
+  const firstRow = options.firstRow ?? 2;
   const key = layout.decl.key as SheetKey;
   const problems: Problem[] = [];
   const fixes: Fix[] = [];
@@ -106,16 +138,23 @@ export function checkColumns(
 
   // column → comparable value → rows holding it
   const seen = new Map<string, Map<string, { value: Typed; rows: number[] }>>();
-  for (const col of present) if (col.unique) seen.set(col.key, new Map());
+  if (options.unique !== false) for (const col of present) if (col.unique) seen.set(col.key, new Map());
 
+  // Each column's place, rule and duplicate index looked up once, not once per cell.
+  const plan = present.map((col) => ({
+    col,
+    at: layout.index[col.key]!,
+    required: isRequired(col),
+    byValue: seen.get(col.key),
+  }));
   const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const raw = values[i] ?? [];
     if (isBlankRow(raw)) continue;
-    const row = i + 1;
+    const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
-    for (const col of present) {
-      const cell = raw[layout.index[col.key]!];
+    for (const { col, at, required, byValue } of plan) {
+      const cell = raw[at];
       const read = readCell(col, cell, timeZone);
       if (!read.ok) {
         const issue = readIssue(key, col, read.error, cell);
@@ -125,7 +164,7 @@ export function checkColumns(
       }
       typed[col.key] = read.value;
       if (read.value === null) {
-        if (isRequired(col))
+        if (required)
           problems.push(makeProblem(key, row, col.key, 'required', { column: header(key, col.key) }));
         continue;
       }
@@ -133,7 +172,6 @@ export function checkColumns(
       if (issue) problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
       if (read.normalised !== undefined)
         fixes.push({ sheet: key, row, column: col.key, from: cell, to: read.normalised });
-      const byValue = seen.get(col.key);
       if (byValue) {
         const k = uniqueKey(read.value);
         const entry = byValue.get(k);
@@ -147,16 +185,7 @@ export function checkColumns(
   for (const [column, byValue] of seen)
     for (const { value, rows: at } of byValue.values()) {
       if (at.length < 2) continue;
-      for (const row of at) {
-        const other = row === at[0] ? at[1]! : at[0]!;
-        problems.push(
-          makeProblem(key, row, column, 'duplicate', {
-            column: header(key, column),
-            value: quote(value),
-            other,
-          }),
-        );
-      }
+      for (const row of at) problems.push(duplicateProblem(key, column, row, value, at));
     }
   return { view: { key, layout, rows }, problems, fixes };
 }

@@ -31,6 +31,16 @@ export interface Rule {
   readonly sheet: SheetKey;
   /** Other sheets it looks up (read too when a single row of `sheet` is checked on edit). */
   readonly needs: readonly SheetKey[];
+  /**
+   * What checking a few edited rows needs of other sheets: the columns looked up, read only when
+   * some edited row could use them (`when`). Whole sheets are read by Check all sheets instead.
+   */
+  readonly lookups?: readonly Lookup[];
+  /**
+   * Columns of the rule's own sheet it reads across rows (the stock balance): on an edit, the rows
+   * sharing `key` with an edited row are read in these columns.
+   */
+  readonly across?: { readonly key: string; readonly columns: readonly string[] };
   check(ctx: RuleContext): Problem[];
 }
 
@@ -39,7 +49,7 @@ export interface RowScope<L> {
   readonly ctx: RuleContext;
   readonly view: SheetView;
   /** What the rule looked up once, before the rows (other sheets' keys, settings). */
-  readonly lookups: L;
+  readonly found: L;
   /** Whether the sheet has every one of `columns`: a check on a missing column stays silent. */
   has(...columns: string[]): boolean;
   /** The header of one of the sheet's columns, as a message parameter. */
@@ -72,6 +82,20 @@ export interface RowScope<L> {
   ): Problem[];
 }
 
+export interface Lookup {
+  readonly sheet: SheetKey;
+  readonly columns: readonly string[];
+  /** Whether an edited row (typed) looks it up. */
+  when(values: TypedRecord['v']): boolean;
+}
+
+/** A lookup wanted by rows naming something in `column`. */
+export const lookupBy = (column: string, sheet: SheetKey, columns: readonly string[]): Lookup => ({
+  sheet,
+  columns,
+  when: (values) => nameKey(values[column]) !== null,
+});
+
 /** How a rule on the records of one sheet is declared: only its domain checks, no set-up. */
 export interface RowRuleSpec<L> {
   /** The sheet whose rows it reports on. */
@@ -82,6 +106,10 @@ export interface RowRuleSpec<L> {
   readonly requires?: readonly string[];
   /** Looked up once before the rows; null keeps the rule silent (nothing to check against). */
   readonly prepare?: (ctx: RuleContext) => L | null;
+  /** What an edit of a few rows reads of other sheets for this rule (see Rule.lookups). */
+  readonly lookups?: readonly Lookup[];
+  /** Columns of its own sheet the rule reads across rows (see Rule.across). */
+  readonly across?: Rule['across'];
   /** The problems of one record. */
   readonly row?: (record: TypedRecord, at: RowScope<L>) => readonly Problem[];
   /** Problems across the records (running balances), after the rows. */
@@ -97,15 +125,17 @@ export function rowRule<L = null>(spec: RowRuleSpec<L>): Rule {
   return {
     sheet,
     needs: spec.needs ?? [],
+    ...(spec.lookups ? { lookups: spec.lookups } : {}),
+    ...(spec.across ? { across: spec.across } : {}),
     check(ctx) {
       const view = ctx.view(sheet);
       if (!view || !has(view, ...(spec.requires ?? []))) return [];
-      const lookups = spec.prepare ? spec.prepare(ctx) : null;
-      if (spec.prepare && lookups === null) return [];
+      const prepared = spec.prepare ? spec.prepare(ctx) : null;
+      if (spec.prepare && prepared === null) return [];
       const at: RowScope<L> = {
         ctx,
         view,
-        lookups: lookups as L,
+        found: prepared as L,
         has: (...columns) => has(view, ...columns),
         col: (column) => header(sheet, column),
         problem: (record, column, code, params, severity) =>

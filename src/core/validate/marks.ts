@@ -115,35 +115,50 @@ export function planMarks(
   notes: readonly (readonly string[])[],
   want: (r: number, c: number) => CellMark | undefined,
   tag: string,
+  wantedCells?: Iterable<readonly [number, number]>,
 ): MarkWrite | null {
   const changed: [number, number, string, string][] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (let r = 0; r < backgrounds.length; r++) {
-    const bgRow = backgrounds[r]!;
-    for (let c = 0; c < bgRow.length; c++) {
-      const bg = bgRow[c] ?? DEFAULT_BACKGROUND;
-      const note = notes[r]?.[c] ?? '';
-      const w = want(r, c);
-      // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
-      if (!w && !TAGS.some((t) => note.startsWith(t))) continue;
-      const next = markCell(bg, note, w, tag);
-      if (next.background === bg && next.note === note) continue;
-      changed.push([r, c, next.background, next.note]);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+  const visit = (r: number, c: number, w: CellMark | undefined) => {
+    const bg = backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+    const note = notes[r]?.[c] ?? '';
+    const next = markCell(bg, note, w, tag);
+    if (next.background === bg && next.note === note) return;
+    changed.push([r, c, next.background, next.note]);
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  };
+  const ours = (note: string | undefined) => !!note && TAGS.some((t) => note.startsWith(t));
+  if (wantedCells) {
+    // The cells wanted (given), then those still holding Houqin's note: a clean cell is not asked.
+    for (const [r, c] of wantedCells)
+      if (r >= 0 && r < backgrounds.length && c >= 0 && c < backgrounds[r]!.length) visit(r, c, want(r, c));
+    for (let r = 0; r < notes.length; r++) {
+      const noteRow = notes[r]!;
+      for (let c = 0; c < noteRow.length; c++)
+        if (noteRow[c] !== '' && ours(noteRow[c]) && !want(r, c)) visit(r, c, undefined);
     }
-  }
+  } else
+    for (let r = 0; r < backgrounds.length; r++) {
+      const bgRow = backgrounds[r]!;
+      for (let c = 0; c < bgRow.length; c++) {
+        const w = want(r, c);
+        // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
+        if (!w && !ours(notes[r]?.[c])) continue;
+        visit(r, c, w);
+      }
+    }
   if (!changed.length) return null;
   const out: MarkWrite = {
     top,
     left,
-    backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((b) => b)),
-    notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1).map((n) => n)),
+    backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
+    notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
   };
   for (const [r, c, bg, note] of changed) {
     out.backgrounds[r - top]![c - left] = bg;
@@ -153,10 +168,21 @@ export function planMarks(
 }
 
 /** What Houqin wants on the cells of a sheet, keyed by `markKey`. */
-export type WantedMarks = ReadonlyMap<string, CellMark>;
+export type WantedMarks = ReadonlyMap<number, CellMark>;
 
-/** The key of a cell in `WantedMarks`: 1-based row, 0-based column index. */
-const markKey = (row: number, column: number) => `${row}|${column}`;
+/** A cell's key in `wantedMarks`: 1-based row, 0-based column (Sheets allows 18,278 columns). */
+const KEY_ROW = 20_000;
+export const cellKey = (row: number, column: number): number => row * KEY_ROW + column;
+
+/** The wanted cells as positions in a block whose first row is `first` and first column `left`. */
+function cellsOf(wanted: WantedMarks, first: number, left: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const key of wanted.keys()) {
+    const column = key % KEY_ROW;
+    out.push([(key - column) / KEY_ROW - first, column - left]);
+  }
+  return out;
+}
 
 /** What Houqin wants on each cell: the problems reported on it, and the note on a value it tidied. */
 export function wantedMarks(
@@ -165,12 +191,12 @@ export function wantedMarks(
   fixes: readonly Fix[],
   lang: Lang,
   timeZone: string,
-): Map<string, CellMark> {
-  const wanted = new Map<string, { problems: string[]; tidied?: string }>();
+): Map<number, CellMark> {
+  const wanted = new Map<number, { problems: string[]; tidied?: string }>();
   const at = (row: number, column: string) => {
     const c = layout.index[column];
     if (c === undefined) return undefined;
-    const k = markKey(row, c);
+    const k = cellKey(row, c);
     let entry = wanted.get(k);
     if (!entry) wanted.set(k, (entry = { problems: [] }));
     return entry;
@@ -184,10 +210,12 @@ export function wantedMarks(
   return wanted;
 }
 
-/** The backgrounds and notes of a block of rows as read (getBackgrounds / getNotes), from column A. */
+/** The backgrounds and notes of a block of rows as read (getBackgrounds / getNotes). */
 export interface MarkBlock {
   /** 1-based row of the block's first line. */
   readonly first: number;
+  /** 0-based column of the block's first column (0: column A). */
+  readonly left?: number;
   readonly backgrounds: readonly (readonly string[])[];
   readonly notes: readonly (readonly string[])[];
 }
@@ -203,16 +231,18 @@ export interface PlacedMarks {
 
 /** What to write so that a block read carries the marks wanted; null when nothing changes. */
 export function marksToWrite(block: MarkBlock, wanted: WantedMarks, lang: Lang): PlacedMarks | null {
+  const left = block.left ?? 0;
   const plan = planMarks(
     block.backgrounds,
     block.notes,
-    (r, c) => wanted.get(markKey(block.first + r, c)),
+    (r, c) => wanted.get(cellKey(block.first + r, left + c)),
     messages(lang).validation.noteTag,
+    cellsOf(wanted, block.first, left),
   );
   if (!plan) return null;
   return {
     row: block.first + plan.top,
-    column: 1 + plan.left,
+    column: 1 + left + plan.left,
     backgrounds: plan.backgrounds,
     notes: plan.notes,
   };

@@ -1,5 +1,5 @@
 import { fill, messages } from '../i18n';
-import { LANGS, type Lang } from '../lang';
+import type { Lang } from '../lang';
 import type { SheetKey } from '../sheets';
 import { columnHeader, enumLabel, sheetName } from '../table/labels';
 import type { EnumKey } from '../sheets';
@@ -64,14 +64,94 @@ export function render(param: Param, lang: Lang): string {
 /** The message for `code` in one language, without the row prefix. */
 export function describe(code: ProblemCode, params: Readonly<Record<string, Param>>, lang: Lang): string {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) values[k] = render(v, lang);
+  for (const k in params) values[k] = render(params[k]!, lang);
   return fill(messages(lang).validation[code] as string, values);
 }
 
+/** A problem's detail, each language written when first read (a note needs only one). */
+class Detail implements Bilingual {
+  declare private zh: string | undefined;
+  declare private english: string | undefined;
+  declare private readonly code: ProblemCode;
+  declare private readonly params: Readonly<Record<string, Param>>;
+
+  constructor(code: ProblemCode, params: Readonly<Record<string, Param>>) {
+    this.code = code;
+    this.params = params;
+    this.zh = undefined;
+    this.english = undefined;
+  }
+
+  get 'zh-CN'(): string {
+    return (this.zh ??= describe(this.code, this.params, 'zh-CN'));
+  }
+
+  get en(): string {
+    return (this.english ??= describe(this.code, this.params, 'en'));
+  }
+
+  toJSON(): Bilingual {
+    return { 'zh-CN': this['zh-CN'], en: this.en };
+  }
+}
+
 export function bilingual(code: ProblemCode, params: Readonly<Record<string, Param>>): Bilingual {
-  const out = {} as Record<Lang, string>;
-  for (const lang of LANGS) out[lang] = describe(code, params, lang);
-  return out;
+  return { 'zh-CN': describe(code, params, 'zh-CN'), en: describe(code, params, 'en') };
+}
+
+/**
+ * A problem whose texts are written when first read: a check of messy data finds tens of
+ * thousands, and a run shows most of them in one place (a note, the Problems sheet) or not at all.
+ * Both texts are plain objects once read; JSON sees a plain problem.
+ */
+class CheckedProblem implements Problem {
+  // Declared, not defined: the bundle then assigns them, rather than defineProperty each per problem.
+  declare readonly sheet: SheetKey;
+  declare readonly row: number;
+  declare readonly column: string | null;
+  declare readonly severity: 'error' | 'warning';
+  declare readonly code: ProblemCode;
+  declare readonly detail: Bilingual;
+  declare private texts: Bilingual | null;
+
+  constructor(
+    sheet: SheetKey,
+    row: number,
+    column: string | null,
+    code: ProblemCode,
+    params: Readonly<Record<string, Param>>,
+    severity: 'error' | 'warning',
+  ) {
+    this.sheet = sheet;
+    this.row = row;
+    this.column = column;
+    this.severity = severity;
+    this.code = code;
+    this.detail = new Detail(code, params);
+    this.texts = null;
+  }
+
+  get message(): Bilingual {
+    const detail = this.detail;
+    const row = { row: this.row };
+    return (this.texts ??= {
+      'zh-CN': fill(messages('zh-CN').validation.rowPrefix, row) + detail['zh-CN'],
+      en: fill(messages('en').validation.rowPrefix, row) + detail.en,
+    });
+  }
+
+  toJSON(): Problem {
+    const { sheet, row, column, severity, code, message } = this;
+    return {
+      sheet,
+      row,
+      column,
+      severity,
+      code,
+      message,
+      detail: { 'zh-CN': this.detail['zh-CN'], en: this.detail.en },
+    };
+  }
 }
 
 export function makeProblem(
@@ -82,10 +162,7 @@ export function makeProblem(
   params: Readonly<Record<string, Param>>,
   severity: 'error' | 'warning' = 'error',
 ): Problem {
-  const detail = bilingual(code, params);
-  const message = {} as Record<Lang, string>;
-  for (const lang of LANGS) message[lang] = fill(messages(lang).validation.rowPrefix, { row }) + detail[lang];
-  return { sheet, row, column, severity, code, message, detail };
+  return new CheckedProblem(sheet, row, column, code, params, severity);
 }
 
 /** How a cell's value is quoted in a message: short, on one line. */

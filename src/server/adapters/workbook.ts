@@ -92,7 +92,17 @@ export class Workbook {
     if (!sheet) return null;
     const values = sheet.getDataRange().getValues() as unknown[][];
     const layout = mapHeaders(sheetDecl(key), values[0] ?? []);
-    const table: Table = { key, sheet, layout, values, rows: readRows(layout, values.slice(1)) };
+    let rows: SheetRow[] | undefined;
+    // Records are built when first asked for: a check reads 50,000 rows and never needs them.
+    const table: Table = {
+      key,
+      sheet,
+      layout,
+      values,
+      get rows() {
+        return (rows ??= readRows(layout, values.slice(1)));
+      },
+    };
     this.tables.set(key, table);
     return table;
   }

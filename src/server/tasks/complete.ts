@@ -1,5 +1,4 @@
 import { schoolCalendarFrom } from '../../core/calendar';
-import { sheetKeyOf } from '../../core/table/labels';
 import type { EnumValue } from '../../core/sheets';
 import { completeTask, patchCells, readTasks, type ExistingTask } from '../../core/tasks';
 import { instantOf, type Day } from '../../core/time';
@@ -7,6 +6,7 @@ import type { CellValue } from '../../core/table/mapping';
 import { withDocumentLock } from '../adapters/lock';
 import { errorText, tell } from '../adapters/ui';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
+import type { EditHandler } from '../edit';
 import { schoolToday, tasksTable } from './generate';
 
 export interface DoneMark {
@@ -77,16 +77,14 @@ export function markDone(workbook: Workbook, marks: readonly DoneMark[], today: 
  * The Tasks sheet's edit handler: a status set to done (by typing or the drop-down, one cell or a
  * pasted block) fills the done date and, for inspections, records the result and rolls the schedule.
  */
-export function onTaskEdit(e: GoogleAppsScript.Events.SheetsOnEdit, workbook: Workbook): void {
-  const range = e.range;
-  if (sheetKeyOf(range.getSheet().getName()) !== 'tasks') return;
+export const onTaskEdit: EditHandler = (_e, workbook, edit) => {
+  if (edit.key !== 'tasks') return;
   const table = workbook.table('tasks');
   const status = table?.layout.index.status;
-  if (status === undefined || range.getColumn() > status + 1 || range.getLastColumn() < status + 1) return;
+  const { row: first, column, lastRow: last, lastColumn } = edit.bounds();
+  if (status === undefined || column > status + 1 || lastColumn < status + 1) return;
   try {
     withDocumentLock(() => {
-      const first = range.getRow();
-      const last = range.getLastRow();
       const marks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
         .filter((t) => t.row >= first && t.row <= last && t.status === 'done')
         .map((task) => ({ task }));
@@ -96,4 +94,4 @@ export function onTaskEdit(e: GoogleAppsScript.Events.SheetsOnEdit, workbook: Wo
     const lang = workbook.settings().settings.language;
     tell(table!.sheet.getName(), errorText(lang, error));
   }
-}
+};

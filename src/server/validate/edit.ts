@@ -1,108 +1,177 @@
+import { CARRIED_LANGS } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import type { SheetKey } from '../../core/sheets';
+import { parseSettings } from '../../core/settings/parse';
+import { sheetDecl, type SheetKey } from '../../core/sheets';
 import { adjacentRuns } from '../../core/table/a1';
-import { sheetKeyOf } from '../../core/table/labels';
-import { checkWorkbook, CHECKED_SHEETS, sheetsNeededFor, type Problem } from '../../core/validate';
-import { twinRows } from '../../core/validate/twins';
-import { wantedMarks } from '../../core/validate/marks';
+import { sheetName } from '../../core/table/labels';
+import { mapHeaders, type TableLayout } from '../../core/table/mapping';
+import { dayOf } from '../../core/time';
+import { checkWorkbook, CHECKED_SHEETS, sheetsNeededFor } from '../../core/validate';
+import {
+  checkEdit,
+  planEdit,
+  type EditCheck,
+  type LookupReads,
+  type ReadColumns,
+} from '../../core/validate/edit';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import type { Table, Workbook } from '../adapters/workbook';
-import type { EditHandler } from '../edit';
+import type { Bounds, Edit, EditHandler } from '../edit';
 import { storeFixes } from './fixes';
+import { wantedMarks } from '../../core/validate/marks';
 import { writeMarks } from './marks';
 import { readForValidation } from './read';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 /**
- * At most this many runs of other rows get their duplicate marks redone on an edit (4 calls each);
+ * At most this many runs of other rows get their duplicate marks redone on an edit (5 calls each);
  * beyond that, Check all sheets catches up.
  */
 const MAX_TWIN_RUNS = 5;
 
 /**
- * Checks the rows an edit touched, as the person types: one read of the edited sheet (and of the
- * sheets its rules look up), then one write of values tidied and one of marks for the touched
- * block — a 500-row paste costs the same calls as one cell. Editing the header re-checks the whole
- * sheet, since columns may have moved. Clearing a row clears its marks. An edit to a unique column
- * also redoes the marks of the rows holding the same value, or the value the cell held before.
+ * Checks the rows an edit touched, as the person types. It reads the edited rows, the header, the
+ * columns its rules compare across rows (the id column for duplicates, a stock item's movements)
+ * and, in the sheets the edited rows look up, only the columns looked up (the Roster's names for a
+ * custodian) — never a whole data sheet — then writes values tidied and marks for the edited block
+ * once each: a 500-row paste costs the calls of one cell, at any sheet size. An edit to a unique
+ * column also redoes the duplicate marks of the rows holding the same value, or the value the cell
+ * held before. Editing the header re-checks the whole sheet, since columns may have moved.
  */
-export const validateEdit: EditHandler = (e, workbook) => {
-  const sheet = e.range.getSheet();
-  const key = sheetKeyOf(sheet.getName());
-  if (!key || !CHECKED_SHEETS.includes(key)) return;
+export const validateEdit: EditHandler = (e, workbook, edit) => {
+  if (!CHECKED_SHEETS.includes(edit.key)) return;
+  const bounds = edit.bounds();
   try {
     // A person is waiting on the cell: do not queue behind a long run; "Check all" will catch up.
-    withDocumentLock(() => checkEditedRows(workbook, key, e.range, e.oldValue), 3_000);
+    withDocumentLock(
+      () =>
+        bounds.row === 1
+          ? checkHeaderEdit(workbook, edit.key, bounds)
+          : checkEditedRows(workbook, edit, bounds, e.oldValue),
+      3_000,
+    );
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
   }
 };
 
-function checkEditedRows(
-  workbook: Workbook,
-  key: SheetKey,
-  range: GoogleAppsScript.Spreadsheet.Range,
-  oldValue: unknown,
-): void {
-  const { input, tables } = readForValidation(workbook, sheetsNeededFor(key));
-  const table = tables.get(key);
-  if (!table) return;
-  const headerEdited = range.getRow() === 1;
-  const first = Math.max(2, range.getRow());
-  const last = headerEdited ? Math.max(table.values.length, range.getLastRow()) : range.getLastRow();
-  if (last < first) return;
-  if (!headerEdited && !touchesDeclaredColumn(table.layout.index, range)) return;
-  const inRows = <T extends { row: number }>(items: readonly T[]) =>
-    items.filter((i) => i.row >= first && i.row <= last);
-  const check = checkWorkbook(input, [key]);
-  const fixes = inRows(check.fixes);
-  const lang = input.settings.language;
-  if (fixes.length) storeFixes(table, fixes, input.timeZone);
-  const wanted = wantedMarks(table.layout, inRows(check.problems), fixes, lang, input.timeZone);
-  // The block spans the header's width and the edit's: a renamed header leaves its old marks to clear.
-  writeMarks(table.sheet, first, last, Math.max(table.layout.width, range.getLastColumn()), wanted, lang);
-  if (!headerEdited)
-    remarkTwins(table, check.problems, { first, last, range, oldValue }, input.timeZone, lang);
+/** A template sheet by its name in the language the edited tab is named in, else the other. */
+function findSheet(workbook: Workbook, key: SheetKey, first: Lang): Sheet | null {
+  for (const lang of [first, ...CARRIED_LANGS.filter((l) => l !== first)]) {
+    const sheet = workbook.spreadsheet.getSheetByName(sheetName(lang, key));
+    if (sheet) return sheet;
+  }
+  // Renamed with other spacing or case: the full index finds it (a rare, dearer path).
+  return workbook.sheet(key);
 }
 
+/** Some columns of a sheet, whole (row 1 down), in one read spanning the first to the last. */
+function readColumns(sheet: Sheet, layout: TableLayout, keys: readonly string[]): ReadColumns {
+  const at = keys.map((k) => layout.index[k]).filter((c): c is number => c !== undefined);
+  if (!at.length) return {};
+  const left = Math.min(...at);
+  const right = Math.max(...at);
+  // -1 rows: down to the sheet's last row with content.
+  const block = sheet.getSheetValues(1, left + 1, -1, right - left + 1);
+  const out: Record<string, unknown[]> = {};
+  for (const k of keys) {
+    const c = layout.index[k];
+    if (c !== undefined) out[k] = block.map((r) => r[c - left]);
+  }
+  return out;
+}
+
+function checkEditedRows(workbook: Workbook, edit: Edit, bounds: Bounds, oldValue: unknown): void {
+  const { sheet, key } = edit;
+  const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+  const layout = mapHeaders(sheetDecl(key), header);
+  if (!touchesDeclaredColumn(layout.index, bounds)) return;
+  const first = bounds.row;
+  const last = bounds.lastRow;
+  const rows = sheet.getSheetValues(first, 1, last - first + 1, Math.max(1, header.length));
+  const timeZone = workbook.timeZone;
+  const plan = planEdit(key, header, first, rows, timeZone);
+  const lookups: LookupReads = {};
+  for (const lookup of plan.lookups) {
+    const other = findSheet(workbook, lookup.sheet, edit.nameLang);
+    if (!other) continue;
+    const otherHeader = other.getSheetValues(1, 1, 1, -1)[0] ?? [];
+    const otherLayout = mapHeaders(sheetDecl(lookup.sheet), otherHeader);
+    lookups[lookup.sheet] = { header: otherHeader, columns: readColumns(other, otherLayout, lookup.columns) };
+  }
+  const settingsSheet = findSheet(workbook, 'settings', edit.nameLang);
+  const settings = parseSettings(settingsSheet ? settingsSheet.getSheetValues(1, 1, -1, -1) : []).settings;
+  const check = checkEdit({
+    timeZone,
+    settings,
+    today: dayOf(new Date(), timeZone),
+    sheet: key,
+    header,
+    first,
+    rows,
+    fromColumn: bounds.column - 1,
+    toColumn: bounds.lastColumn - 1,
+    oldValue,
+    own: readColumns(sheet, layout, plan.own),
+    lookups,
+  });
+  const lang = settings.language;
+  if (check.fixes.length) {
+    // The edited rows in their sheet rows; nothing else was read.
+    const values: unknown[][] = [header];
+    rows.forEach((r, i) => (values[first - 1 + i] = r));
+    const table: Table = { key, sheet, layout, values, rows: [] };
+    storeFixes(table, check.fixes, timeZone);
+  }
+  const wanted = wantedMarks(layout, check.problems, check.fixes, lang, timeZone);
+  // The block spans the header's width and the edit's: an old mark beyond the header is cleared too.
+  writeMarks(sheet, first, last, Math.max(layout.width, bounds.lastColumn), wanted, lang, { whole: true });
+  remarkTwins(sheet, layout, check, timeZone, lang);
+}
+
+/** Redoes the marks of the id cells that were, or became, twins of an edited cell. */
 function remarkTwins(
-  table: Table,
-  problems: readonly Problem[],
-  edit: { first: number; last: number; range: GoogleAppsScript.Spreadsheet.Range; oldValue: unknown },
+  sheet: Sheet,
+  layout: TableLayout,
+  check: EditCheck,
   timeZone: string,
   lang: Lang,
 ): void {
-  const block = {
-    first: edit.first,
-    last: edit.last,
-    fromColumn: edit.range.getColumn() - 1,
-    toColumn: edit.range.getLastColumn() - 1,
-  };
-  const twins = twinRows(table.layout, table.values, block, edit.oldValue, timeZone);
   const runs = adjacentRuns(
-    twins,
-    (row) => row,
-    () => '',
+    check.twins,
+    (t) => t.row,
+    (t) => t.column,
   ).slice(0, MAX_TWIN_RUNS);
   for (const run of runs) {
-    const top = run[0]!;
-    const bottom = run[run.length - 1]!;
-    const inRun = problems.filter((p) => p.row >= top && p.row <= bottom);
-    writeMarks(
-      table.sheet,
-      top,
-      bottom,
-      table.layout.width,
-      wantedMarks(table.layout, inRun, [], lang, timeZone),
-      lang,
-    );
+    const column = layout.index[run[0]!.column]!;
+    const problems = run.flatMap((t) => t.problems);
+    const top = run[0]!.row;
+    const bottom = run[run.length - 1]!.row;
+    writeMarks(sheet, top, bottom, 1, wantedMarks(layout, problems, [], lang, timeZone), lang, {
+      left: column,
+      whole: true,
+    });
   }
 }
 
-function touchesDeclaredColumn(
-  index: Readonly<Record<string, number>>,
-  range: GoogleAppsScript.Spreadsheet.Range,
-) {
-  const from = range.getColumn() - 1;
-  const to = range.getLastColumn() - 1;
-  return Object.values(index).some((c) => c >= from && c <= to);
+/** A header edit may have moved columns: the whole sheet is read and its rows re-marked. */
+function checkHeaderEdit(workbook: Workbook, key: SheetKey, bounds: Bounds): void {
+  const { input, tables } = readForValidation(workbook, sheetsNeededFor(key));
+  const table = tables.get(key);
+  if (!table) return;
+  const last = Math.max(table.values.length, bounds.lastRow);
+  if (last < 2) return;
+  const check = checkWorkbook(input, [key]);
+  const lang = input.settings.language;
+  const fixes = check.fixes;
+  if (fixes.length) storeFixes(table, fixes, input.timeZone);
+  const problems = check.problems.filter((p) => p.row >= 2);
+  const wanted = wantedMarks(table.layout, problems, fixes, lang, input.timeZone);
+  // The block spans the header's width and the edit's: a renamed header leaves its old marks to clear.
+  writeMarks(table.sheet, 2, last, Math.max(table.layout.width, bounds.lastColumn), wanted, lang);
+}
+
+function touchesDeclaredColumn(index: Readonly<Record<string, number>>, bounds: Bounds) {
+  return Object.values(index).some((c) => c >= bounds.column - 1 && c <= bounds.lastColumn - 1);
 }

@@ -1,4 +1,4 @@
-import { has, keysOf, nameKey, rowRule } from '../context';
+import { has, keysOf, lookupBy, nameKey, rowRule } from '../context';
 import { label, sheetTitle, type Problem } from '../problem';
 
 const OPEN_REPAIR = new Set(['reported', 'in_progress']);
@@ -7,6 +7,14 @@ const OPEN_REPAIR = new Set(['reported', 'in_progress']);
 export const assetRules = rowRule({
   sheet: 'assets',
   needs: ['roster', 'repairs'],
+  lookups: [
+    lookupBy('custodian', 'roster', ['name']),
+    {
+      sheet: 'repairs',
+      columns: ['assetId', 'status'],
+      when: (v) => v.status === 'under_repair' && nameKey(v.assetId) !== null,
+    },
+  ],
   prepare(ctx) {
     const people = keysOf(ctx.view('roster'), 'name');
     const repairs = ctx.view('repairs');
@@ -23,7 +31,7 @@ export const assetRules = rowRule({
   },
   row(record, at) {
     const { v } = record;
-    const { roster, open } = at.lookups;
+    const { roster, open } = at.found;
     const out: Problem[] = at.reference(record, 'custodian', roster, 'roster');
     if (v.status === 'scrapped') out.push(...at.requiredWhen(record, 'scrapDate', 'status', 'assetStatus'));
     const id = nameKey(v.assetId);

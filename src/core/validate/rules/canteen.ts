@@ -1,6 +1,6 @@
 import { day, instant, num } from '../../table/record';
 import { addDays, type Day } from '../../time';
-import { has, nameKey, rowRule, shown } from '../context';
+import { has, lookupBy, nameKey, rowRule, shown } from '../context';
 import { quote, sheetTitle, type Problem } from '../problem';
 
 const HOUR = 3_600_000;
@@ -43,6 +43,7 @@ export const sampleRules = rowRule({
 export const purchaseRules = rowRule({
   sheet: 'canteenPurchases',
   needs: ['supplierCertificates'],
+  lookups: [lookupBy('supplier', 'supplierCertificates', ['supplier', 'expiry'])],
   prepare(ctx) {
     const certs = ctx.view('supplierCertificates');
     if (!certs || !has(certs, 'supplier')) return null;
@@ -61,7 +62,7 @@ export const purchaseRules = rowRule({
     }
     return latest;
   },
-  row(record, { lookups: latest, problem }) {
+  row(record, { found: latest, problem }) {
     const { v } = record;
     const supplier = nameKey(v.supplier);
     if (supplier === null) return [];
@@ -85,7 +86,7 @@ export const purchaseRules = rowRule({
 export const certificateRules = rowRule({
   sheet: 'supplierCertificates',
   prepare: (ctx) => ({ soon: addDays(ctx.today, ctx.settings.expiryLeadDays) }),
-  row(record, { ctx, lookups: { soon }, problem }) {
+  row(record, { ctx, found: { soon }, problem }) {
     const expiry = day(record.v.expiry);
     if (expiry === null) return [];
     if (expiry < ctx.today) return [problem(record, 'expiry', 'certificateExpired', { date: expiry })];

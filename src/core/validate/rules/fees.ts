@@ -1,6 +1,6 @@
 import { day, num } from '../../table/record';
 import { addDays, type Day } from '../../time';
-import { has, nameKey, rowRule } from '../context';
+import { has, lookupBy, nameKey, rowRule } from '../context';
 import { quote, type Problem } from '../problem';
 
 interface FeeItem {
@@ -19,6 +19,7 @@ const cents = (n: number) => Math.round(n * 100);
 export const paymentRules = rowRule({
   sheet: 'feePayments',
   needs: ['feeItems'],
+  lookups: [lookupBy('itemCode', 'feeItems', ['code', 'name', 'standard', 'periodStart', 'periodEnd'])],
   prepare(ctx) {
     const itemsView = ctx.view('feeItems');
     if (!itemsView || !has(itemsView, 'code')) return { items: null };
@@ -35,7 +36,7 @@ export const paymentRules = rowRule({
     }
     return { items };
   },
-  row(record, { ctx, lookups: { items }, has, problem, reference }) {
+  row(record, { ctx, found: { items }, has, problem, reference }) {
     const { v } = record;
     const code = nameKey(v.itemCode);
     const item = code !== null && items ? items.get(code) : undefined;

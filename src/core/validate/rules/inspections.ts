@@ -1,6 +1,6 @@
 import { parseFrequency } from '../../calendar';
 import { text } from '../../table/record';
-import { keysOf, rowRule } from '../context';
+import { keysOf, lookupBy, rowRule } from '../context';
 import { quote } from '../problem';
 
 /** A schedule's frequency is one the task calendar can follow: the same parser decides both. */
@@ -17,8 +17,9 @@ export const scheduleRules = rowRule({
 export const resultRules = rowRule({
   sheet: 'inspectionResults',
   needs: ['inspectionSchedules'],
+  lookups: [lookupBy('scheduleId', 'inspectionSchedules', ['scheduleId'])],
   prepare: (ctx) => ({ schedules: keysOf(ctx.view('inspectionSchedules'), 'scheduleId') }),
-  row(record, { lookups: { schedules }, reference, requiredWhen }) {
+  row(record, { found: { schedules }, reference, requiredWhen }) {
     const out = reference(record, 'scheduleId', schedules, 'inspectionSchedules');
     if (record.v.result !== 'hazard') return out;
     for (const column of ['fixDeadline', 'responsible'])

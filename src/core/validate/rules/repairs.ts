@@ -1,13 +1,14 @@
 import { instant, num } from '../../table/record';
-import { keysOf, rowRule, shown } from '../context';
+import { keysOf, lookupBy, rowRule, shown } from '../context';
 import { label, type Problem } from '../problem';
 
 /** The asset exists; completed is not before reported; damage by a person is compensated or waived. */
 export const repairRules = rowRule({
   sheet: 'repairs',
   needs: ['assets'],
+  lookups: [lookupBy('assetId', 'assets', ['assetId'])],
   prepare: (ctx) => ({ assetIds: keysOf(ctx.view('assets'), 'assetId') }),
-  row(record, { ctx, lookups: { assetIds }, has, col, problem, reference, requiredWhen }) {
+  row(record, { ctx, found: { assetIds }, has, col, problem, reference, requiredWhen }) {
     const { v } = record;
     const out: Problem[] = reference(record, 'assetId', assetIds, 'assets');
     const reported = instant(v.reportedAt);

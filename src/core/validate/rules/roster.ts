@@ -9,7 +9,7 @@ export const rosterRules = rowRule({
   sheet: 'roster',
   requires: ['healthCertExpiry'],
   prepare: (ctx) => ({ soon: addDays(ctx.today, ctx.settings.expiryLeadDays) }),
-  row(record, { ctx, lookups: { soon }, problem, requiredWhen }) {
+  row(record, { ctx, found: { soon }, problem, requiredWhen }) {
     const { v } = record;
     if (!CANTEEN_ROLES.has(String(v.role))) return [];
     const expiry = day(v.healthCertExpiry);

@@ -1,7 +1,7 @@
 import { applyMovement } from '../../domain/stock';
 import { messages } from '../../i18n';
 import type { EnumValue } from '../../sheets';
-import { keysOf, nameKey, rowRule } from '../context';
+import { keysOf, lookupBy, nameKey, rowRule } from '../context';
 import { day, num, text, type TypedRecord } from '../../table/record';
 import { header, makeProblem, quote, type Problem } from '../problem';
 
@@ -16,8 +16,10 @@ const PEOPLE = ['handler', 'secondHandler', 'approver'] as const;
 export const movementRules = rowRule({
   sheet: 'stockMovements',
   needs: ['stockItems'],
+  lookups: [lookupBy('itemId', 'stockItems', ['itemId'])],
+  across: { key: 'itemId', columns: ['date', 'itemId', 'type', 'quantity'] },
   prepare: (ctx) => ({ items: keysOf(ctx.view('stockItems'), 'itemId') }),
-  row(record, { ctx, lookups: { items }, reference, requiredWhen }) {
+  row(record, { ctx, found: { items }, reference, requiredWhen }) {
     const { v } = record;
     const out = reference(record, 'itemId', items, 'stockItems');
     if (v.type === 'borrow') out.push(...requiredWhen(record, 'dueDate', 'type', 'stockMovementType'));

@@ -1,0 +1,160 @@
+import { createEmulator, type Emulator } from '../../emulator';
+import { sheetDecl } from '../../src/core/sheets';
+import { MARK_BACKGROUND } from '../../src/core/validate/marks';
+import { pastedAssets } from '../../bench/messy';
+import { loadBundle, type Bundle } from '../support/bundle';
+import { fillSheet, syntheticRows, syntheticWorkbook } from '../support/workbook';
+
+const ASSETS = '固定资产';
+const TAG = '【后勤助手】⚠ ';
+const PASTE = pastedAssets(500).map((r) => sheetDecl('assets').columns.map((c) => r[c.key] ?? ''));
+
+/** A set-up workbook of about `rows` rows: half of them assets, the rest repairs and fee payments. */
+function workbookOf(rows: number): Bundle {
+  const bundle = loadBundle(createEmulator());
+  syntheticWorkbook(bundle.emu, rows);
+  bundle.call('menuSetUpWorkbook');
+  return bundle;
+}
+
+function measure(bundle: Bundle, run: () => void) {
+  bundle.emu.calls.reset();
+  run();
+  return {
+    calls: bundle.emu.calls.snapshot(),
+    total: bundle.emu.calls.total(),
+    cells: bundle.emu.calls.cellsRead(),
+  };
+}
+
+describe('what an edit costs', () => {
+  it('a one-cell edit and a 500-row paste at 10,000 rows: the same few calls as at 100, reading the id column, not the sheets', () => {
+    const small = workbookOf(100);
+    const big = workbookOf(10_000);
+    const assets = 5_000;
+    // In the middle of the assets: row 26 of 51, row 2,501 of 5,001.
+    const middle = (b: Bundle) => Math.round(b.emu.spreadsheet.getSheetByName(ASSETS)!.getLastRow() / 2);
+    const cell = (b: Bundle) => {
+      const row = middle(b);
+      return measure(b, () => b.edit(ASSETS, `A${row}`, 'ZC-000001'));
+    };
+    const paste = (b: Bundle) => {
+      const row = middle(b);
+      return measure(b, () => b.edit(ASSETS, `A${row}:M${row + PASTE.length - 1}`, PASTE));
+    };
+    const [bigCell, bigPaste] = [cell(big), paste(big)];
+    cell(small);
+    // An id made a duplicate: its row and its twin (row 2) marked.
+    expect(big.emu.spreadsheet.getSheetByName(ASSETS)!.getRange('A2').getBackground()).toBe(MARK_BACKGROUND);
+    expect(bigCell.calls).toEqual(cell(workbookOf(100)).calls);
+    expect(bigPaste.calls).toEqual(paste(small).calls);
+    // Identify the sheet and range (3), lock (4), read (8), mark the edited block and the twin (10).
+    expect(bigCell.total).toBeLessThanOrEqual(26);
+    expect(bigPaste.total).toBeLessThanOrEqual(26);
+    // The id column (5,000), the Roster's names (40), headers, Settings and the edited row; never
+    // the 65,000 cells of the assets sheet, nor the repairs and fee payments sheets.
+    expect(bigCell.cells).toBeLessThan(assets + 300);
+    // Plus the pasted block: its values, formulas, backgrounds and notes.
+    expect(bigPaste.cells).toBeLessThan(assets + 300 + PASTE.length * 13 * 4);
+  });
+
+  it('an edit on a tab Houqin does not know costs two calls and writes nothing', () => {
+    const bundle = workbookOf(100);
+    bundle.emu.spreadsheet.insertSheet('我的统计');
+    const cost = measure(bundle, () => bundle.edit('我的统计', 'B3', '=SUM(1,2)'));
+    expect(cost.calls).toEqual({ 'Range.getSheet': 1, 'Sheet.getName': 1 });
+  });
+});
+
+/**
+ * Bad edits and the marks the handler has always made for them (cell → note), worked out from the
+ * rules and the catalogue's words, not captured from a run.
+ */
+describe('every mark an edit made before is still made', () => {
+  function setUp(): { emu: Emulator; edit: Bundle['edit'] } {
+    const emu = createEmulator();
+    const bundle = loadBundle(emu);
+    bundle.open();
+    bundle.clickMenu('初始化工作簿');
+    fillSheet(emu, 'roster', syntheticRows('roster', 8));
+    fillSheet(emu, 'assets', syntheticRows('assets', 3));
+    fillSheet(emu, 'stockItems', [{ itemId: 'WZ-1', name: '粉笔' }]);
+    fillSheet(emu, 'stockMovements', [
+      { date: '2026-09-01', itemId: 'WZ-1', type: '采购入库', quantity: 10 },
+    ]);
+    return { emu, edit: bundle.edit };
+  }
+  const marks = (emu: Emulator, sheet: string, a1: string) => {
+    const range = emu.spreadsheet.getSheetByName(sheet)!.getRange(a1);
+    const notes = range.getNotes().flat();
+    return range
+      .getBackgrounds()
+      .flat()
+      .map((bg, i) =>
+        bg === MARK_BACKGROUND ? notes[i] : bg === '#ffffff' && !notes[i] ? '' : `${bg} ${notes[i]}`,
+      );
+  };
+
+  it('marks each bad cell with its note, and only it', () => {
+    const { emu, edit } = setUp();
+    edit(ASSETS, 'F3', '王小明');
+    edit(ASSETS, 'J4', '已报废');
+    edit(ASSETS, 'J2', '维修中');
+    edit(ASSETS, 'G4', '3/5');
+    edit(ASSETS, 'A5:M6', [
+      ['P-1', '课桌', '家具', '', '初一(1)班', '王芳', '', 'abc', 1, '在用', '', '', ''],
+      ['p-1', '课桌', '家具', '', '初一(1)班', '王芳', '', '', 1, '在用', '', '', ''],
+    ]);
+    expect(marks(emu, ASSETS, 'A2:M2')).toEqual([
+      ...Array(9).fill(''),
+      `${TAG}「状态」为「维修中」，但「维修记录」中没有该资产未完成的维修`,
+      '',
+      '',
+      '',
+    ]);
+    expect(marks(emu, ASSETS, 'A3:M3')).toEqual([
+      ...Array(5).fill(''),
+      `${TAG}「保管人」王小明 不在「人员名册」中`,
+      ...Array(7).fill(''),
+    ]);
+    expect(marks(emu, ASSETS, 'A4:M4')).toEqual([
+      ...Array(6).fill(''),
+      `${TAG}「购置日期」的「3/5」看不出年月日，请写成 2026-03-05`,
+      '',
+      '',
+      '',
+      `${TAG}「状态」为「已报废」，须填写「报废日期」`,
+      '',
+      '',
+    ]);
+    expect(marks(emu, ASSETS, 'A5:M5')).toEqual([
+      `${TAG}「资产编号」P-1 与第 6 行重复，应唯一`,
+      ...Array(6).fill(''),
+      `${TAG}「金额(元)」应为数字，现为「abc」`,
+      ...Array(5).fill(''),
+    ]);
+    expect(marks(emu, ASSETS, 'A6:M6')).toEqual([
+      `${TAG}「资产编号」P-1 与第 5 行重复，应唯一`,
+      ...Array(12).fill(''),
+    ]);
+  });
+
+  it('marks a duplicate id and its twin, and clears both when the id is fixed', () => {
+    const { emu, edit } = setUp();
+    edit(ASSETS, 'A3', 'ZC-000001');
+    expect(marks(emu, ASSETS, 'A2:A3')).toEqual([
+      `${TAG}「资产编号」ZC-000001 与第 3 行重复，应唯一`,
+      `${TAG}「资产编号」ZC-000001 与第 2 行重复，应唯一`,
+    ]);
+    edit(ASSETS, 'A3', 'ZC-000009');
+    expect(marks(emu, ASSETS, 'A2:A3')).toEqual(['', '']);
+  });
+
+  it('marks a movement that takes the stock below zero, from the item’s earlier movements', () => {
+    const { emu, edit } = setUp();
+    edit('出入库记录', 'A3:D3', [['2026-09-02', 'WZ-1', '领用', 15]]);
+    expect(marks(emu, '出入库记录', 'D3')).toEqual([
+      `${TAG}按日期顺序，物品 WZ-1 的库存在此行变为 -5，库存不能为负`,
+    ]);
+  });
+});
