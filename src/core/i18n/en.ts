@@ -217,6 +217,7 @@ export const en: Widen<Messages> = {
         role: 'Role',
         active: 'Active',
         note: 'Note',
+        keepDate: 'Keep date',
       },
     },
     tasks: {
@@ -251,6 +252,17 @@ export const en: Widen<Messages> = {
         row: 'Row',
         status: 'Status',
         escalated: 'Escalated',
+        note: 'Note',
+      },
+    },
+    drills: {
+      name: 'Drills and trainings',
+      columns: {
+        date: 'Date',
+        kind: 'Kind',
+        topic: 'Topic',
+        organiser: 'Organiser',
+        participants: 'Participants',
         note: 'Note',
       },
     },
@@ -293,6 +305,9 @@ export const en: Widen<Messages> = {
       cleaner: 'Cleaner',
       teacher: 'Teacher',
       other: 'Other',
+      head_teacher: 'Head teacher',
+      deputy_head: 'Deputy head',
+      dorm_keeper: 'Dormitory keeper',
     },
     meal: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' },
     disinfectionMethod: { heat: 'Heat', steam: 'Steam', chemical: 'Chemical', uv: 'UV', other: 'Other' },
@@ -308,6 +323,7 @@ export const en: Widen<Messages> = {
     severity: { error: 'Error', warning: 'Warning' },
     alertStatus: { sent: 'Sent', pending: 'Pending', failed: 'Failed' },
     language: { 'zh-CN': '简体中文', en: 'English' },
+    drillKind: { drill: 'Drill', training: 'Training', openDay: 'Open day', other: 'Other' },
   },
   settings: {
     language: { label: 'Language', help: '简体中文 or English; menus, messages and e-mails follow it.' },
@@ -367,6 +383,7 @@ export const en: Widen<Messages> = {
   calendarWhen: {
     everyMonth: 'every month',
     termStart: 'term start',
+    termMid: 'term middle',
     termEnd: 'term end',
     beforeHoliday: 'before holidays',
     week: 'week {n}',
@@ -729,5 +746,53 @@ export const en: Widen<Messages> = {
     busy: 'Another operation is running. Please try again in a moment.',
     unexpected: 'Something went wrong: {message}',
     notSetUp: 'No Houqin sheets found. Run "Set up workbook" first.',
+  },
+  routines: {
+    calendar: {
+      termMidProperty:
+        'Mid-term check of class property (some schools check twice a term; tick Active to use)',
+      fireDrill: 'Whole-school fire evacuation drill (record it in Drills and trainings)',
+      canteenTraining: 'Food-safety training for canteen staff (record it in Drills and trainings)',
+      canteenOpenDay: 'Canteen open day: invite parent representatives and hear their views',
+      weeklyMenu: "Publish next week's menu",
+      incidentRule:
+        'Restate the food-safety incident rule: report any food poisoning at once, and to the education bureau within the set time',
+    },
+    weeklyFriday: 'weekly on Friday',
+    schedules: {
+      campus: { item: 'Whole-campus safety check', location: 'Whole campus', frequency: 'weekly on Friday' },
+      wiring: {
+        item: 'Wiring and earth-leakage protection',
+        location: 'Teaching building, dormitories, canteen',
+        frequency: 'monthly first school day',
+      },
+      fire: {
+        item: 'Fire extinguisher pressure and fire equipment',
+        location: 'Fire points on every floor',
+        frequency: 'monthly on the 15th',
+      },
+      dorm: {
+        item: 'Dormitory doors, windows, beds and taps',
+        location: 'Dormitories',
+        frequency: 'weekly on Monday',
+      },
+      canteen: { item: 'Canteen hygiene and food safety', location: 'Canteen', frequency: 'daily' },
+      water: {
+        item: 'Drinking-water facilities',
+        location: 'Water dispensers, tanks',
+        frequency: 'monthly last school day',
+      },
+      shop: { item: 'School shop', location: 'School shop', frequency: 'monthly on the 20th' },
+      sports: {
+        item: 'Sports equipment safety',
+        location: 'Sports ground, equipment room',
+        frequency: 'quarterly',
+      },
+      stairs: {
+        item: 'Stairways, corridors and railings',
+        location: 'Teaching building',
+        frequency: 'quarterly',
+      },
+    },
   },
 };

@@ -200,6 +200,7 @@ const sheets = {
       role: '负责岗位',
       active: '启用',
       note: '备注',
+      keepDate: '固定日期',
     },
   },
   tasks: {
@@ -234,6 +235,17 @@ const sheets = {
       row: '行',
       status: '状态',
       escalated: '已升级',
+      note: '备注',
+    },
+  },
+  drills: {
+    name: '演练培训记录',
+    columns: {
+      date: '日期',
+      kind: '类别',
+      topic: '内容',
+      organiser: '组织人',
+      participants: '参加人数',
       note: '备注',
     },
   },
@@ -277,6 +289,9 @@ const enums = {
     cleaner: '保洁',
     teacher: '教师',
     other: '其他',
+    head_teacher: '班主任',
+    deputy_head: '分管校长',
+    dorm_keeper: '宿管员',
   },
   meal: { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' },
   disinfectionMethod: { heat: '热力', steam: '蒸汽', chemical: '化学药物', uv: '紫外线', other: '其他' },
@@ -286,6 +301,7 @@ const enums = {
   severity: { error: '错误', warning: '提醒' },
   alertStatus: { sent: '已发送', pending: '待发送', failed: '发送失败' },
   language: { 'zh-CN': '简体中文', en: 'English' },
+  drillKind: { drill: '演练', training: '培训', openDay: '开放日', other: '其他' },
 } satisfies EnumLabels;
 
 const settings = {
@@ -333,6 +349,7 @@ export const zhCN = {
   calendarWhen: {
     everyMonth: '每月',
     termStart: '学期初',
+    termMid: '学期中',
     termEnd: '学期末',
     beforeHoliday: '假期前',
     week: '第{n}周',
@@ -688,6 +705,28 @@ export const zhCN = {
     busy: '另一项操作正在进行，请稍候再试。',
     unexpected: '出错了：{message}',
     notSetUp: '还没有找到后勤助手的工作表，请先运行「初始化工作簿」。',
+  },
+  routines: {
+    calendar: {
+      termMidProperty: '期中检查班级财产（有的学校每学期查两次，需要时勾选启用）',
+      fireDrill: '全校消防疏散演练（演练后在「演练培训记录」登记）',
+      canteenTraining: '食堂从业人员食品安全培训（培训后在「演练培训记录」登记）',
+      canteenOpenDay: '食堂开放日：邀请家长代表参观、征求意见',
+      weeklyMenu: '公布下周食谱',
+      incidentRule: '重申食品安全事故报告制度：发生食物中毒等事故立即报告，并在规定时限内报教育局',
+    },
+    weeklyFriday: '每周五',
+    schedules: {
+      campus: { item: '全校安全检查', location: '全校', frequency: '每周五' },
+      wiring: { item: '电线线路和漏电保护检查', location: '教学楼、宿舍、食堂', frequency: '每月首个上学日' },
+      fire: { item: '灭火器压力和消防器材检查', location: '各楼层消防点', frequency: '每月15日' },
+      dorm: { item: '宿舍门窗、床铺、水龙头检查', location: '学生宿舍', frequency: '每周一' },
+      canteen: { item: '食堂卫生和食品安全检查', location: '食堂', frequency: '每天' },
+      water: { item: '饮用水设施检查', location: '饮水机、水箱', frequency: '每月最后上学日' },
+      shop: { item: '学校小卖部检查', location: '小卖部', frequency: '每月20日' },
+      sports: { item: '体育器材安全检查', location: '操场、体育器材室', frequency: '每季度' },
+      stairs: { item: '楼梯、走廊、护栏安全检查', location: '教学楼', frequency: '每季度' },
+    },
   },
 };
 

@@ -5,7 +5,13 @@ import { SHEETS, type SheetKey } from '../sheets';
 import { columnHeader, sheetName } from '../table/labels';
 import { mapHeaders, patchRow, type CellValue, type TableLayout } from '../table/mapping';
 import type { PlannedColumn } from './layout';
-import { defaultCalendarRows, defaultSchoolYearRows, settingRow, type DefaultRow } from './defaults';
+import {
+  defaultCalendarRows,
+  defaultScheduleRows,
+  defaultSchoolYearRows,
+  settingRow,
+  type DefaultRow,
+} from './defaults';
 
 /** What setup found of one template sheet in the workbook. */
 export interface ExistingSheet {
@@ -32,7 +38,13 @@ export interface SheetPlan {
   unknownColumns: string[];
 }
 
-function defaultRows(key: SheetKey, lang: Lang, timeZone: string): DefaultRow[] {
+/**
+ * The rows a sheet starts with. The plans' routines (the work calendar, the school year, the
+ * inspection schedules) go into a new workbook only: a workbook that already holds any of
+ * Houqin's sheets is the office's, and a sheet it lacks (deleted, say) comes back empty.
+ */
+function defaultRows(key: SheetKey, lang: Lang, timeZone: string, fresh: boolean): DefaultRow[] {
+  if (!fresh && key !== 'settings') return [];
   switch (key) {
     case 'settings':
       return SETTING_DEFS.map((d) => settingRow(lang, d.key));
@@ -40,16 +52,18 @@ function defaultRows(key: SheetKey, lang: Lang, timeZone: string): DefaultRow[] 
       return defaultCalendarRows(lang);
     case 'schoolYear':
       return defaultSchoolYearRows(lang, timeZone);
+    case 'inspectionSchedules':
+      return defaultScheduleRows(lang);
     default:
       return [];
   }
 }
 
-function newSheetPlan(key: SheetKey, lang: Lang, timeZone: string): SheetPlan {
+function newSheetPlan(key: SheetKey, lang: Lang, timeZone: string, fresh: boolean): SheetPlan {
   const decl = SHEETS.find((s) => s.key === key)!;
   const header = decl.columns.map((c) => columnHeader(lang, key, c.key));
   const layout = mapHeaders(decl, header);
-  const body = defaultRows(key, lang, timeZone).map((r) => patchRow(layout, undefined, r));
+  const body = defaultRows(key, lang, timeZone, fresh).map((r) => patchRow(layout, undefined, r));
   return {
     key,
     name: sheetName(lang, key),
@@ -100,8 +114,10 @@ export function planSetup(
   lang: Lang,
   timeZone: string,
 ): SheetPlan[] {
+  // Only the Settings sheet: the language is chosen there before the first setup.
+  const fresh = Object.keys(existing).every((k) => k === 'settings');
   return SHEETS.map((s) => {
     const found = existing[s.key];
-    return found ? existingSheetPlan(s.key, lang, found) : newSheetPlan(s.key, lang, timeZone);
+    return found ? existingSheetPlan(s.key, lang, found) : newSheetPlan(s.key, lang, timeZone, fresh);
   });
 }

@@ -33,6 +33,9 @@ export const ENUMS = {
     'cleaner',
     'teacher',
     'other',
+    'head_teacher',
+    'deputy_head',
+    'dorm_keeper',
   ],
   meal: ['breakfast', 'lunch', 'dinner'],
   disinfectionMethod: ['heat', 'steam', 'chemical', 'uv', 'other'],
@@ -42,6 +45,7 @@ export const ENUMS = {
   severity: ['error', 'warning'],
   alertStatus: ['sent', 'pending', 'failed'],
   language: ['zh-CN', 'en'],
+  drillKind: ['drill', 'training', 'openDay', 'other'],
 } as const;
 
 export type EnumKey = keyof typeof ENUMS;

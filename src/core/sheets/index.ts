@@ -1,6 +1,7 @@
 import { alertLog, problems } from './system';
 import { assets } from './assets';
 import { calendar, schoolYear } from './calendar';
+import { drills } from './drills';
 import { canteenDisinfection, canteenPurchases, canteenSamples, supplierCertificates } from './canteen';
 import { feeItems, feePayments } from './fees';
 import { inspectionResults, inspectionSchedules } from './inspections';
@@ -28,6 +29,7 @@ export const SHEETS = [
   canteenDisinfection,
   canteenPurchases,
   supplierCertificates,
+  drills,
   calendar,
   tasks,
   problems,
@@ -55,6 +57,7 @@ export {
   canteenDisinfection,
   canteenPurchases,
   canteenSamples,
+  drills,
   feeItems,
   feePayments,
   inspectionResults,
