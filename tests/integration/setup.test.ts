@@ -11,7 +11,9 @@ const SETUP_CALL_CEILING = 410;
 function setUp(emu: Emulator = createEmulator()) {
   const bundle = loadBundle(emu);
   bundle.open();
-  bundle.clickMenu(SETUP);
+  // The menu speaks the Settings language: a workbook whose Settings say English shows English.
+  const english = bundle.emu.ui.allMenuItems().some((i) => i.path.at(-1) === 'Set up workbook');
+  bundle.clickMenu(english ? 'Set up workbook' : SETUP);
   return bundle;
 }
 
