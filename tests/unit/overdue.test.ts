@@ -190,6 +190,7 @@ describe('findOverdue', () => {
     const dues = items.map((i) => i.due);
     expect(dues).toEqual([...dues].sort());
     expect(overdueCounts(items)).toEqual({
+      duty: 0,
       repair: 2,
       hazard: 1,
       inspection: 1,

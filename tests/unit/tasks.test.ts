@@ -178,6 +178,22 @@ describe('planning a month', () => {
     ]);
   });
 
+  it('duty coverage: a holiday with days nobody is on duty is a task for the office head on its eve', () => {
+    const duty = rows([
+      { date: '2026-10-01', endDate: '2026-10-03', kind: '节假日值班', person: '王芳' },
+      { date: '2026-10-05', kind: '节假日值班', person: '刘洋' },
+      // Gate duty and leadership weekly duty do not cover a holiday.
+      { date: '2026-10-04', kind: '门卫值班', person: '保安甲' },
+      { date: '2026-10-06', kind: '行政值周', person: '张伟' },
+    ]);
+    const gap = plan({ duty }, SEPT, 'term').tasks.filter((t) => t.ref.startsWith('dutyGap:'));
+    expect(gap.map((t) => [t.dueDate, t.assignee, t.title])).toEqual([
+      ['2026-09-30', '王芳', '国庆节值班表还有 3 天无人值班：2026-10-04、2026-10-06、2026-10-07'],
+    ]);
+    const full = rows([{ date: '2026-10-01', endDate: '2026-10-07', kind: '节假日值班', person: '王芳' }]);
+    expect(plan({ duty: full }, SEPT, 'term').tasks.filter((t) => t.ref.startsWith('dutyGap:'))).toEqual([]);
+  });
+
   it('expiring things: a task the lead days before, kept each month until the date passes', () => {
     const suppliers = rows([{ supplier: '某粮油', certificate: '食品经营许可证', expiry: '2026-09-10' }]);
     const sept = plan({ suppliers }, SEPT, 'expiry');
@@ -471,7 +487,7 @@ describe('a whole school year of the template', () => {
     expect(count(/^期初登记班级财产|^期末清点、交还班级财产/)).toBe(2 * 2 * 2); // two custodians, start and end, two terms
     expect(count(/^登记班级财产$|^对照台账清点班级财产$/)).toBe(0);
     // Every holiday and break of the sample year gets one roster, a week or more before it starts.
-    const rosters = tasks.filter((t) => /值班表/.test(t.title));
+    const rosters = tasks.filter((t) => /^编排.*值班表$/.test(t.title));
     expect(rosters.map((t) => t.title)).toEqual(YEAR.holidays.map((h) => `编排${h.name}值班表`));
     for (const r of rosters) {
       const holiday = YEAR.holidays.find((h) => r.title.includes(h.name))!;

@@ -1,3 +1,5 @@
+import { schoolCalendarFrom } from '../calendar';
+import { dutyGaps, dutySpans, type DutyGap } from '../duty';
 import { weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
 import { day, instant, num, str, typedRecords } from '../overdue/read';
@@ -10,6 +12,8 @@ const HOUR = 3_600_000;
 export const TOP = 3;
 /** Items under "needs attention": few enough to act on between two lessons. */
 export const ATTENTION = 5;
+/** How far ahead the digest looks for holidays the duty roster leaves uncovered. */
+const DUTY_LOOKAHEAD_DAYS = 14;
 /** Tasks of the coming week listed (the rest are counted). */
 const TASKS = 8;
 
@@ -38,9 +42,10 @@ function attention(
   badDays: readonly string[],
   gaps: readonly FeeGap[],
   escalationDays: number,
+  dutyGapList: readonly DutyGap[] = [],
 ): Top<Attention> {
   const rank = (a: Attention): number => {
-    if (a.kind === 'samples') return 2;
+    if (a.kind === 'samples' || a.kind === 'dutyGap') return 2;
     if (a.kind === 'fees') return 5;
     return a.item.kind === 'hazard'
       ? 0
@@ -62,6 +67,7 @@ function attention(
       .map((item) => ({ kind: 'overdue' as const, item })),
     ...badDays.map((d) => ({ kind: 'samples' as const, day: d })),
     ...gaps.map((gap) => ({ kind: 'fees' as const, gap })),
+    ...dutyGapList.map((gap) => ({ kind: 'dutyGap' as const, gap })),
   ];
   list.sort((a, b) => rank(a) - rank(b) || waited(b) - waited(a));
   return top(list, ATTENTION);
@@ -147,6 +153,12 @@ export function buildDigest(
   for (const t of coming.slice(0, TASKS))
     byPerson.set(t.person, [...(byPerson.get(t.person) ?? []), { due: t.due, title: t.title }]);
 
+  // Holidays starting within two weeks that the duty roster does not cover yet.
+  const calendar = schoolCalendarFrom(input.tables.schoolYear?.rows ?? [], tz);
+  const uncovered = input.tables.duty
+    ? dutyGaps(calendar, dutySpans(read('duty')), today, addDays(today, DUTY_LOOKAHEAD_DAYS))
+    : [];
+
   const results = read('inspectionResults');
   const canteenCerts = late('certificate').filter((i) => i.sheet !== 'assets');
   return {
@@ -155,7 +167,7 @@ export function buildDigest(
     nextFrom: today,
     nextTo,
     history,
-    attention: attention(overdue, badDays, gaps, settings.escalationDays),
+    attention: attention(overdue, badDays, gaps, settings.escalationDays, uncovered),
     repairs: {
       overdue: late('repair').length,
       medianHours: median(hours.filter((h) => Number.isFinite(h))),

@@ -266,6 +266,17 @@ export const en: Widen<Messages> = {
         note: 'Note',
       },
     },
+    duty: {
+      name: 'Duty roster',
+      columns: {
+        date: 'Date',
+        endDate: 'Until',
+        kind: 'Duty',
+        person: 'On duty',
+        phone: 'Phone',
+        note: 'Note',
+      },
+    },
   },
   enums: {
     assetCategory: {
@@ -324,6 +335,7 @@ export const en: Widen<Messages> = {
     alertStatus: { sent: 'Sent', pending: 'Pending', failed: 'Failed' },
     language: { 'zh-CN': '简体中文', en: 'English' },
     drillKind: { drill: 'Drill', training: 'Training', openDay: 'Open day', other: 'Other' },
+    dutyKind: { week: 'Leadership weekly duty', holiday: 'Holiday duty', gate: 'Gate duty' },
   },
   settings: {
     language: { label: 'Language', help: '简体中文 or English; menus, messages and e-mails follow it.' },
@@ -523,6 +535,7 @@ export const en: Widen<Messages> = {
       tasks: "This month's tasks done",
       feesNotDeposited: 'Fees not deposited same day',
       problems: 'Data problems',
+      dutyToday: 'On duty today',
     },
     actions: {
       title: 'Quick actions',
@@ -594,6 +607,7 @@ export const en: Widen<Messages> = {
       loan: 'Loans not returned',
       certificate: 'Certificates and services expiring',
       lowStock: 'Below minimum stock',
+      duty: 'On duty tomorrow',
     },
     subject: '[{app}] {count} overdue items — {school}',
     intro: 'Hello {name}, these need you, the most urgent first.',
@@ -759,6 +773,13 @@ export const en: Widen<Messages> = {
         'Restate the food-safety incident rule: report any food poisoning at once, and to the education bureau within the set time',
     },
     weeklyFriday: 'weekly on Friday',
+    duty: {
+      tomorrow: 'on duty tomorrow ({day})',
+      reminder: '{kind}: you are on duty from {day}',
+      gapTask: '{holiday} duty roster: {count} days with nobody on duty: {days}',
+      more: ' and more',
+      digestGap: '{holiday} (from {start}): {count} days with nobody on duty: {days}',
+    },
     schedules: {
       campus: { item: 'Whole-campus safety check', location: 'Whole campus', frequency: 'weekly on Friday' },
       wiring: {

@@ -249,6 +249,17 @@ const sheets = {
       note: '备注',
     },
   },
+  duty: {
+    name: '值班表',
+    columns: {
+      date: '日期',
+      endDate: '结束日期',
+      kind: '值班类别',
+      person: '值班人',
+      phone: '联系电话',
+      note: '备注',
+    },
+  },
 } satisfies SheetLabels;
 
 const enums = {
@@ -302,6 +313,7 @@ const enums = {
   alertStatus: { sent: '已发送', pending: '待发送', failed: '发送失败' },
   language: { 'zh-CN': '简体中文', en: 'English' },
   drillKind: { drill: '演练', training: '培训', openDay: '开放日', other: '其他' },
+  dutyKind: { week: '行政值周', holiday: '节假日值班', gate: '门卫值班' },
 } satisfies EnumLabels;
 
 const settings = {
@@ -484,6 +496,7 @@ export const zhCN = {
       tasks: '本月任务完成',
       feesNotDeposited: '未当日上缴',
       problems: '数据问题',
+      dutyToday: '今日值班',
     },
     actions: {
       title: '快捷操作',
@@ -555,6 +568,7 @@ export const zhCN = {
       loan: '逾期未还的借用',
       certificate: '到期证照与检修',
       lowStock: '低于最低库存',
+      duty: '明日值班',
     },
     subject: '【{app}】{school}逾期事项 {count} 项',
     intro: '{name}，您好：以下事项需要您处理，最急的排在最前面。',
@@ -716,6 +730,13 @@ export const zhCN = {
       incidentRule: '重申食品安全事故报告制度：发生食物中毒等事故立即报告，并在规定时限内报教育局',
     },
     weeklyFriday: '每周五',
+    duty: {
+      tomorrow: '明天值班（{day}）',
+      reminder: '{kind}：{day} 起由您值班',
+      gapTask: '{holiday}值班表还有 {count} 天无人值班：{days}',
+      more: '等',
+      digestGap: '{holiday}（{start} 起）有 {count} 天无人值班：{days}',
+    },
     schedules: {
       campus: { item: '全校安全检查', location: '全校', frequency: '每周五' },
       wiring: { item: '电线线路和漏电保护检查', location: '教学楼、宿舍、食堂', frequency: '每月首个上学日' },

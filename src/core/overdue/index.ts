@@ -3,6 +3,7 @@ import { isEmail } from '../settings/parse';
 import type { Settings } from '../settings/schema';
 import { dayOf, daysBetween } from '../time';
 import type { Draft, RuleContext } from './draft';
+import { dutyTomorrow } from './duty';
 import { expiringCertificates, lowStock } from './expiry';
 import { peopleFrom } from './people';
 import { tableOf, typedRecords } from './read';
@@ -44,6 +45,7 @@ export function findOverdue(input: OverdueInput, now: Date, settings: Settings):
     ...lateLoans(read('stockMovements'), ctx),
     ...expiringCertificates(roster, read('supplierCertificates'), read('assets'), ctx),
     ...lowStock(read('stockItems'), read('stockMovements'), ctx),
+    ...dutyTomorrow(read('duty'), ctx),
   ];
   const head = isEmail(settings.officeHead) ? settings.officeHead : '';
   const seen = new Set<string>();
@@ -75,7 +77,7 @@ export function oldestFirst(a: OverdueItem, b: OverdueItem): number {
   return a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** How many late items of each kind (for the dashboard), every kind present, zeros included. */
+/** How many items of each kind (for the dashboard), every kind present, zeros included. */
 export function overdueCounts(items: readonly OverdueItem[]): Record<OverdueKind, number> {
   const counts = Object.fromEntries(OVERDUE_KINDS.map((k) => [k, 0])) as Record<OverdueKind, number>;
   for (const item of items) counts[item.kind] += 1;

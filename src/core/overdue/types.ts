@@ -11,6 +11,8 @@ export const OVERDUE_KINDS = [
   'loan',
   'certificate',
   'lowStock',
+  // Not late: the person on duty tomorrow, reminded the day before in the same daily e-mail.
+  'duty',
 ] as const;
 export type OverdueKind = (typeof OVERDUE_KINDS)[number];
 

@@ -46,6 +46,7 @@ export const ENUMS = {
   alertStatus: ['sent', 'pending', 'failed'],
   language: ['zh-CN', 'en'],
   drillKind: ['drill', 'training', 'openDay', 'other'],
+  dutyKind: ['week', 'holiday', 'gate'],
 } as const;
 
 export type EnumKey = keyof typeof ENUMS;

@@ -2,6 +2,7 @@ import { alertLog, problems } from './system';
 import { assets } from './assets';
 import { calendar, schoolYear } from './calendar';
 import { drills } from './drills';
+import { duty } from './duty';
 import { canteenDisinfection, canteenPurchases, canteenSamples, supplierCertificates } from './canteen';
 import { feeItems, feePayments } from './fees';
 import { inspectionResults, inspectionSchedules } from './inspections';
@@ -30,6 +31,7 @@ export const SHEETS = [
   canteenPurchases,
   supplierCertificates,
   drills,
+  duty,
   calendar,
   tasks,
   problems,
@@ -58,6 +60,7 @@ export {
   canteenPurchases,
   canteenSamples,
   drills,
+  duty,
   feeItems,
   feePayments,
   inspectionResults,

@@ -16,12 +16,21 @@ export const CATALOG_ELEMENT_ID = 'houqin-catalog';
 export const CATALOG_MARKER = '<!-- serve:catalog -->';
 
 /**
- * The page as served: the marker replaced by the catalogue as JSON. Every '<' is escaped so no text
- * in the catalogue can close the script element or open a comment.
+ * Sections only setup and generation use (the template's default rows and routines): the page never
+ * shows them, so they stay on the server and the served page stays small.
+ */
+export const SERVER_ONLY_SECTIONS = ['defaults', 'routines'] as const;
+
+/**
+ * The page as served: the marker replaced by the catalogue as JSON, without the server-only
+ * sections. Every '<' is escaped so no text in the catalogue can close the script element or open
+ * a comment.
  */
 export function embedCatalog(html: string, embedded: EmbeddedCatalog): string {
   if (!html.includes(CATALOG_MARKER)) throw new Error('Sidebar.html has no place for its text');
-  const json = JSON.stringify(embedded).replace(/</g, '\\u003c');
+  const catalog: Record<string, unknown> = { ...embedded.catalog };
+  for (const key of SERVER_ONLY_SECTIONS) delete catalog[key];
+  const json = JSON.stringify({ ...embedded, catalog }).replace(/</g, '\\u003c');
   return html.replace(
     CATALOG_MARKER,
     () => `<script id="${CATALOG_ELEMENT_ID}" type="application/json">${json}</script>`,

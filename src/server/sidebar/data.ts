@@ -1,3 +1,4 @@
+import { enumLabel } from '../../core/table/labels';
 import { findOverdue } from '../../core/overdue';
 import { str, num, typedRecords, type TypedRecord } from '../../core/overdue/read';
 import { SHEETS, type SheetKey } from '../../core/sheets';
@@ -92,6 +93,8 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
       tasks: records('tasks'),
       payments: records('feePayments'),
       problems: problems.map((p) => ({ sheet: p.sheet, row: p.row, title: p.message[lang], detail: '' })),
+      duty: records('duty'),
+      dutyLabel: (kind) => enumLabel(lang, 'dutyKind', kind),
     }),
     trends: dashboardTrends({ timeZone: tz, tables }, now, settings),
     lists: lists(records),
