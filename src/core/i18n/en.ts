@@ -39,6 +39,9 @@ export const en: Widen<Messages> = {
         scrapDate: 'Scrap date',
         serviceDue: 'Next service',
         note: 'Note',
+        acceptedBy: 'Accepted by',
+        acceptedDate: 'Accepted on',
+        invoiceNo: 'Invoice no.',
       },
     },
     repairs: {
@@ -121,6 +124,8 @@ export const en: Widen<Messages> = {
         dueDate: 'Due back',
         returnedDate: 'Returned on',
         note: 'Note',
+        quotes: 'Quotes compared',
+        oldReturned: 'Old items returned',
       },
     },
     feeItems: {
@@ -510,6 +515,9 @@ export const en: Widen<Messages> = {
     noProblems: 'No problems found.',
     more: '{n} more problems are listed on the {sheet} sheet.',
     severity: { error: 'Error', warning: 'Warning' },
+    notAccepted:
+      'New asset not yet accepted: fill in {missing}; only then is it registered and its invoice reimbursed',
+    needsQuotes: 'Amount {amount} is over {threshold}: record the quotes compared in "{column}"',
   },
   sidebar: {
     title: 'Houqin',

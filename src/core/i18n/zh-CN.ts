@@ -22,6 +22,9 @@ const sheets = {
       scrapDate: '报废日期',
       serviceDue: '下次检修日期',
       note: '备注',
+      acceptedBy: '验收人',
+      acceptedDate: '验收日期',
+      invoiceNo: '发票号',
     },
   },
   repairs: {
@@ -104,6 +107,8 @@ const sheets = {
       dueDate: '归还期限',
       returnedDate: '归还日期',
       note: '备注',
+      quotes: '询价比价记录',
+      oldReturned: '交回旧品数量',
     },
   },
   feeItems: {
@@ -471,6 +476,8 @@ export const zhCN = {
     noProblems: '没有发现问题。',
     more: '另有 {n} 条问题，请查看「{sheet}」工作表。',
     severity: { error: '错误', warning: '提醒' },
+    notAccepted: '新购资产未验收：填写「{missing}」后才算登记入账，发票方可报销',
+    needsQuotes: '金额 {amount} 元超过 {threshold} 元，须在「{column}」中记录比较过的报价',
   },
   sidebar: {
     title: '后勤助手',

@@ -16,5 +16,9 @@ export const assets = defineSheet({
     { key: 'scrapDate', type: 'date' },
     { key: 'serviceDue', type: 'date' },
     { key: 'note', type: 'text', maxLength: 500, width: 200 },
+    // 验收: an asset counts as registered (and its invoice can be reimbursed) once accepted.
+    { key: 'acceptedBy', type: 'text', maxLength: 50 },
+    { key: 'acceptedDate', type: 'date' },
+    { key: 'invoiceNo', type: 'id', maxLength: 40 },
   ],
 });

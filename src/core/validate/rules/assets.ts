@@ -1,7 +1,13 @@
 import { header, label, makeProblem, sheetTitle, whenValue, type Problem } from '../problem';
-import { has, keysOf, nameKey, missingReference, type Rule } from '../context';
+import { messages } from '../../i18n';
+import { day, has, keysOf, nameKey, missingReference, text, type Rule } from '../context';
 
 const OPEN_REPAIR = new Set(['reported', 'in_progress']);
+/**
+ * 验收: an asset is registered, and its invoice reimbursed, once accepted. A row that starts the
+ * acceptance (an invoice number to reimburse, say) needs all three; rows with none predate it.
+ */
+const ACCEPTANCE = ['acceptedBy', 'acceptedDate', 'invoiceNo'] as const;
 
 /** Custodian on the roster; a scrapped asset keeps its row and gets a scrap date; under repair needs an open repair. */
 export const assetRules: Rule = {
@@ -33,6 +39,25 @@ export const assetRules: Rule = {
             when: whenValue('assets', 'status', label('assetStatus', 'scrapped')),
           }),
         );
+      if (has(assets, ...ACCEPTANCE) && values.status !== 'scrapped') {
+        const missing = ACCEPTANCE.filter(
+          (c) => (c === 'acceptedDate' ? day(values[c]) : text(values[c])) === null,
+        );
+        if (missing.length && missing.length < ACCEPTANCE.length)
+          out.push(
+            makeProblem(
+              'assets',
+              row,
+              missing[0]!,
+              'notAccepted',
+              {
+                missing: (lang) =>
+                  missing.map((c) => header('assets', c)(lang)).join(messages(lang).validation.listSeparator),
+              },
+              'warning',
+            ),
+          );
+      }
       const id = nameKey(values.assetId);
       if (values.status === 'under_repair' && open && id !== null && !open.has(id))
         out.push(

@@ -31,19 +31,40 @@ export const movementRules: Rule = {
             when: whenValue('stockMovements', 'type', label('stockMovementType', 'borrow')),
           }),
         );
-      if (values.type === 'purchase_in')
+      if (values.type === 'purchase_in') {
         out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, row, values));
+        if (has(view, 'quotes')) out.push(...checkQuotes(ctx.settings.purchaseThreshold, row, values));
+      }
     }
     out.push(...checkBalances(view.rows));
     return out;
   },
 };
 
-function checkTwoPeople(threshold: number, row: number, values: RowView['values']): Problem[] {
+function amountOf(values: RowView['values']): number | null {
   const quantity = num(values.quantity);
   const unitPrice = num(values.unitPrice);
-  const amount =
-    num(values.amount) ?? (quantity !== null && unitPrice !== null ? quantity * unitPrice : null);
+  return num(values.amount) ?? (quantity !== null && unitPrice !== null ? quantity * unitPrice : null);
+}
+
+/** A purchase over the threshold is made on open quotes: the row records the ones compared. */
+function checkQuotes(threshold: number, row: number, values: RowView['values']): Problem[] {
+  const amount = amountOf(values);
+  if (amount === null || amount <= threshold || text(values.quotes) !== null) return [];
+  return [
+    makeProblem(
+      'stockMovements',
+      row,
+      'quotes',
+      'needsQuotes',
+      { amount, threshold, column: header('stockMovements', 'quotes') },
+      'warning',
+    ),
+  ];
+}
+
+function checkTwoPeople(threshold: number, row: number, values: RowView['values']): Problem[] {
+  const amount = amountOf(values);
   if (amount === null || amount <= threshold) return [];
   const col = (c: string) => header('stockMovements', c);
   const missing = PEOPLE.filter((p) => text(values[p]) === null);
