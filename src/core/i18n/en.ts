@@ -167,6 +167,7 @@ export const en: Widen<Messages> = {
         onDuty: 'On duty',
         cleaningArea: 'Cleaning area',
         note: 'Note',
+        leftDate: 'Left on',
       },
     },
     canteenSamples: {
@@ -616,6 +617,7 @@ export const en: Widen<Messages> = {
       certificate: 'Certificates and services expiring',
       lowStock: 'Below minimum stock',
       duty: 'On duty tomorrow',
+      leaver: 'Staff leaving with items',
     },
     subject: '[{app}] {count} overdue items — {school}',
     intro: 'Hello {name}, these need you, the most urgent first.',
@@ -788,6 +790,8 @@ export const en: Widen<Messages> = {
       more: ' and more',
       digestGap: '{holiday} (from {start}): {count} days with nobody on duty: {days}',
     },
+    leaver:
+      '{name} (leaving {date}): {loans} borrowed items not returned, {assets} assets still in their keeping; recover or hand them over',
     schedules: {
       campus: { item: 'Whole-campus safety check', location: 'Whole campus', frequency: 'weekly on Friday' },
       wiring: {

@@ -150,6 +150,7 @@ const sheets = {
       onDuty: '在岗',
       cleaningArea: '卫生包干区',
       note: '备注',
+      leftDate: '离校日期',
     },
   },
   canteenSamples: {
@@ -576,6 +577,7 @@ export const zhCN = {
       certificate: '到期证照与检修',
       lowStock: '低于最低库存',
       duty: '明日值班',
+      leaver: '离校人员未交接',
     },
     subject: '【{app}】{school}逾期事项 {count} 项',
     intro: '{name}，您好：以下事项需要您处理，最急的排在最前面。',
@@ -744,6 +746,7 @@ export const zhCN = {
       more: '等',
       digestGap: '{holiday}（{start} 起）有 {count} 天无人值班：{days}',
     },
+    leaver: '{name}（{date} 离校）：未归还借用 {loans} 件，仍保管资产 {assets} 件，请收回或移交',
     schedules: {
       campus: { item: '全校安全检查', location: '全校', frequency: '每周五' },
       wiring: { item: '电线线路和漏电保护检查', location: '教学楼、宿舍、食堂', frequency: '每月首个上学日' },

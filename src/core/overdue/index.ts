@@ -4,6 +4,7 @@ import type { Settings } from '../settings/schema';
 import { dayOf, daysBetween } from '../time';
 import type { Draft, RuleContext } from './draft';
 import { dutyTomorrow } from './duty';
+import { leaversWithItems } from './leavers';
 import { expiringCertificates, lowStock } from './expiry';
 import { peopleFrom } from './people';
 import { tableOf, typedRecords } from './read';
@@ -27,7 +28,11 @@ export type { OverdueInput, OverdueItem, OverdueKind, SourceTable } from './type
  */
 export function findOverdue(input: OverdueInput, now: Date, settings: Settings): OverdueItem[] {
   const tz = input.timeZone;
-  const read = (key: keyof OverdueInput['tables']) => typedRecords(input.tables[key], tz);
+  const typed = new Map<string, ReturnType<typeof typedRecords>>();
+  const read = (key: keyof OverdueInput['tables']) => {
+    if (!typed.has(key)) typed.set(key, typedRecords(input.tables[key], tz));
+    return typed.get(key)!;
+  };
   const roster = read('roster');
   const ctx: RuleContext = {
     now,
@@ -45,6 +50,7 @@ export function findOverdue(input: OverdueInput, now: Date, settings: Settings):
     ...lateLoans(read('stockMovements'), ctx),
     ...expiringCertificates(roster, read('supplierCertificates'), read('assets'), ctx),
     ...lowStock(read('stockItems'), read('stockMovements'), ctx),
+    ...leaversWithItems(roster, read('stockMovements'), read('assets'), ctx),
     ...dutyTomorrow(read('duty'), ctx),
   ];
   const head = isEmail(settings.officeHead) ? settings.officeHead : '';
