@@ -58,7 +58,7 @@ describe('duty rosters (值班)', () => {
     const bundle = withDuty();
     const { emu } = bundle;
     emu.clock.set(at('2026-09-21', 9));
-    bundle.clickMenu('预览本周简报');
+    bundle.clickMenu('预览后勤周报');
     const html = emu.ui.dialogs.at(-1)!.html;
     expect(html).toContain(
       '国庆节（2026-10-01 起）有 4 天无人值班：2026-10-04、2026-10-05、2026-10-06、2026-10-07',

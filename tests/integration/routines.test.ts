@@ -3,6 +3,7 @@ import { isSchoolDay, schoolCalendarFrom } from '../../src/core/calendar';
 import { defaultSchoolYearRows } from '../../src/core/setup/defaults';
 import { dayOf, isDate } from '../../src/core/time';
 import { loadBundle } from '../support/bundle';
+import { fillSheet } from '../support/workbook';
 
 const TZ = 'Asia/Shanghai';
 const YEAR = schoolCalendarFrom(
@@ -39,7 +40,7 @@ describe('a new workbook starts with the plans’ routines', () => {
   const inMonth = (month: string) => tasks.filter((t) => t.month === month);
 
   it('ships the inspections the plans name, by role, and an empty record of drills and trainings', () => {
-    const schedules = rowsOf(emu, '巡检计划');
+    const schedules = rowsOf(emu, '安全检查计划');
     expect(schedules.map((s) => s['频次'])).toEqual([
       '每周五',
       '每月首个上学日',
@@ -60,7 +61,7 @@ describe('a new workbook starts with the plans’ routines', () => {
   it.each(['2026-09', '2027-02'])(
     '%s: every check and routine falls on a school day, once a day each',
     (month) => {
-      const list = inMonth(month).filter((t) => t.source === '巡检' || t.source === '行事历');
+      const list = inMonth(month).filter((t) => t.source === '安全检查' || t.source === '行事历');
       expect(list.length).toBeGreaterThan(20);
       for (const t of list)
         expect([t.title, t.due, isSchoolDay(YEAR, t.due)]).toEqual([t.title, t.due, true]);
@@ -103,5 +104,41 @@ describe('a new workbook starts with the plans’ routines', () => {
     expect(count(/灭火器压力和消防器材检查/)).toBe(1);
     expect(count(/全校安全检查/)).toBe(1); // Friday 26
     expect(count(/消防疏散演练/)).toBe(0); // March
+  });
+});
+
+describe('the office’s own words', () => {
+  it('renames a sheet found under its former name, with a note, keeping its rows and former headers', () => {
+    const emu = createEmulator({ now: '2026-09-01T08:00:00+08:00', timeZone: TZ });
+    const old = emu.spreadsheet.insertSheet('巡检计划');
+    old.getRange(1, 1, 2, 8).setValues([
+      ['计划编号', '检查项目', '地点/范围', '频次', '负责岗位', '负责人', '上次检查', '下次到期'],
+      ['S1', '消防器材', '教学楼', '每周五', '保安', '', '', ''],
+    ]);
+    const bundle = loadBundle(emu);
+    bundle.open();
+    bundle.clickMenu('初始化工作簿');
+    expect(emu.spreadsheet.getSheetByName('巡检计划')).toBeNull();
+    const renamed = emu.spreadsheet.getSheetByName('安全检查计划')!;
+    expect(renamed.getRange('A2:D2').getValues()).toEqual([['S1', '消防器材', '教学楼', '每周五']]);
+    // The former header 下次到期 is still its next-due column: only 启用 was missing.
+    expect(renamed.getRange(1, 1, 1, renamed.getLastColumn()).getValues()[0]).toEqual([
+      '计划编号',
+      '检查项目',
+      '地点/范围',
+      '频次',
+      '负责岗位',
+      '负责人',
+      '上次检查',
+      '下次到期',
+      '启用',
+    ]);
+    expect(emu.ui.alerts.at(-1)!.prompt).toContain('工作表「巡检计划」已改名为「安全检查计划」');
+    // A workbook the office already used gets none of the template's routines.
+    expect(rowsOf(emu, '安全检查计划')).toHaveLength(1);
+    fillSheet(emu, 'schoolYear', defaultSchoolYearRows('zh-CN', TZ));
+    bundle.clickMenu('生成本月任务');
+    const next = renamed.getRange('H2').getValue() as unknown;
+    expect(isDate(next) && dayOf(next, TZ)).toBe('2026-09-04');
   });
 });

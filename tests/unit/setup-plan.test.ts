@@ -1,7 +1,7 @@
 import { planSetup } from '../../src/core/setup/plan';
 import { parseCalendarWhen, parseFrequency } from '../../src/core/calendar';
 import { SHEETS } from '../../src/core/sheets';
-import { columnHeader } from '../../src/core/table/labels';
+import { columnHeader, sheetKeyOf } from '../../src/core/table/labels';
 
 describe('setup plan', () => {
   it('creates every template sheet on an empty workbook, with the default calendar and settings', () => {
@@ -40,7 +40,9 @@ describe('setup plan', () => {
     expect(roster.create).toBe(false);
     expect(roster.write!.row).toBe(1);
     expect(roster.write!.column).toBe(5);
-    expect(roster.write!.values).toEqual([['电话', '健康证到期日', '在岗', '卫生包干区', '备注']]);
+    expect(roster.write!.values).toEqual([
+      ['电话', '健康证到期日', '在岗', '卫生包干区', '备注', '离校日期'],
+    ]);
     expect(roster.unknownColumns).toEqual(['我的备注']);
   });
 
@@ -102,6 +104,46 @@ describe('setup plan', () => {
       'Asia/Shanghai',
     );
     expect(withSettings.find((p) => p.key === 'inspectionSchedules')!.write!.values).toHaveLength(10);
+  });
+
+  it('finds a sheet under its former name, reads its former headers, and renames it (saying so)', () => {
+    const plans = planSetup(
+      {
+        inspectionResults: {
+          name: '巡检记录',
+          header: [
+            '检查日期',
+            '计划编号',
+            '地点',
+            '检查人',
+            '结果',
+            '问题描述',
+            '整改期限',
+            '整改责任人',
+            '整改完成日期',
+            '任务编号',
+          ],
+        },
+        canteenPurchases: {
+          name: '食堂采购',
+          header: ['日期', '供应商', '品名', '金额(元)', '票据号', '验收人'],
+        },
+      },
+      'zh-CN',
+      'Asia/Shanghai',
+    );
+    const results = plans.find((p) => p.key === 'inspectionResults')!;
+    expect([results.renamedFrom, results.name, results.write]).toEqual(['巡检记录', '安全检查记录', null]);
+    const purchases = plans.find((p) => p.key === 'canteenPurchases')!;
+    expect([purchases.renamedFrom, purchases.name]).toEqual(['食堂采购', '食品进货查验（索证索票）登记']);
+    // An English name in a Chinese workbook is the office's choice: left alone.
+    const english = planSetup(
+      { repairs: { name: 'Repairs', header: ['Repair no.'] } },
+      'zh-CN',
+      'Asia/Shanghai',
+    );
+    expect(english.find((p) => p.key === 'repairs')!.renamedFrom).toBeUndefined();
+    expect(sheetKeyOf('巡检计划')).toBe('inspectionSchedules');
   });
 
   it('plans nothing for a complete workbook', () => {

@@ -43,7 +43,7 @@ describe('column rules from the declarations', () => {
     ]);
     const value = problems.find((p) => p.code === 'min')!;
     expect(value.message).toEqual({
-      'zh-CN': '第 2 行「金额(元)」不能小于 0，现为 -1',
+      'zh-CN': '第 2 行「原值（元）」不能小于 0，现为 -1',
       en: 'Row 2: Value (¥) must be at least 0, not -1',
     });
     expect(problems.find((p) => p.code === 'notInList')!.message['zh-CN']).toContain(

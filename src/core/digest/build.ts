@@ -1,4 +1,5 @@
-import { schoolCalendarFrom } from '../calendar';
+import { schoolCalendarFrom, termOf } from '../calendar';
+import { damageSummary } from '../domain/damage';
 import { dutyGaps, dutySpans, type DutyGap } from '../duty';
 import { weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
@@ -43,9 +44,11 @@ function attention(
   gaps: readonly FeeGap[],
   escalationDays: number,
   dutyGapList: readonly DutyGap[] = [],
+  damage: readonly Extract<Attention, { kind: 'damage' }>[] = [],
 ): Top<Attention> {
   const rank = (a: Attention): number => {
     if (a.kind === 'samples' || a.kind === 'dutyGap') return 2;
+    if (a.kind === 'damage') return 6;
     if (a.kind === 'fees') return 5;
     return a.item.kind === 'hazard'
       ? 0
@@ -68,6 +71,7 @@ function attention(
     ...badDays.map((d) => ({ kind: 'samples' as const, day: d })),
     ...gaps.map((gap) => ({ kind: 'fees' as const, gap })),
     ...dutyGapList.map((gap) => ({ kind: 'dutyGap' as const, gap })),
+    ...damage,
   ];
   list.sort((a, b) => rank(a) - rank(b) || waited(b) - waited(a));
   return top(list, ATTENTION);
@@ -84,7 +88,8 @@ export function buildDigest(
   settings: Pick<
     Settings,
     'sampleGrams' | 'sampleHours' | 'escalationDays' | 'repairHours' | 'contractorHours'
-  >,
+  > &
+    Partial<Pick<Settings, 'damageThreshold'>>,
   overdue: readonly OverdueItem[],
   problems: readonly DigestProblem[],
 ): Digest {
@@ -159,6 +164,21 @@ export function buildDigest(
     ? dutyGaps(calendar, dutySpans(read('duty')), today, addDays(today, DUTY_LOOKAHEAD_DAYS))
     : [];
 
+  // Classes and rooms with heavy damage this month (the month last week ended in), with their term so far.
+  const repairRows = read('repairs');
+  const monthStart = `${to.slice(0, 8)}01`;
+  const termStart = termOf(calendar, to)?.start ?? monthStart;
+  const termCounts = new Map(
+    damageSummary(repairRows, tz, termStart, to).map((l) => [l.location, l.repairs]),
+  );
+  const heavy = damageSummary(repairRows, tz, monthStart, to)
+    .filter((l) => l.repairs >= (settings.damageThreshold ?? 5))
+    .map((line) => ({
+      kind: 'damage' as const,
+      line,
+      termRepairs: termCounts.get(line.location) ?? line.repairs,
+    }));
+
   const results = read('inspectionResults');
   const canteenCerts = late('certificate').filter((i) => i.sheet !== 'assets');
   return {
@@ -167,7 +187,7 @@ export function buildDigest(
     nextFrom: today,
     nextTo,
     history,
-    attention: attention(overdue, badDays, gaps, settings.escalationDays, uncovered),
+    attention: attention(overdue, badDays, gaps, settings.escalationDays, uncovered, heavy),
     repairs: {
       overdue: late('repair').length,
       medianHours: median(hours.filter((h) => Number.isFinite(h))),

@@ -129,6 +129,19 @@ function attentionLine(a: Attention, ctx: DigestContext): Line {
   const m = messages(ctx.lang).alerts.digest;
   const k = m.attentionKinds;
   if (a.kind === 'samples') return { text: fill(k.samples, { day: a.day }) };
+  if (a.kind === 'damage') {
+    const { line } = a;
+    return {
+      text: fill(messages(ctx.lang).routines.damage, {
+        location: line.location,
+        count: line.repairs,
+        person: line.byPerson,
+        amount: money(line.compensation),
+        term: a.termRepairs,
+      }),
+      href: sheetLink(ctx.links, 'repairs'),
+    };
+  }
   if (a.kind === 'dutyGap') {
     const d = messages(ctx.lang).routines.duty;
     const { holiday, days } = a.gap;

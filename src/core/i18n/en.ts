@@ -384,6 +384,10 @@ export const en: Widen<Messages> = {
     },
     sampleHours: { label: 'Sample keeping (hours)', help: 'Least hours each dish sample is kept.' },
     sampleGrams: { label: 'Sample weight (g)', help: 'Least weight of each sample.' },
+    damageThreshold: {
+      label: 'Damage alert (repairs a month)',
+      help: 'A class or room with this many repairs in a month is flagged in the weekly digest.',
+    },
     automation: { label: 'Automation', help: 'Written by Houqin: use the menu "Turn automation on/off".' },
     alertsLastRun: {
       label: 'Overdue alerts last run',
@@ -792,6 +796,10 @@ export const en: Widen<Messages> = {
     },
     leaver:
       '{name} (leaving {date}): {loans} borrowed items not returned, {assets} assets still in their keeping; recover or hand them over',
+    damage:
+      '{location}: {count} repairs this month ({person} caused by people, ¥{amount} compensation), {term} this term',
+    renamedSheet:
+      'Renamed the sheet "{from}" to "{to}" (the name schools use; nothing in it changed, and the old name is still recognised)',
     schedules: {
       campus: { item: 'Whole-campus safety check', location: 'Whole campus', frequency: 'weekly on Friday' },
       wiring: {

@@ -2,7 +2,7 @@ import type { Lang } from '../lang';
 import { parseSettings } from '../settings/parse';
 import { SETTING_DEFS } from '../settings/schema';
 import { SHEETS, type SheetKey } from '../sheets';
-import { columnHeader, sheetName } from '../table/labels';
+import { columnHeader, isFormerSheetName, sheetName } from '../table/labels';
 import { mapHeaders, patchRow, type CellValue, type TableLayout } from '../table/mapping';
 import type { PlannedColumn } from './layout';
 import {
@@ -36,6 +36,8 @@ export interface SheetPlan {
   addedSettings: string[];
   /** The office's own columns, reported so nobody wonders why they were left alone. */
   unknownColumns: string[];
+  /** A sheet found under a name an earlier version gave it: its name before setup renames it. */
+  renamedFrom?: string;
 }
 
 /**
@@ -82,9 +84,11 @@ function existingSheetPlan(key: SheetKey, lang: Lang, sheet: ExistingSheet): She
   // New columns go after the last header cell, so no user column moves.
   const start = sheet.header.length + 1;
   const added = layout.missing.map((c, i) => ({ decl: c, column: start + i }));
+  const former = isFormerSheetName(key, sheet.name);
   const plan: SheetPlan = {
     key,
-    name: sheet.name,
+    name: former ? sheetName(lang, key) : sheet.name,
+    ...(former && { renamedFrom: sheet.name }),
     create: false,
     columns: added,
     write: added.length

@@ -10,7 +10,7 @@ export const assets = defineSheet({
     { key: 'location', type: 'text', required: true, maxLength: 100 },
     { key: 'custodian', type: 'text', required: true, maxLength: 50 },
     { key: 'purchaseDate', type: 'date' },
-    { key: 'value', type: 'amount', min: 0 },
+    { key: 'value', type: 'amount', min: 0, aliases: ['金额(元)'] },
     { key: 'quantity', type: 'integer', min: 1 },
     { key: 'status', type: 'enum', enum: 'assetStatus', required: true },
     { key: 'scrapDate', type: 'date' },

@@ -49,5 +49,15 @@ export const ENUMS = {
   dutyKind: ['week', 'holiday', 'gate'],
 } as const;
 
+/**
+ * Labels earlier versions wrote, still read as the value (cells the office's workbook already
+ * holds); the catalogues give the labels shown now.
+ */
+export const ENUM_ALIASES: {
+  readonly [E in keyof typeof ENUMS]?: Readonly<Record<string, readonly string[]>>;
+} = {
+  taskSource: { inspection: ['巡检'] },
+};
+
 export type EnumKey = keyof typeof ENUMS;
 export type EnumValue<E extends EnumKey> = (typeof ENUMS)[E][number];

@@ -42,6 +42,16 @@ type AnySheet = (typeof SHEETS)[number];
 export type SheetKey = AnySheet['key'];
 export type ColumnKey<S extends SheetKey> = Extract<AnySheet, { key: S }>['columns'][number]['key'];
 
+/**
+ * Names earlier versions gave a sheet: a workbook set up then is still read, and setup renames the
+ * sheet to today's name (saying so). The office's words: 安全检查, not 巡检; 索证索票 for purchases.
+ */
+export const FORMER_SHEET_NAMES: Partial<Record<SheetKey, readonly string[]>> = {
+  inspectionSchedules: ['巡检计划'],
+  inspectionResults: ['巡检记录'],
+  canteenPurchases: ['食堂采购'],
+};
+
 const BY_KEY = new Map<string, SheetDecl>(SHEETS.map((s) => [s.key, s]));
 
 export function sheetDecl<S extends SheetKey>(key: S): Extract<AnySheet, { key: S }> {
@@ -75,7 +85,7 @@ export {
   supplierCertificates,
   tasks,
 };
-export { ENUMS } from './enums';
+export { ENUMS, ENUM_ALIASES } from './enums';
 export type { EnumKey, EnumValue } from './enums';
 export type { ColumnDecl, ColumnType, SheetDecl } from './types';
 export { NUMBER_FORMAT, DEFAULT_WIDTH } from './types';
