@@ -295,6 +295,19 @@ describe('rules across rows and sheets', () => {
     expect(problems.find((p) => p.code === 'notAccepted')!.severity).toBe('warning');
   });
 
+  it('duty: a row ends on or after its first day', () => {
+    const problems = validateWorkbook(
+      workbook({
+        duty: [
+          { date: '2026-10-01', endDate: '2026-10-03', kind: '节假日值班', person: '王芳' },
+          { date: '2026-10-05', endDate: '2026-10-04', kind: '节假日值班', person: '外聘门卫' },
+        ],
+      }),
+    );
+    expect(at(problems)).toEqual(['duty:3:endDate:before']);
+    expect(problems[0]!.message['zh-CN']).toBe('第 3 行「结束日期」(2026-10-04) 早于「日期」(2026-10-05)');
+  });
+
   it('fees: approved item at the approved amount, in period, deposited the same day, unique receipts', () => {
     const pay = (receiptNo: string, extra: Record<string, unknown>) => ({
       receiptNo,
