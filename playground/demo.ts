@@ -460,6 +460,24 @@ function supplierCertificates(): Row[] {
   ];
 }
 
+/**
+ * The duty roster: leadership's week, the gate, and the national-day holiday with its last days
+ * still open (the digest and the month's tasks point at the gap).
+ */
+function duty(): Row[] {
+  const week = label('dutyKind', 'week');
+  const gate = label('dutyKind', 'gate');
+  const holiday = label('dutyKind', 'holiday');
+  return [
+    { date: at('2026-09-14'), endDate: at('2026-09-18'), kind: week, person: '张伟', phone: '13800000001' },
+    { date: at('2026-09-21'), endDate: at('2026-09-25'), kind: week, person: '李娜' },
+    { date: at('2026-09-14'), kind: gate, person: '孙建国' },
+    { date: at('2026-09-15'), kind: gate, person: '孙建国', note: '夜班另有值班教师' },
+    { date: at('2026-10-01'), endDate: at('2026-10-03'), kind: holiday, person: '张伟' },
+    { date: at('2026-10-04'), endDate: at('2026-10-05'), kind: holiday, person: '王芳' },
+  ];
+}
+
 /** Sets up the workbook through the real menu item, then types the school's records into it. */
 export function buildDemo(bundle: Bundle): void {
   bundle.emu.clock.set(DEMO_NOW);
@@ -482,6 +500,7 @@ export function buildDemo(bundle: Bundle): void {
   appendRows(bundle, 'canteenDisinfection', canteenDisinfection());
   appendRows(bundle, 'canteenPurchases', canteenPurchases());
   appendRows(bundle, 'supplierCertificates', supplierCertificates());
+  appendRows(bundle, 'duty', duty());
   // Setup's report is not part of the demo's story: start with a clean message list.
   bundle.emu.ui.alerts.length = 0;
 }

@@ -1,6 +1,7 @@
 import { messages } from '../core/i18n';
 import { DEFAULT_LANG, type Lang } from '../core/lang';
-import { cachedLanguage } from './adapters/properties';
+import { cacheLanguage, cachedLanguage } from './adapters/properties';
+import { Workbook } from './adapters/workbook';
 import type { MenuAction } from './runners';
 import { describeSetup, setUpWorkbook } from './setup';
 import { openSidebar } from './sidebar';
@@ -38,10 +39,27 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
-/** onOpen / onInstall: the menu, in the cached Settings language. */
+/**
+ * The Settings sheet's language, read at each open (one read of that sheet), so a language
+ * switched in Settings shows at the next open without running setup again; cached for AuthMode
+ * NONE-free paths that cannot read the sheet. Without a Settings sheet, the cached language.
+ */
+function openingLanguage(): Lang {
+  try {
+    const workbook = Workbook.active();
+    if (!workbook.sheet('settings')) return cachedLanguage();
+    const lang = workbook.settings().settings.language;
+    cacheLanguage(lang);
+    return lang;
+  } catch {
+    return cachedLanguage();
+  }
+}
+
+/** onOpen / onInstall: the menu, in the Settings language. */
 export function openMenu(e?: OpenEvent): void {
-  // In AuthMode.NONE (add-on not yet used in this document) properties are out of reach.
-  const lang = e && e.authMode === ScriptApp.AuthMode.NONE ? DEFAULT_LANG : cachedLanguage();
+  // In AuthMode.NONE (add-on not yet used in this document) sheets and properties are out of reach.
+  const lang = e && e.authMode === ScriptApp.AuthMode.NONE ? DEFAULT_LANG : openingLanguage();
   buildMenu(SpreadsheetApp.getUi(), lang);
 }
 

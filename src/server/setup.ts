@@ -20,6 +20,8 @@ export interface SetupReport {
   unknownColumns: { sheet: string; columns: string[] }[];
   /** Sheets under Houqin's names whose first row is not Houqin's header: left as they are. */
   foreignSheets?: string[];
+  /** Sheets found under a former name and renamed to today's. */
+  renamedSheets: { from: string; to: string }[];
 }
 
 const HEADER_BACKGROUND = '#e8f0fe';
@@ -132,6 +134,7 @@ function applyPlan(
   const sheet = plan.create
     ? workbook.spreadsheet.insertSheet(plan.name, position)
     : workbook.sheet(plan.key)!;
+  if (plan.renamedFrom) sheet.setName(plan.name);
   const size = plan.create ? newSheetSize(sheet) : null;
   if (plan.columns.length) layOutBody(sheet, plan, rules, size?.rows ?? sheet.getMaxRows());
   const written = plan.write ? writeValues(sheet, plan.write, size) : null;
@@ -213,6 +216,7 @@ export function setUpWorkbook(workbook: Workbook): SetupReport {
       .filter((p) => p.unknownColumns.length)
       .map((p) => ({ sheet: p.name, columns: p.unknownColumns })),
     ...(plans.some((p) => p.foreign) && { foreignSheets: plans.filter((p) => p.foreign).map((p) => p.name) }),
+    renamedSheets: plans.flatMap((p) => (p.renamedFrom ? [{ from: p.renamedFrom, to: p.name }] : [])),
   };
 }
 
@@ -227,6 +231,7 @@ export function describeSetup(report: SetupReport): string {
     lines.push(fill(m.addedColumns, { sheet: a.sheet, names: a.columns.join('、') }));
   if (report.addedSettings.length)
     lines.push(fill(m.addedSettings, { names: report.addedSettings.join('、') }));
+  for (const r of report.renamedSheets) lines.push(fill(messages(report.lang).routines.renamedSheet, r));
   if (!lines.length) lines.push(m.nothingToDo);
   for (const u of report.unknownColumns)
     lines.push(fill(m.unknownColumns, { sheet: u.sheet, names: u.columns.join('、') }));

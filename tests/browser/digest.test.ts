@@ -17,7 +17,7 @@ function digestHtml(
   more?: Parameters<typeof digestWorkbook>[1],
 ): { html: string; body: string } {
   const bundle = digestWorkbook(rows, more);
-  bundle.clickMenu('发送本周简报');
+  bundle.clickMenu('发送后勤周报');
   const mail = bundle.emu.mail.outbox.at(-1)!;
   return { html: mail.htmlBody!, body: mail.body };
 }
@@ -51,7 +51,7 @@ describe('the weekly digest in a real browser', () => {
       '5',
       '较上周 +5',
       '隐患逾期未整改',
-      '巡检完成',
+      '安全检查完成',
       '2/4',
       '上周 3/4',
       '¥120.00',

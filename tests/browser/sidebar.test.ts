@@ -117,9 +117,9 @@ describe('the sidebar in a real browser', () => {
     await page.fill('#f-fixDeadline', '2026-09-10');
     await page.fill('#f-responsible', '李强');
     await submitAndWait();
-    const [result] = rows('巡检记录');
+    const [result] = rows('安全检查记录');
     expect(result!.slice(1, 5)).toEqual(['XJ-01', '教学楼', '王芳', '发现隐患']);
-    const [schedule] = rows('巡检计划');
+    const [schedule] = rows('安全检查计划');
     expect(schedule![7]).toBeTruthy();
     expect(await count('openHazards')).toBe('1');
   });
@@ -138,7 +138,7 @@ describe('the sidebar in a real browser', () => {
         key: 'inspection|XJ-01|2026-09-04',
       },
     ]);
-    const recorded = rows('巡检记录').length;
+    const recorded = rows('安全检查记录').length;
     if (await page.locator('button.back').count()) await page.click('button.back');
     await page.click('[data-action="myTasks"]');
     await page.click('[data-task="T202609-0001"]');
@@ -150,12 +150,12 @@ describe('the sidebar in a real browser', () => {
     await page.click('button[type=submit]');
     await expect(page.locator('#f-fixDeadline-error').textContent()).resolves.toContain('整改期限');
     await expect(page.locator('#f-responsible-error').textContent()).resolves.toContain('责任人');
-    expect(rows('巡检记录')).toHaveLength(recorded);
+    expect(rows('安全检查记录')).toHaveLength(recorded);
     await page.fill('#f-fixDeadline', '2026-09-12');
     await page.fill('#f-responsible', '李强');
     await page.click('button[type=submit]');
     await expect(page.locator('.status.success').textContent()).resolves.toBe('任务已完成。');
-    const record = rows('巡检记录').at(-1)!;
+    const record = rows('安全检查记录').at(-1)!;
     expect(record.slice(3, 8)).toEqual([
       '王芳',
       '发现隐患',

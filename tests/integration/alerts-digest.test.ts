@@ -206,7 +206,7 @@ describe('weekly digest through the bundle', () => {
     expect(body).toContain(`Open the workbook: ${emu.spreadsheet.getUrl()}`);
     expect(mail.htmlBody).toContain('door &lt;b&gt;lock&lt;/b&gt;');
     expect(mail.htmlBody).not.toContain('<b>lock');
-    expect(String(settingValue(emu, '本周简报上次运行'))).toContain('sent to 2 addresses');
+    expect(String(settingValue(emu, '后勤周报上次运行'))).toContain('sent to 2 addresses');
   });
 
   it('previews in a dialog without sending or writing anything', () => {
@@ -214,7 +214,7 @@ describe('weekly digest through the bundle', () => {
     const { emu } = bundle;
     emu.clock.set(at('2026-09-14', 9));
     emu.calls.reset();
-    bundle.clickMenu('预览本周简报');
+    bundle.clickMenu('预览后勤周报');
     expect(emu.mail.outbox).toHaveLength(0);
     expect(emu.calls.count('Range.setValues') + emu.calls.count('Range.setValue')).toBe(0);
     expect(emu.ui.dialogs.at(-1)!.html).toContain('took 14 h from report to fix');
@@ -222,10 +222,10 @@ describe('weekly digest through the bundle', () => {
 
   it('sends the digest now from the menu and says so when the office list is empty', () => {
     const bundle = digestWorkbook();
-    bundle.clickMenu('发送本周简报');
+    bundle.clickMenu('发送后勤周报');
     expect(bundle.emu.mail.outbox).toHaveLength(1);
     setSetting(bundle.emu, '后勤处邮件列表', '');
-    bundle.clickMenu('发送本周简报');
+    bundle.clickMenu('发送后勤周报');
     expect(bundle.emu.mail.outbox).toHaveLength(1);
     expect(bundle.emu.ui.alerts.at(-1)!.prompt).toMatch(/empty/);
   });

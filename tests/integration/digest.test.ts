@@ -13,7 +13,7 @@ interface Week {
 function send(bundle: Bundle) {
   const { emu } = bundle;
   emu.mail.outbox.length = 0;
-  bundle.clickMenu('发送本周简报');
+  bundle.clickMenu('发送后勤周报');
   expect(emu.mail.outbox).toHaveLength(1);
   return emu.mail.outbox[0]!;
 }
@@ -27,13 +27,13 @@ describe('weekly digest of a term through the bundle', () => {
       '报修与修好（件）（报修/修好），由远及近：2/2 3/3 4/4 5/5 2/2 3/3 4/4 5/5 2/2 3/3 4/4 5/0',
     );
     expect(mail.body).toContain(
-      '巡检：计划与完成（项）（计划/完成），由远及近：4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2',
+      '安全检查：计划与完成（项）（计划/完成），由远及近：4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2 4/4 4/3 4/2',
     );
     // A hazard every other week, fixed the next week, the one of week 11 still open.
     expect(mail.body).toContain('未整改隐患（周末时）（未整改），由远及近：1 0 1 0 1 0 1 0 1 0 1 1');
     expect(mail.body).toContain('逾期维修：5（较上周 +5）');
     expect(mail.body).toContain('隐患逾期未整改：1（与上周持平）');
-    expect(mail.body).toContain('巡检完成：2/4（上周 3/4）');
+    expect(mail.body).toContain('安全检查完成：2/4（上周 3/4）');
     expect(mail.body).toContain('收费未当日上缴：¥120.00（与上周持平）');
     // Most urgent first: the hazard of week 11 (11-09), 9 days past its deadline of 11-14, repairs late more than 3 days, money.
     const attention = mail.body.split('需要关注\n')[1]!.split('\n\n')[0]!.split('\n');

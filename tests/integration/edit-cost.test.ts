@@ -1,3 +1,4 @@
+import { columnLetter } from '../../src/core/table/a1';
 import { createEmulator, type Emulator } from '../../emulator';
 import { sheetDecl } from '../../src/core/sheets';
 import { MARK_BACKGROUND } from '../../src/core/validate/marks';
@@ -8,6 +9,8 @@ import { fillSheet, syntheticRows, syntheticWorkbook } from '../support/workbook
 const ASSETS = '固定资产';
 const TAG = '【后勤助手】⚠ ';
 const PASTE = pastedAssets(500).map((r) => sheetDecl('assets').columns.map((c) => r[c.key] ?? ''));
+/** The last column of the assets template: a paste covers every column. */
+const LAST = columnLetter(PASTE[0]!.length);
 
 /** A set-up workbook of about `rows` rows: half of them assets, the rest repairs and fee payments. */
 function workbookOf(rows: number): Bundle {
@@ -40,7 +43,7 @@ describe('what an edit costs', () => {
     };
     const paste = (b: Bundle) => {
       const row = middle(b);
-      return measure(b, () => b.edit(ASSETS, `A${row}:M${row + PASTE.length - 1}`, PASTE));
+      return measure(b, () => b.edit(ASSETS, `A${row}:${LAST}${row + PASTE.length - 1}`, PASTE));
     };
     const [bigCell, bigPaste] = [cell(big), paste(big)];
     cell(small);
@@ -55,7 +58,7 @@ describe('what an edit costs', () => {
     // the 65,000 cells of the assets sheet, nor the repairs and fee payments sheets.
     expect(bigCell.cells).toBeLessThan(assets + 300);
     // Plus the pasted block: its values, formulas, backgrounds and notes.
-    expect(bigPaste.cells).toBeLessThan(assets + 300 + PASTE.length * 13 * 4);
+    expect(bigPaste.cells).toBeLessThan(assets + 300 + PASTE.length * PASTE[0]!.length * 4);
   });
 
   it('an edit on a tab Houqin does not know costs two calls and writes nothing', () => {
@@ -130,7 +133,7 @@ describe('every mark an edit made before is still made', () => {
     expect(marks(emu, ASSETS, 'A5:M5')).toEqual([
       `${TAG}「资产编号」P-1 与第 6 行重复，应唯一`,
       ...Array(6).fill(''),
-      `${TAG}「金额(元)」应为数字，现为「abc」`,
+      `${TAG}「原值（元）」应为数字，现为「abc」`,
       ...Array(5).fill(''),
     ]);
     expect(marks(emu, ASSETS, 'A6:M6')).toEqual([

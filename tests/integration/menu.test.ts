@@ -38,6 +38,26 @@ describe('onOpen and the menu', () => {
     expect(captions).toContain('Set up workbook');
   });
 
+  it('follows a language switched in Settings at the next open, without setting up again', () => {
+    const bundle = loadBundle();
+    bundle.open();
+    bundle.clickMenu('初始化工作簿');
+    const captions = () => bundle.emu.ui.allMenuItems().map((i) => i.path[i.path.length - 1]);
+    const language = bundle.emu.spreadsheet.getSheetByName('设置')!.getRange('B2');
+    language.setValue('English');
+    bundle.open();
+    expect(captions()).toContain("Generate this month's tasks");
+    expect(captions()).not.toContain('初始化工作簿');
+    // Back to Chinese; and a menu item run in between keeps speaking the Settings language.
+    language.setValue('简体中文');
+    bundle.open();
+    expect(captions()).toContain('初始化工作簿');
+    // One read of the Settings sheet, whatever the workbook holds.
+    bundle.emu.calls.reset();
+    bundle.open();
+    expect(bundle.emu.calls.count('Range.getValues')).toBe(1);
+  });
+
   it('runs every menu item without an error dialog on a set-up workbook', () => {
     const bundle = loadBundle(createEmulator());
     bundle.open();

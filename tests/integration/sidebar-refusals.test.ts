@@ -240,7 +240,7 @@ describe('completing a task from the sidebar', () => {
 
   const tasksRows = (b: Bundle) => b.emu.spreadsheet.getSheetByName('任务')!.getDataRange().getValues();
   const results = (b: Bundle) =>
-    b.emu.spreadsheet.getSheetByName('巡检记录')!.getDataRange().getValues().slice(1);
+    b.emu.spreadsheet.getSheetByName('安全检查记录')!.getDataRange().getValues().slice(1);
   const statusOf = (b: Bundle, id: string) => tasksRows(b).find((r) => r[0] === id)![7];
 
   it('completes only the signed-in person’s own task; the office head may complete anyone’s', () => {
@@ -328,12 +328,12 @@ describe('completing an inspection task when a write fails', () => {
 
   const tasks = (b: Bundle) => b.emu.spreadsheet.getSheetByName('任务')!.getDataRange().getValues();
   const results = (b: Bundle) =>
-    b.emu.spreadsheet.getSheetByName('巡检记录')!.getDataRange().getValues().slice(1);
+    b.emu.spreadsheet.getSheetByName('安全检查记录')!.getDataRange().getValues().slice(1);
 
   it('leaves the task open when its inspection record cannot be written, and a retry records it once', () => {
     const bundle = setUp();
     const before = tasks(bundle);
-    const restore = failWrites(bundle.emu, '巡检记录');
+    const restore = failWrites(bundle.emu, '安全检查记录');
     const reply = bundle.run('apiCompleteTask', 'T-INSP-LI', 'pass') as Reply;
     restore();
     expect(reply.ok).toBe(false);

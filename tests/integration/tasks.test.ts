@@ -64,7 +64,7 @@ describe('Generate this month’s tasks', () => {
     clickMenu(GENERATE);
     const rows = values(emu).slice(1);
     const sources = new Set(rows.map((r) => r[col(emu, '来源')]));
-    expect([...sources].sort()).toEqual(['学期事务', '巡检', '维修', '行事历'].sort());
+    expect([...sources].sort()).toEqual(['学期事务', '安全检查', '维修', '行事历'].sort());
     expect(rows.filter((r) => r[col(emu, '来源')] === '维修')).toHaveLength(20);
     const keys = rows.map((r) => r[col(emu, '任务键')]);
     expect(new Set(keys).size).toBe(keys.length);
@@ -82,7 +82,7 @@ describe('Generate this month’s tasks', () => {
         .getNote(),
     ).toContain('各人待办');
     expect(
-      values(emu, '巡检计划')
+      values(emu, '安全检查计划')
         .slice(1)
         .every((r) => r[7] !== ''),
     ).toBe(true);
@@ -114,7 +114,7 @@ describe('Generate this month’s tasks', () => {
     tasksSheet(emu).getRange(s01[1]!.row, note).setValue('改到周四下午');
     const afterEdit = values(emu);
     // S01 moves from Fridays to Thursdays.
-    emu.spreadsheet.getSheetByName('巡检计划')!.getRange('D2').setValue('每周四');
+    emu.spreadsheet.getSheetByName('安全检查计划')!.getRange('D2').setValue('每周四');
     clickMenu(GENERATE);
     const after = values(emu);
     // The done Friday keeps its week; that week's Thursday is new. Every other open S01 task moves.
@@ -142,7 +142,7 @@ describe('Generate this month’s tasks', () => {
       .map((r, i) => ({ r, row: i + 1 }))
       .filter(({ r }) => r[5] === 'S01');
     bundle.edit('任务', `H${s01Rows[0]!.row}`, '已完成');
-    emu.spreadsheet.getSheetByName('巡检计划')!.deleteRow(2);
+    emu.spreadsheet.getSheetByName('安全检查计划')!.deleteRow(2);
     clickMenu(GENERATE);
     const statuses = values(emu)
       .filter((r) => r[5] === 'S01')
@@ -159,11 +159,11 @@ describe('Generate this month’s tasks', () => {
     const row = values(emu).findIndex((r) => r[5] === 'S01') + 1;
     bundle.edit('任务', `H${row}`, '已完成');
     bundle.edit('任务', `H${row}`, '已完成');
-    const results = values(emu, '巡检记录').slice(1);
+    const results = values(emu, '安全检查记录').slice(1);
     expect(results).toHaveLength(1);
     expect(results[0]!.slice(1, 5)).toEqual(['S01', '教学楼', '杨磊', '合格']);
     expect(results[0]![9]).toBe(values(emu)[row - 1]![0]);
-    const schedule = emu.spreadsheet.getSheetByName('巡检计划')!;
+    const schedule = emu.spreadsheet.getSheetByName('安全检查计划')!;
     expect(schedule.getRange('G2').getDisplayValue()).toBe('2026-09-01');
     expect(schedule.getRange('H2').getDisplayValue()).toBe('2026-09-04');
     expect(tasksSheet(emu).getRange(row, 9).getDisplayValue()).toBe('2026-09-01');
@@ -248,9 +248,9 @@ describe('Generate this month’s tasks', () => {
 
   it('reports schedules whose frequency it cannot read, with the grammar', () => {
     const { emu, clickMenu } = realistic();
-    emu.spreadsheet.getSheetByName('巡检计划')!.getRange('D3').setValue('有空就查');
+    emu.spreadsheet.getSheetByName('安全检查计划')!.getRange('D3').setValue('有空就查');
     clickMenu(GENERATE);
-    expect(lastAlert(emu)).toContain('「巡检计划」第3行：无法识别频次「有空就查」');
+    expect(lastAlert(emu)).toContain('「安全检查计划」第3行：无法识别频次「有空就查」');
     expect(lastAlert(emu)).toContain('每2周一');
   });
 });
@@ -275,7 +275,7 @@ describe('my tasks in the sidebar', () => {
         message: '',
       },
     );
-    const results = values(emu, '巡检记录').slice(1);
+    const results = values(emu, '安全检查记录').slice(1);
     expect(results[0]![4]).toBe('发现隐患');
     expect(results[0]![5]).toBe('=漏电');
     const again = bundle.run('apiMyTasks') as { tasks: { taskId: string }[] };

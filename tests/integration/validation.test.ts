@@ -25,7 +25,7 @@ describe('validation on edit', () => {
     const { emu, edit } = setUp();
     edit(ASSETS, 'H2', -5);
     expect(cell(emu, ASSETS, 'H2').getBackground()).toBe(MARK_BACKGROUND);
-    expect(cell(emu, ASSETS, 'H2').getNote()).toBe('【后勤助手】⚠ 「金额(元)」不能小于 0，现为 -5');
+    expect(cell(emu, ASSETS, 'H2').getNote()).toBe('【后勤助手】⚠ 「原值（元）」不能小于 0，现为 -5');
     expect(cell(emu, ASSETS, 'H2').getValue()).toBe(-5);
 
     edit(ASSETS, 'H2', '１，２００元');
@@ -122,6 +122,7 @@ describe('validation on edit', () => {
     edit(ASSETS, 'H1', '价格说明');
     expect(sheet(emu, ASSETS).getRange('H2:H3').getBackgrounds()).toEqual([['#ffffff'], ['#ffffff']]);
     expect(sheet(emu, ASSETS).getRange('H2:H3').getValues()).toEqual([['x'], ['y']]);
+    // The header an earlier version wrote is still recognised.
     edit(ASSETS, 'H1', '金额(元)');
     expect(cell(emu, ASSETS, 'H3').getBackground()).toBe(MARK_BACKGROUND);
   });

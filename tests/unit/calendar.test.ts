@@ -199,14 +199,61 @@ describe('occurrences', () => {
     ]);
   });
 
-  it('monthly on the 31st falls on the last day of shorter months, leap years included', () => {
+  it('monthly on the 31st falls on the last day of shorter months, moved to the nearest school day', () => {
     expect(occurrences(freq('每月31日'), YEAR, '2027-01-01', '2027-04-30')).toEqual([
-      '2027-01-31',
-      '2027-02-28',
+      // Sun 31 January is in the winter break: the term's last school day, Fri 22 January.
+      '2027-01-22',
+      // Sun 28 February: Friday 26 (two days back) against nothing later in the month.
+      '2027-02-26',
       '2027-03-31',
       '2027-04-30',
     ]);
+    // A month without school: the nearest weekday (Tue 29 February 2028).
     expect(occurrences(freq('每月30日'), YEAR, '2028-02-01', '2028-02-29')).toEqual(['2028-02-29']);
+  });
+
+  it("quarterly (每季度) reads in either language and falls on each quarter's first school day", () => {
+    for (const text of ['每季度', '每季', '每个季度', 'Quarterly', 'every quarter'])
+      expect(parseFrequency(text)).toEqual({ ok: true, frequency: { kind: 'quarterly' } });
+    expect(parseFrequency('每月')).toEqual({ ok: true, frequency: { kind: 'firstSchoolDay' } });
+    // Over the school year: the summer quarter's check waits for September; winter's for January.
+    expect(occurrences(freq('每季度'), YEAR, '2026-07-01', '2027-08-31')).toEqual([
+      '2026-09-01',
+      '2026-10-08',
+      '2027-01-04',
+      '2027-04-01',
+      // Thu 1 July is still term 2 (it ends on the 2nd).
+      '2027-07-01',
+    ]);
+  });
+
+  it('a school year of a weekly, a monthly and a daily schedule: holidays skipped, 调休 counted', () => {
+    const fridays = occurrences(freq('每周五'), YEAR, '2026-09-01', '2027-07-02');
+    // Fri 2 October (national day) and Fridays of the winter break are skipped…
+    expect(fridays).not.toContain('2026-10-02');
+    expect(fridays.filter((d) => d > '2027-01-22' && d < '2027-02-22')).toEqual([]);
+    // …Fri 1 January 2027 (元旦) too; every other Friday in term is there.
+    expect(fridays).not.toContain('2027-01-01');
+    expect(fridays.length).toBe(19 + 19);
+    const daily = occurrences(freq('每天'), YEAR, '2026-10-01', '2026-10-31');
+    expect(daily.slice(0, 3)).toEqual(['2026-10-08', '2026-10-09', '2026-10-10']);
+    const monthly = occurrences(freq('每月15日'), YEAR, '2026-09-01', '2027-07-02');
+    // Sun 15 November → Mon 16; Fri 15 January stays; 15 February (winter break) → Mon 22, the first day of term 2.
+    expect(monthly).toEqual([
+      '2026-09-15',
+      '2026-10-15',
+      '2026-11-16',
+      '2026-12-15',
+      '2027-01-15',
+      '2027-02-22',
+      '2027-03-15',
+      '2027-04-15',
+      '2027-05-14',
+      '2027-06-15',
+      // 15 July is in the summer break; the month still has school on 1–2 July.
+      '2027-07-02',
+    ]);
+    expect(monthly.every((d) => isSchoolDay(YEAR, d))).toBe(true);
   });
 
   it('first and last school day of a month respect holidays, mid-month term starts and empty months', () => {
@@ -318,12 +365,53 @@ describe('the work calendar (行事历)', () => {
     expect(calendarDates(YEAR, every, { kind: 'week', week: 1 }, 2026, 10)).toEqual(['2026-10-08']);
   });
 
-  it('puts an unspecified day of a month without school on its first weekday', () => {
-    expect(calendarDates(YEAR, every, { kind: 'first' }, 2027, 8)).toEqual(['2027-08-02']);
+  it('puts an unspecified day of a month without school on its first weekday, for a row naming that month', () => {
+    expect(calendarDates(YEAR, { kind: 'months', months: [8] }, { kind: 'first' }, 2027, 8)).toEqual([
+      '2027-08-02',
+    ]);
+  });
+
+  it('keeps 每月 rows out of months without school (July, August), but not rows naming the month', () => {
+    const first = { kind: 'first' } as const;
+    expect(calendarDates(YEAR, every, first, 2027, 7)).toEqual(['2027-07-01']);
+    expect(calendarDates(YEAR, every, first, 2027, 8)).toEqual([]);
+    expect(calendarDates(YEAR, every, { kind: 'date', date: 20 }, 2027, 8)).toEqual([]);
+    expect(calendarDates(YEAR, { kind: 'months', months: [8] }, { kind: 'date', date: 20 }, 2027, 8)).toEqual(
+      ['2027-08-20'],
+    );
+  });
+
+  it('moves a fixed day off a Sunday to the nearest school day, unless the row keeps its date', () => {
+    const day15 = { kind: 'date', date: 15 } as const;
+    // Sun 15 November 2026: Monday 16 is one day away, Friday 13 two.
+    expect(calendarDates(YEAR, every, day15, 2026, 11)).toEqual(['2026-11-16']);
+    expect(calendarDates(YEAR, every, day15, 2026, 11, { keepDate: true })).toEqual(['2026-11-15']);
+    // Sat 10 October is a make-up school day (调休): it stays.
+    expect(calendarDates(YEAR, every, { kind: 'date', date: 10 }, 2026, 10)).toEqual(['2026-10-10']);
+    // Sat 17 October: Friday 16 is one day back, Monday 19 two ahead.
+    expect(calendarDates(YEAR, every, { kind: 'date', date: 17 }, 2026, 10)).toEqual(['2026-10-16']);
+    // Fri 2 October is in the national-day holiday: 30 September is another month, so Thursday 8.
+    expect(calendarDates(YEAR, every, { kind: 'date', date: 2 }, 2026, 10)).toEqual(['2026-10-08']);
+  });
+
+  it('reads a weekly routine and a mid-term row', () => {
+    expect(parseCalendarWhen('每周五')).toEqual({ kind: 'weekly', weekday: 5, every: 1 });
+    expect(parseCalendarWhen('weekly on Friday')).toEqual({ kind: 'weekly', weekday: 5, every: 1 });
+    expect(parseCalendarWhen('学期中')).toEqual({ kind: 'termMid' });
+    const weekly = { kind: 'weekly', weekday: 5, every: 1 } as const;
+    // Fri 2 October is a holiday: the weekly menu is published on the other Fridays only.
+    expect(calendarDates(YEAR, weekly, { kind: 'first' }, 2026, 10)).toEqual([
+      '2026-10-09',
+      '2026-10-16',
+      '2026-10-23',
+      '2026-10-30',
+    ]);
+    expect(calendarDates(YEAR, { kind: 'termMid' }, { kind: 'first' }, 2026, 11)).toEqual(['2026-11-11']);
   });
 
   it('clamps the 31st and week 5 to February', () => {
-    expect(calendarDates(YEAR, every, { kind: 'date', date: 31 }, 2028, 2)).toEqual(['2028-02-29']);
+    const feb = { kind: 'months', months: [2] } as const;
+    expect(calendarDates(YEAR, feb, { kind: 'date', date: 31 }, 2028, 2)).toEqual(['2028-02-29']);
     expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2027, 3)).toEqual(['2027-03-29']);
     expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2027, 2)).toEqual(['2027-02-22']);
   });
@@ -335,7 +423,9 @@ describe('the work calendar (行事历)', () => {
     // Week 5 of November is 29–30 November: Sunday 29 is no school day, Monday 30 is.
     expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2026, 11)).toEqual(['2026-11-30']);
     // A leap February has 29 days, so week 5 is the 29th itself.
-    expect(calendarDates(YEAR, every, { kind: 'week', week: 5 }, 2028, 2)).toEqual(['2028-02-29']);
+    expect(calendarDates(YEAR, { kind: 'months', months: [2] }, { kind: 'week', week: 5 }, 2028, 2)).toEqual([
+      '2028-02-29',
+    ]);
   });
 
   it('places term rows on the first and last school days and holiday rows on the eve', () => {

@@ -1,6 +1,8 @@
 import { buildDigest, renderDigest } from '../../src/core/digest';
 import { band } from '../../src/core/digest/render';
+import { damageSummary } from '../../src/core/domain/damage';
 import { findOverdue } from '../../src/core/overdue';
+import { typedRecords } from '../../src/core/table/record';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { MONDAY, TZ, WEEKS_INPUT, at, table } from './figures.fixture';
 
@@ -141,5 +143,43 @@ describe('renderDigest', () => {
 
   it('never prints a missing median or a bracketed tag', () => {
     expect(mail.body).not.toMatch(/median|\[|none\b/);
+  });
+});
+
+describe('damage per class or room', () => {
+  const repair = (id: string, location: string, day: string, extra: Record<string, unknown> = {}) => ({
+    repairId: id,
+    reportedAt: at(day, 9),
+    location,
+    description: '损坏',
+    status: 'done',
+    ...extra,
+  });
+  const repairs = table('repairs', [
+    repair('R1', '初一(1)班', '2026-09-02', { cause: 'person', compensation: 50 }),
+    repair('R2', '初一(1)班', '2026-09-03', { cause: 'person', compensation: 30, waived: true }),
+    repair('R3', '初一(1)班', '2026-09-09', { cause: 'wear' }),
+    repair('R4', '初一(2)班', '2026-09-09', { cause: 'wear' }),
+    repair('R5', '初一(2)班', '2026-09-10', { status: 'cancelled' }),
+  ]);
+
+  it('sums repairs, causes and compensation per location over a period', () => {
+    expect(damageSummary(typedRecords(repairs, TZ), TZ, '2026-09-01', '2026-09-30')).toEqual([
+      { location: '初一(1)班', repairs: 3, byPerson: 2, byWear: 1, compensation: 50 },
+      { location: '初一(2)班', repairs: 1, byPerson: 0, byWear: 1, compensation: 0 },
+    ]);
+  });
+
+  it('flags in the digest a class at the threshold this month, with its term so far', () => {
+    const input = { timeZone: TZ, tables: { repairs } };
+    const three = { ...settings, damageThreshold: 3 };
+    const digest = buildDigest(input, MONDAY, three, findOverdue(input, MONDAY, three), []);
+    const lines = renderDigest(digest, ['office@school.example'], {
+      lang: 'zh-CN',
+      schoolName: '',
+      links: LINKS,
+    }).body;
+    expect(lines).toContain('初一(1)班本月报修 3 次（人为损坏 2 次，赔偿 ¥50.00），本学期共 3 次');
+    expect(lines).not.toContain('初一(2)班本月');
   });
 });

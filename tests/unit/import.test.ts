@@ -52,6 +52,9 @@ describe('an asset ledger exported from an asset system', () => {
       status: 11,
       scrapDate: null,
       serviceDue: null,
+      acceptedBy: null,
+      acceptedDate: null,
+      invoiceNo: null,
       note: 12,
     });
     expect(p.leftovers).toEqual([4]);
@@ -132,7 +135,8 @@ describe('an asset ledger exported from an asset system', () => {
     expect(columnsOf(q).location).toBe(4);
     expect(q.fields.find((f) => f.key === 'location')!.by).toBe('user');
     expect(q.writes.append[0]).toMatchObject({ location: '教务处', x5: '101教室' });
-    expect(q.writes.extraHeaders).toEqual([{ column: 13, text: '存放地点' }]);
+    // The first column after the template's (assets has 16 now, with acceptance's three).
+    expect(q.writes.extraHeaders).toEqual([{ column: 16, text: '存放地点' }]);
   });
 });
 
@@ -161,7 +165,7 @@ describe('other shapes of ledger', () => {
     expect(p.writes.append.map((r) => [r.name, r.role, r.phone])).toEqual([
       ['王建国', '总务主任', '13800138000'],
       ['李梅', '会计', '13900139000'],
-      ['赵强', '保安', '13700137000'],
+      ['赵强', '保安（门卫）', '13700137000'],
     ]);
   });
 

@@ -26,6 +26,9 @@ describe('row <-> record mapping', () => {
       'quantity',
       'scrapDate',
       'serviceDue',
+      'acceptedBy',
+      'acceptedDate',
+      'invoiceNo',
     ]);
   });
 

@@ -191,6 +191,8 @@ describe('findOverdue', () => {
     const dues = items.map((i) => i.due);
     expect(dues).toEqual([...dues].sort());
     expect(overdueCounts(items)).toEqual({
+      duty: 0,
+      leaver: 0,
       repair: 2,
       hazard: 1,
       inspection: 1,
@@ -233,5 +235,55 @@ describe('stockBalances', () => {
       { date: '2026-09-05', itemId: 'A', type: 'return', quantity: 1 },
     ]);
     expect(b.get('A')).toBe(8);
+  });
+
+  it('tells the office head about staff leaving with borrowed items out or assets in their keeping', () => {
+    const items = findOverdue(
+      input({
+        roster: [
+          { name: '王芳', role: 'head', email: 'wang@school.example' },
+          { name: '李强', role: 'teacher', leftDate: '2026-09-08' },
+          { name: '赵敏', role: 'teacher', leftDate: '2026-09-05' },
+          { name: '孙丽', role: 'teacher', leftDate: '2026-12-31' },
+        ],
+        stockMovements: [
+          {
+            date: '2026-09-01',
+            itemId: 'W1',
+            type: 'borrow',
+            quantity: 1,
+            party: '李强',
+            dueDate: '2026-09-20',
+          },
+          {
+            date: '2026-09-01',
+            itemId: 'W2',
+            type: 'borrow',
+            quantity: 1,
+            party: '李强',
+            returnedDate: '2026-09-03',
+          },
+          {
+            date: '2026-09-01',
+            itemId: 'W1',
+            type: 'borrow',
+            quantity: 1,
+            party: '孙丽',
+            dueDate: '2026-09-20',
+          },
+        ],
+        assets: [
+          { assetId: 'A1', custodian: '李强', status: 'in_use' },
+          { assetId: 'A2', custodian: '李强', status: 'in_use' },
+          { assetId: 'A3', custodian: '赵敏', status: 'scrapped' },
+        ],
+      }),
+      now,
+      settings,
+    ).filter((i) => i.kind === 'leaver');
+    // 赵敏 keeps only a scrapped asset; 孙丽 leaves after the lead days.
+    expect(items.map((i) => [i.title, i.email, i.daysOverdue])).toEqual([
+      ['李强（2026-09-08 离校）：未归还借用 1 件，仍保管资产 2 件，请收回或移交', 'wang@school.example', 2],
+    ]);
   });
 });

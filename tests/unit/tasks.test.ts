@@ -1,4 +1,9 @@
-import { schoolCalendarFrom } from '../../src/core/calendar';
+import { isSchoolDay, schoolCalendarFrom } from '../../src/core/calendar';
+import {
+  defaultCalendarRows,
+  defaultScheduleRows,
+  defaultSchoolYearRows,
+} from '../../src/core/setup/defaults';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import type { SheetRow } from '../../src/core/table/mapping';
 import {
@@ -13,7 +18,7 @@ import {
   type MonthSources,
   type PlannedTask,
 } from '../../src/core/tasks';
-import { instantOf } from '../../src/core/time';
+import { addDays, instantOf } from '../../src/core/time';
 
 const TZ = 'Asia/Shanghai';
 const rows = (list: Record<string, unknown>[]): SheetRow[] =>
@@ -171,6 +176,22 @@ describe('planning a month', () => {
       ['2026-09-01', 'start:李强', '期初登记班级财产：初一(1)班、初一(2)班'],
       ['2026-09-24', 'duty:国庆节', '编排国庆节值班表'],
     ]);
+  });
+
+  it('duty coverage: a holiday with days nobody is on duty is a task for the office head on its eve', () => {
+    const duty = rows([
+      { date: '2026-10-01', endDate: '2026-10-03', kind: '节假日值班', person: '王芳' },
+      { date: '2026-10-05', kind: '节假日值班', person: '刘洋' },
+      // Gate duty and leadership weekly duty do not cover a holiday.
+      { date: '2026-10-04', kind: '门卫值班', person: '保安甲' },
+      { date: '2026-10-06', kind: '行政值周', person: '张伟' },
+    ]);
+    const gap = plan({ duty }, SEPT, 'term').tasks.filter((t) => t.ref.startsWith('dutyGap:'));
+    expect(gap.map((t) => [t.dueDate, t.assignee, t.title])).toEqual([
+      ['2026-09-30', '王芳', '国庆节值班表还有 3 天无人值班：2026-10-04、2026-10-06、2026-10-07'],
+    ]);
+    const full = rows([{ date: '2026-10-01', endDate: '2026-10-07', kind: '节假日值班', person: '王芳' }]);
+    expect(plan({ duty: full }, SEPT, 'term').tasks.filter((t) => t.ref.startsWith('dutyGap:'))).toEqual([]);
   });
 
   it('expiring things: a task the lead days before, kept each month until the date passes', () => {
@@ -418,5 +439,92 @@ describe('the rest', () => {
       timeZone: TZ,
     });
     expect(other).toEqual({ taskPatch: { status: 'done', doneDate: '2026-09-05' } });
+  });
+});
+
+describe('a whole school year of the template', () => {
+  const YEAR = schoolCalendarFrom(rows(defaultSchoolYearRows('zh-CN', TZ)), TZ);
+  const MONTHS = [8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7].map((m) => ({
+    year: m >= 8 ? 2026 : 2027,
+    month: m,
+  }));
+  const ASSETS = rows([
+    { assetId: 'A1', name: '课桌', location: '一(1)班', custodian: '李老师', status: '在用' },
+    { assetId: 'A2', name: '投影仪', location: '二(1)班', custodian: '陈老师', status: '在用' },
+  ]);
+  const yearPlan = (calendar: SheetRow[]) =>
+    MONTHS.flatMap(
+      (month) =>
+        planMonth({
+          month,
+          lang: 'zh-CN',
+          timeZone: TZ,
+          calendar: YEAR,
+          settings: { ...DEFAULT_SETTINGS, officeHead: 'head@school.cn' },
+          sources: {
+            ...NONE,
+            roster: ROSTER,
+            assets: ASSETS,
+            calendar,
+            schedules: rows(defaultScheduleRows('zh-CN')),
+          },
+        }).tasks,
+    );
+
+  it('plans no duty twice: property registered and handed back once per custodian a term, one roster per holiday', () => {
+    // An older template's calendar also listed these duties; its rows are passed over.
+    const older = rows([
+      ...defaultCalendarRows('zh-CN'),
+      { when: '学期初', title: '登记班级财产', role: '保管员', active: true },
+      { when: '学期末', title: '对照台账清点班级财产', role: '保管员', active: true },
+      { when: '学期末', title: '编排假期值班表', role: '总务主任', active: true },
+    ]);
+    const tasks = yearPlan(older);
+    // Expiring things stay on each month's list until their date (the merge keeps one row by key).
+    const once = tasks.filter((t) => t.source !== 'expiry');
+    expect(new Set(once.map((t) => t.key)).size).toBe(once.length);
+    const count = (re: RegExp) => tasks.filter((t) => re.test(t.title)).length;
+    expect(count(/^期初登记班级财产|^期末清点、交还班级财产/)).toBe(2 * 2 * 2); // two custodians, start and end, two terms
+    expect(count(/^登记班级财产$|^对照台账清点班级财产$/)).toBe(0);
+    // Every holiday and break of the sample year gets one roster, a week or more before it starts.
+    const rosters = tasks.filter((t) => /^编排.*值班表$/.test(t.title));
+    expect(rosters.map((t) => t.title)).toEqual(YEAR.holidays.map((h) => `编排${h.name}值班表`));
+    for (const r of rosters) {
+      const holiday = YEAR.holidays.find((h) => r.title.includes(h.name))!;
+      // A week ahead, not on the last school day before the break.
+      expect(r.dueDate <= addDays(holiday.start, -7)).toBe(true);
+    }
+  });
+
+  it('puts every calendar and inspection task on a school day in term months, and each drill and training once', () => {
+    const tasks = yearPlan(rows(defaultCalendarRows('zh-CN')));
+    const termMonth = (d: string) => !d.startsWith('2026-08') && !d.startsWith('2027-08');
+    for (const t of tasks.filter(
+      (t) => (t.source === 'calendar' || t.source === 'inspection') && termMonth(t.dueDate),
+    ))
+      expect([t.title, isSchoolDay(YEAR, t.dueDate)]).toEqual([t.title, true]);
+    const drills = tasks.filter((t) => /消防疏散演练/.test(t.title));
+    expect(drills.map((t) => t.dueDate.slice(0, 7))).toEqual(['2026-09', '2027-03']);
+    const openDays = tasks.filter((t) => /食堂开放日/.test(t.title));
+    expect(openDays).toHaveLength(4);
+    const training = tasks.filter((t) => /食品安全培训/.test(t.title)).map((t) => t.dueDate.slice(0, 7));
+    // Every month with school, once; none in August.
+    expect(training).toEqual([
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+    ]);
+    // The August preparation rows stay.
+    expect(tasks.filter((t) => t.dueDate.startsWith('2026-08') && t.source === 'calendar').length).toBe(7);
+    // The mid-term property check ships switched off.
+    expect(tasks.some((t) => /期中检查班级财产/.test(t.title))).toBe(false);
   });
 });

@@ -43,7 +43,7 @@ describe('column rules from the declarations', () => {
     ]);
     const value = problems.find((p) => p.code === 'min')!;
     expect(value.message).toEqual({
-      'zh-CN': '第 2 行「金额(元)」不能小于 0，现为 -1',
+      'zh-CN': '第 2 行「原值（元）」不能小于 0，现为 -1',
       en: 'Row 2: Value (¥) must be at least 0, not -1',
     });
     expect(problems.find((p) => p.code === 'notInList')!.message['zh-CN']).toContain(
@@ -202,15 +202,110 @@ describe('rules across rows and sheets', () => {
     expect(at(problems)).toEqual([
       'stockMovements:2:date:issuedBeforeReceived',
       'stockMovements:3:secondHandler:twoPeople',
+      // Over the threshold without the quotes compared: a warning.
+      'stockMovements:3:quotes:needsQuotes',
       'stockMovements:4:quantity:negativeStock',
       'stockMovements:5:itemId:notInSheet',
       'stockMovements:5:dueDate:requiredWhen',
       'stockMovements:5:date:issuedBeforeReceived',
       'stockMovements:6:secondHandler:sameHandler',
+      'stockMovements:6:quotes:needsQuotes',
     ]);
     expect(problems[1]!.message['zh-CN']).toBe(
       '第 3 行金额 2000 元超过 1000 元，须双人经办并有审批人（缺「第二经办人、审批人」）',
     );
+  });
+
+  it('records the plans require: an asset accepted before it counts as registered, quotes for a large purchase', () => {
+    const problems = validateWorkbook(
+      workbook(
+        {
+          assets: [
+            // An acceptance begun but not finished: a warning naming what is missing.
+            {
+              assetId: 'A1',
+              name: '投影仪',
+              category: '电教/信息设备',
+              location: '初一(1)班',
+              custodian: '王芳',
+              purchaseDate: '2026-08-20',
+              value: 3000,
+              status: '在用',
+              acceptedBy: '王芳',
+            },
+            // Accepted in full: nothing.
+            {
+              assetId: 'A2',
+              name: '课桌',
+              category: '家具',
+              location: '初一(1)班',
+              custodian: '王芳',
+              purchaseDate: '2026-08-20',
+              value: 300,
+              status: '在用',
+              acceptedBy: '王芳',
+              acceptedDate: '2026-08-21',
+              invoiceNo: '0012345',
+            },
+            // No acceptance at all (bought before it was recorded): nothing.
+            {
+              assetId: 'A3',
+              name: '钢琴',
+              category: '音美器材',
+              location: '音乐室',
+              custodian: '王芳',
+              purchaseDate: '2019-03-01',
+              value: 9000,
+              status: '在用',
+            },
+          ],
+          roster: [{ name: '王芳', role: '总务主任' }],
+          stockItems: [{ itemId: 'W1', name: '粉笔', unit: '盒' }],
+          stockMovements: [
+            {
+              date: '2026-08-25',
+              itemId: 'W1',
+              type: '采购入库',
+              quantity: 100,
+              amount: 1500,
+              handler: '王芳',
+              secondHandler: '李强',
+              approver: '张伟',
+              quotes: '甲店 15 元/盒，乙店 16 元/盒',
+            },
+            {
+              date: '2026-08-26',
+              itemId: 'W1',
+              type: '领用',
+              quantity: 10,
+              party: '初一(1)班',
+              oldReturned: 8,
+            },
+          ],
+        },
+        '2026-09-01',
+      ),
+    );
+    expect(at(problems.filter((p) => p.sheet === 'assets' || p.sheet === 'stockMovements'))).toEqual([
+      'assets:2:acceptedDate:notAccepted',
+    ]);
+    expect(problems.find((p) => p.code === 'notAccepted')!.message['zh-CN']).toBe(
+      '第 2 行新购资产未验收：填写「验收日期、发票号」后才算登记入账，发票方可报销',
+    );
+    expect(problems.find((p) => p.code === 'notAccepted')!.severity).toBe('warning');
+  });
+
+  it('duty: a row ends on or after its first day', () => {
+    const problems = validateWorkbook(
+      workbook({
+        duty: [
+          { date: '2026-10-01', endDate: '2026-10-03', kind: '节假日值班', person: '王芳' },
+          { date: '2026-10-05', endDate: '2026-10-04', kind: '节假日值班', person: '外聘门卫' },
+        ],
+      }),
+    );
+    expect(at(problems)).toEqual(['duty:3:endDate:before']);
+    expect(problems[0]!.message['zh-CN']).toBe('第 3 行「结束日期」(2026-10-04) 早于「日期」(2026-10-05)');
   });
 
   it('fees: approved item at the approved amount, in period, deposited the same day, unique receipts', () => {

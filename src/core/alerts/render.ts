@@ -37,6 +37,7 @@ function when(line: Line, lang: Lang): string {
   const m = messages(lang).alerts;
   const { daysOverdue: days, due, kind } = line.item;
   if (kind === 'lowStock') return m.restock;
+  if (kind === 'duty') return fill(messages(lang).routines.duty.tomorrow, { day: due });
   const state =
     days > 0 ? fill(m.overdueDays, { days }) : days < 0 ? fill(m.dueInDays, { days: -days }) : m.dueToday;
   return paren(lang, state, fill(m.due, { day: due }));

@@ -5,8 +5,11 @@ import type { TermPhase } from './year';
  * How often an inspection recurs, read from the words the office writes in the schedule.
  * - daily: every school day;
  * - weekly: on `weekday` (0 = Sunday) of every `every`-th week, school days only;
- * - monthly: on that day of the month (the last day when the month is shorter), school day or not;
- * - firstSchoolDay / lastSchoolDay of each month;
+ * - monthly: on that day of the month (the last day when the month is shorter), moved to the nearest
+ *   school day of the month when it falls on a weekend or in a holiday;
+ * - firstSchoolDay / lastSchoolDay of each month (每月 with no day is the first school day);
+ * - quarterly: the first school day of each quarter (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec), so the
+ *   summer quarter's falls in September;
  * - term: once a term, at its first school day, its middle or its last school day;
  * - yearly: on that date (29 February falls on the 28th in other years).
  */
@@ -16,6 +19,7 @@ export type Frequency =
   | { readonly kind: 'monthly'; readonly day: number }
   | { readonly kind: 'firstSchoolDay' }
   | { readonly kind: 'lastSchoolDay' }
+  | { readonly kind: 'quarterly' }
   | { readonly kind: 'term'; readonly phase: TermPhase }
   | { readonly kind: 'yearly'; readonly month: number; readonly day: number };
 
@@ -71,6 +75,8 @@ function parseChinese(t: string): FrequencyResult | undefined {
     return wd === undefined || !(every >= 1) ? bad('badDate') : ok({ kind: 'weekly', weekday: wd, every });
   }
   if (/^每个?月的?(首个|第一个|第1个|第一)上学日$/.test(t)) return ok({ kind: 'firstSchoolDay' });
+  if (/^(每个?月|每月一次)$/.test(t)) return ok({ kind: 'firstSchoolDay' });
+  if (/^(每个?季度?|每季度一次)(的?(首个|第一个)上学日)?$/.test(t)) return ok({ kind: 'quarterly' });
   if (/^每个?月的?(最后一个|最后|末个)上学日$/.test(t)) return ok({ kind: 'lastSchoolDay' });
   m = /^每个?月的?(\d{1,2})[日号]?$/.exec(t);
   if (m) return monthly(Number(m[1]));
@@ -101,6 +107,8 @@ function parseEnglish(t: string): FrequencyResult | undefined {
   }
   const monthPrefix = '(?:monthly|every month|each month)(?: on)?(?: the)?';
   if (new RegExp(`^${monthPrefix} first school day$`).test(t)) return ok({ kind: 'firstSchoolDay' });
+  if (/^(monthly|every month|each month|once a month)$/.test(t)) return ok({ kind: 'firstSchoolDay' });
+  if (/^(quarterly|every quarter|each quarter|once a quarter)$/.test(t)) return ok({ kind: 'quarterly' });
   if (new RegExp(`^${monthPrefix} last school day$`).test(t)) return ok({ kind: 'lastSchoolDay' });
   m = new RegExp(`^${monthPrefix} (\\d{1,2})(?:st|nd|rd|th)?$`).exec(t);
   if (m) return monthly(Number(m[1]));

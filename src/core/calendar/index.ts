@@ -7,6 +7,7 @@ export {
   firstSchoolDay,
   lastSchoolDay,
   termPhaseDay,
+  nearestWorkingDay,
   type SchoolCalendar,
   type Period,
   type CalendarProblem,
@@ -19,6 +20,7 @@ export {
   parseCalendarDay,
   calendarDates,
   holidayEve,
+  type CalendarRowOptions,
   type CalendarWhen,
   type CalendarDay,
 } from './workCalendar';

@@ -7,6 +7,7 @@ import {
   isSchoolDay,
   lastSchoolDay,
   firstSchoolDay,
+  nearestWorkingDay,
   termOf,
   termPhaseDay,
   type SchoolCalendar,
@@ -65,7 +66,16 @@ export function occurrences(freq: Frequency, cal: SchoolCalendar, from: Day, to:
         (d) => weekday(d) === freq.weekday && isSchoolDay(cal, d) && isOnWeek(cal, d, freq.every),
       );
     case 'monthly':
-      return perMonth(from, to, (y, m) => clampedDay(y, m, freq.day));
+      return perMonth(from, to, (y, m) =>
+        nearestWorkingDay(cal, clampedDay(y, m, freq.day), makeDay(y, m, 1), clampedDay(y, m, 31)),
+      );
+    case 'quarterly':
+      return perMonth(from, to, (y, m) => {
+        // Each quarter's first month that has school holds its check: the summer quarter's is in September.
+        const q = Math.floor((m - 1) / 3) * 3 + 1;
+        const first = firstSchoolDay(cal, makeDay(y, q, 1), clampedDay(y, q + 2, 31));
+        return first !== undefined && dayParts(first).month === m ? first : undefined;
+      });
     case 'firstSchoolDay':
       return perMonth(from, to, (y, m) => firstSchoolDay(cal, makeDay(y, m, 1), clampedDay(y, m, 31)));
     case 'lastSchoolDay':

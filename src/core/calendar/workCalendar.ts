@@ -2,16 +2,22 @@ import { messages } from '../i18n';
 import { LANGS } from '../lang';
 import { labelKey } from '../table/labels';
 import { addDays, makeDay, weekday, type Day } from '../time';
-import { clampedDay } from './recurrence';
-import { firstSchoolDay, lastSchoolDay, termPhaseDay, type SchoolCalendar } from './year';
+import { parseFrequency } from './frequency';
+import { clampedDay, occurrences } from './recurrence';
+import { firstSchoolDay, lastSchoolDay, nearestWorkingDay, termPhaseDay, type SchoolCalendar } from './year';
 
-/** When a 行事历 row applies: every month, listed months, or a phase of the school year. */
+/**
+ * When a 行事历 row applies: every month, listed months, a phase of the school year, or a weekly
+ * routine written as an inspection frequency (每周五: the weekly menu).
+ */
 export type CalendarWhen =
   | { readonly kind: 'everyMonth' }
   | { readonly kind: 'months'; readonly months: readonly number[] }
   | { readonly kind: 'termStart' }
+  | { readonly kind: 'termMid' }
   | { readonly kind: 'termEnd' }
-  | { readonly kind: 'beforeHoliday' };
+  | { readonly kind: 'beforeHoliday' }
+  | { readonly kind: 'weekly'; readonly weekday: number; readonly every: number };
 
 /** Which day of the month a monthly row falls on: a date, a week of the month, or unspecified. */
 export type CalendarDay =
@@ -19,12 +25,12 @@ export type CalendarDay =
   | { readonly kind: 'date'; readonly date: number }
   | { readonly kind: 'week'; readonly week: number };
 
-type Phrase = Exclude<CalendarWhen['kind'], 'months'>;
+type Phrase = Exclude<CalendarWhen['kind'], 'months' | 'weekly'>;
 
 const PHRASES = new Map<string, Phrase>();
 for (const lang of LANGS) {
   const m = messages(lang).calendarWhen;
-  for (const key of ['everyMonth', 'termStart', 'termEnd', 'beforeHoliday'] as const)
+  for (const key of ['everyMonth', 'termStart', 'termMid', 'termEnd', 'beforeHoliday'] as const)
     PHRASES.set(labelKey(m[key]), key);
 }
 // Other ways the office writes the same phrases.
@@ -35,6 +41,9 @@ for (const [text, key] of [
   ['开学初', 'termStart'],
   ['期初', 'termStart'],
   ['期末', 'termEnd'],
+  ['期中', 'termMid'],
+  ['学期中途', 'termMid'],
+  ['mid-term', 'termMid'],
   ['放假前', 'beforeHoliday'],
   ['节假日前', 'beforeHoliday'],
   ['before holiday', 'beforeHoliday'],
@@ -47,6 +56,11 @@ export function parseCalendarWhen(text: unknown): CalendarWhen | undefined {
   if (key === '') return undefined;
   const phrase = PHRASES.get(key);
   if (phrase) return { kind: phrase };
+  const weekly = parseFrequency(text);
+  if (weekly.ok && weekly.frequency.kind === 'weekly') {
+    const { weekday: wd, every } = weekly.frequency;
+    return { kind: 'weekly', weekday: wd, every };
+  }
   const parts = key.split(/[,，、/;；]+/).filter(Boolean);
   const months = parts.map((p) => {
     const m = /^(\d{1,2})月?$/.exec(p);
@@ -74,30 +88,50 @@ export function parseCalendarDay(raw: unknown): CalendarDay | undefined {
 }
 
 /**
- * The first school day from `from` to the month's end; in a month without school (summer) the
- * first weekday from `from`, because the office works through the holidays.
+ * The first school day from `from` to the month's end, else the month's last school day before it
+ * (a week row in a month whose school ends early); in a month without school (summer) the first
+ * weekday from `from`, because the office works through the holidays.
  */
-function firstWorkingDay(cal: SchoolCalendar, from: Day, monthEnd: Day): Day {
-  const school = firstSchoolDay(cal, from, monthEnd);
+function firstWorkingDay(cal: SchoolCalendar, from: Day, monthStart: Day, monthEnd: Day): Day {
+  const school = firstSchoolDay(cal, from, monthEnd) ?? lastSchoolDay(cal, monthStart, from);
   if (school) return school;
   for (let d = from; d <= monthEnd; d = addDays(d, 1)) if (weekday(d) !== 0 && weekday(d) !== 6) return d;
   return from;
 }
 
-function dayInMonth(cal: SchoolCalendar, year: number, month: number, day: CalendarDay): Day {
+function dayInMonth(
+  cal: SchoolCalendar,
+  year: number,
+  month: number,
+  day: CalendarDay,
+  keepDate: boolean,
+): Day {
+  const first = makeDay(year, month, 1);
   const last = clampedDay(year, month, 31);
-  if (day.kind === 'date') return clampedDay(year, month, day.date);
-  if (day.kind === 'first') return firstWorkingDay(cal, makeDay(year, month, 1), last);
+  if (day.kind === 'date') {
+    const date = clampedDay(year, month, day.date);
+    return keepDate ? date : nearestWorkingDay(cal, date, first, last);
+  }
+  if (day.kind === 'first') return firstWorkingDay(cal, first, first, last);
   // Week n is the month's days 7n-6 to 7n (the office counts from the 1st, not from a Monday);
   // a week 5 that February lacks means its last seven days.
-  const start = addDays(makeDay(year, month, 1), 7 * (day.week - 1));
-  return firstWorkingDay(cal, start <= last ? start : addDays(last, -6), last);
+  const start = addDays(first, 7 * (day.week - 1));
+  return firstWorkingDay(cal, start <= last ? start : addDays(last, -6), first, last);
+}
+
+/** Options a 行事历 row may set. */
+export interface CalendarRowOptions {
+  /** 固定日期: a dated row keeps its date even on a weekend or in a holiday. */
+  readonly keepDate?: boolean;
 }
 
 /**
- * The days a 行事历 row falls due in a month. Month rows use `day`; term rows fall on the term's
- * first or last school day, holiday rows on the last school day before each holiday (so a
- * holiday starting on the 1st puts its check in the month before).
+ * The days a 行事历 row falls due in a month. Month rows use `day`: a date on a weekend or in a
+ * holiday moves to the nearest school day of the month (see nearestWorkingDay) unless the row keeps
+ * its date. 每月 rows skip months without a school day (July, August); a row that lists a month
+ * by number (the August preparation rows) always applies. Term rows fall on the term's first,
+ * middle or last school day, holiday rows on the last school day before each holiday (so a holiday
+ * starting on the 1st puts its check in the month before), weekly rows on each such school day.
  */
 export function calendarDates(
   cal: SchoolCalendar,
@@ -105,22 +139,27 @@ export function calendarDates(
   day: CalendarDay,
   year: number,
   month: number,
+  options: CalendarRowOptions = {},
 ): Day[] {
   const from = makeDay(year, month, 1);
   const to = clampedDay(year, month, 31);
+  const keep = options.keepDate === true;
   const inMonth = (d: Day | undefined): d is Day => d !== undefined && from <= d && d <= to;
   switch (when.kind) {
     case 'everyMonth':
-      return [dayInMonth(cal, year, month, day)];
+      return firstSchoolDay(cal, from, to) === undefined ? [] : [dayInMonth(cal, year, month, day, keep)];
     case 'months':
-      return when.months.includes(month) ? [dayInMonth(cal, year, month, day)] : [];
+      return when.months.includes(month) ? [dayInMonth(cal, year, month, day, keep)] : [];
     case 'termStart':
-    case 'termEnd':
-      return cal.terms
-        .map((t) => termPhaseDay(cal, t, when.kind === 'termStart' ? 'start' : 'end'))
-        .filter(inMonth);
+    case 'termMid':
+    case 'termEnd': {
+      const phase = when.kind === 'termStart' ? 'start' : when.kind === 'termMid' ? 'mid' : 'end';
+      return cal.terms.map((t) => termPhaseDay(cal, t, phase)).filter(inMonth);
+    }
     case 'beforeHoliday':
       return [...new Set(cal.holidays.map((h) => holidayEve(cal, h.start)).filter(inMonth))];
+    case 'weekly':
+      return occurrences({ kind: 'weekly', weekday: when.weekday, every: when.every }, cal, from, to);
   }
 }
 

@@ -97,3 +97,21 @@ export function termPhaseDay(cal: SchoolCalendar, term: Period, phase: TermPhase
 }
 
 export type TermPhase = 'start' | 'mid' | 'end';
+
+/**
+ * The working day nearest `day` in its own month: a school day when the month has school, else a
+ * weekday (the office works through the summer). On a tie the earlier day wins, so a duty is done
+ * before its date rather than after it (a Sunday goes to Monday, a Saturday to Friday). The day
+ * never leaves its month, so each month's list holds its own rows.
+ */
+export function nearestWorkingDay(cal: SchoolCalendar, day: Day, monthStart: Day, monthEnd: Day): Day {
+  const hasSchool = firstSchoolDay(cal, monthStart, monthEnd) !== undefined;
+  const works = (d: Day) => (hasSchool ? isSchoolDay(cal, d) : weekday(d) !== 0 && weekday(d) !== 6);
+  for (let n = 0; n <= 31; n++) {
+    const before = addDays(day, -n);
+    if (before >= monthStart && works(before)) return before;
+    const after = addDays(day, n);
+    if (after <= monthEnd && works(after)) return after;
+  }
+  return day;
+}

@@ -1,3 +1,6 @@
+import { schoolCalendarFrom, termOf } from '../calendar';
+import { damageSummary } from '../domain/damage';
+import { dutyGaps, dutySpans, type DutyGap } from '../duty';
 import { newRequests } from '../requests/status';
 import { weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
@@ -11,6 +14,8 @@ const HOUR = 3_600_000;
 export const TOP = 3;
 /** Items under "needs attention": few enough to act on between two lessons. */
 export const ATTENTION = 5;
+/** How far ahead the digest looks for holidays the duty roster leaves uncovered. */
+const DUTY_LOOKAHEAD_DAYS = 14;
 /** Tasks of the coming week listed (the rest are counted). */
 const TASKS = 8;
 
@@ -39,9 +44,12 @@ function attention(
   badDays: readonly string[],
   gaps: readonly FeeGap[],
   escalationDays: number,
+  dutyGapList: readonly DutyGap[] = [],
+  damage: readonly Extract<Attention, { kind: 'damage' }>[] = [],
 ): Top<Attention> {
   const rank = (a: Attention): number => {
-    if (a.kind === 'samples') return 2;
+    if (a.kind === 'samples' || a.kind === 'dutyGap') return 2;
+    if (a.kind === 'damage') return 6;
     if (a.kind === 'fees') return 5;
     return a.item.kind === 'hazard'
       ? 0
@@ -63,6 +71,8 @@ function attention(
       .map((item) => ({ kind: 'overdue' as const, item })),
     ...badDays.map((d) => ({ kind: 'samples' as const, day: d })),
     ...gaps.map((gap) => ({ kind: 'fees' as const, gap })),
+    ...dutyGapList.map((gap) => ({ kind: 'dutyGap' as const, gap })),
+    ...damage,
   ];
   list.sort((a, b) => rank(a) - rank(b) || waited(b) - waited(a));
   return top(list, ATTENTION);
@@ -79,7 +89,8 @@ export function buildDigest(
   settings: Pick<
     Settings,
     'sampleGrams' | 'sampleHours' | 'escalationDays' | 'repairHours' | 'contractorHours'
-  >,
+  > &
+    Partial<Pick<Settings, 'damageThreshold'>>,
   overdue: readonly OverdueItem[],
   problems: readonly DigestProblem[],
 ): Digest {
@@ -148,6 +159,27 @@ export function buildDigest(
   for (const t of coming.slice(0, TASKS))
     byPerson.set(t.person, [...(byPerson.get(t.person) ?? []), { due: t.due, title: t.title }]);
 
+  // Holidays starting within two weeks that the duty roster does not cover yet.
+  const calendar = schoolCalendarFrom(input.tables.schoolYear?.rows ?? [], tz);
+  const uncovered = input.tables.duty
+    ? dutyGaps(calendar, dutySpans(read('duty')), today, addDays(today, DUTY_LOOKAHEAD_DAYS))
+    : [];
+
+  // Classes and rooms with heavy damage this month (the month last week ended in), with their term so far.
+  const repairRows = read('repairs');
+  const monthStart = `${to.slice(0, 8)}01`;
+  const termStart = termOf(calendar, to)?.start ?? monthStart;
+  const termCounts = new Map(
+    damageSummary(repairRows, tz, termStart, to).map((l) => [l.location, l.repairs]),
+  );
+  const heavy = damageSummary(repairRows, tz, monthStart, to)
+    .filter((l) => l.repairs >= (settings.damageThreshold ?? 5))
+    .map((line) => ({
+      kind: 'damage' as const,
+      line,
+      termRepairs: termCounts.get(line.location) ?? line.repairs,
+    }));
+
   const results = read('inspectionResults');
   const canteenCerts = late('certificate').filter((i) => i.sheet !== 'assets');
   return {
@@ -156,7 +188,7 @@ export function buildDigest(
     nextFrom: today,
     nextTo,
     history,
-    attention: attention(overdue, badDays, gaps, settings.escalationDays),
+    attention: attention(overdue, badDays, gaps, settings.escalationDays, uncovered, heavy),
     repairs: {
       overdue: late('repair').length,
       medianHours: median(hours.filter((h) => Number.isFinite(h))),

@@ -1,3 +1,5 @@
+import type { DamageLine } from '../domain/damage';
+import type { DutyGap } from '../duty';
 import type { WeekFigures } from '../figures';
 import type { OverdueItem } from '../overdue';
 import type { Day } from '../time';
@@ -23,7 +25,11 @@ export interface FeeGap {
 export type Attention =
   | { readonly kind: 'overdue'; readonly item: OverdueItem }
   | { readonly kind: 'samples'; readonly day: Day }
-  | { readonly kind: 'fees'; readonly gap: FeeGap };
+  | { readonly kind: 'fees'; readonly gap: FeeGap }
+  /** A holiday starting within two weeks with days nobody is on duty. */
+  | { readonly kind: 'dutyGap'; readonly gap: DutyGap }
+  /** A class or room with at least Settings.damageThreshold repairs this month; its term so far beside it. */
+  | { readonly kind: 'damage'; readonly line: DamageLine; readonly termRepairs: number };
 
 /** A section's first items, and how many more the workbook holds. */
 export interface Top<T> {

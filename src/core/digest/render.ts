@@ -129,6 +129,33 @@ function attentionLine(a: Attention, ctx: DigestContext): Line {
   const m = messages(ctx.lang).alerts.digest;
   const k = m.attentionKinds;
   if (a.kind === 'samples') return { text: fill(k.samples, { day: a.day }) };
+  if (a.kind === 'damage') {
+    const { line } = a;
+    return {
+      text: fill(messages(ctx.lang).routines.damage, {
+        location: line.location,
+        count: line.repairs,
+        person: line.byPerson,
+        amount: money(line.compensation),
+        term: a.termRepairs,
+      }),
+      href: sheetLink(ctx.links, 'repairs'),
+    };
+  }
+  if (a.kind === 'dutyGap') {
+    const d = messages(ctx.lang).routines.duty;
+    const { holiday, days } = a.gap;
+    const list = days.slice(0, 5).join(messages(ctx.lang).validation.listSeparator);
+    return {
+      text: fill(d.digestGap, {
+        holiday: holiday.name,
+        start: holiday.start,
+        count: days.length,
+        days: days.length > 5 ? `${list}${d.more}` : list,
+      }),
+      href: sheetLink(ctx.links, 'duty'),
+    };
+  }
   if (a.kind === 'fees')
     return {
       text: fill(k.fees, { ...a.gap, amount: money(a.gap.amount) }),

@@ -42,6 +42,9 @@ export const en: Widen<Messages> = {
         scrapDate: 'Scrap date',
         serviceDue: 'Next service',
         note: 'Note',
+        acceptedBy: 'Accepted by',
+        acceptedDate: 'Accepted on',
+        invoiceNo: 'Invoice no.',
       },
     },
     repairs: {
@@ -124,6 +127,8 @@ export const en: Widen<Messages> = {
         dueDate: 'Due back',
         returnedDate: 'Returned on',
         note: 'Note',
+        quotes: 'Quotes compared',
+        oldReturned: 'Old items returned',
       },
     },
     feeItems: {
@@ -165,6 +170,7 @@ export const en: Widen<Messages> = {
         onDuty: 'On duty',
         cleaningArea: 'Cleaning area',
         note: 'Note',
+        leftDate: 'Left on',
       },
     },
     canteenSamples: {
@@ -220,6 +226,7 @@ export const en: Widen<Messages> = {
         role: 'Role',
         active: 'Active',
         note: 'Note',
+        keepDate: 'Keep date',
       },
     },
     tasks: {
@@ -254,6 +261,28 @@ export const en: Widen<Messages> = {
         row: 'Row',
         status: 'Status',
         escalated: 'Escalated',
+        note: 'Note',
+      },
+    },
+    drills: {
+      name: 'Drills and trainings',
+      columns: {
+        date: 'Date',
+        kind: 'Kind',
+        topic: 'Topic',
+        organiser: 'Organiser',
+        participants: 'Participants',
+        note: 'Note',
+      },
+    },
+    duty: {
+      name: 'Duty roster',
+      columns: {
+        date: 'Date',
+        endDate: 'Until',
+        kind: 'Duty',
+        person: 'On duty',
+        phone: 'Phone',
         note: 'Note',
       },
     },
@@ -296,6 +325,9 @@ export const en: Widen<Messages> = {
       cleaner: 'Cleaner',
       teacher: 'Teacher',
       other: 'Other',
+      head_teacher: 'Head teacher',
+      deputy_head: 'Deputy head',
+      dorm_keeper: 'Dormitory keeper',
     },
     meal: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' },
     disinfectionMethod: { heat: 'Heat', steam: 'Steam', chemical: 'Chemical', uv: 'UV', other: 'Other' },
@@ -311,6 +343,8 @@ export const en: Widen<Messages> = {
     severity: { error: 'Error', warning: 'Warning' },
     alertStatus: { sent: 'Sent', pending: 'Pending', failed: 'Failed' },
     language: { 'zh-CN': '简体中文', en: 'English' },
+    drillKind: { drill: 'Drill', training: 'Training', openDay: 'Open day', other: 'Other' },
+    dutyKind: { week: 'Leadership weekly duty', holiday: 'Holiday duty', gate: 'Gate duty' },
   },
   settings: {
     language: { label: 'Language', help: '简体中文 or English; menus, messages and e-mails follow it.' },
@@ -353,6 +387,10 @@ export const en: Widen<Messages> = {
     },
     sampleHours: { label: 'Sample keeping (hours)', help: 'Least hours each dish sample is kept.' },
     sampleGrams: { label: 'Sample weight (g)', help: 'Least weight of each sample.' },
+    damageThreshold: {
+      label: 'Damage alert (repairs a month)',
+      help: 'A class or room with this many repairs in a month is flagged in the weekly digest.',
+    },
     automation: { label: 'Automation', help: 'Written by Houqin: use the menu "Turn automation on/off".' },
     alertsLastRun: {
       label: 'Overdue alerts last run',
@@ -370,6 +408,7 @@ export const en: Widen<Messages> = {
   calendarWhen: {
     everyMonth: 'every month',
     termStart: 'term start',
+    termMid: 'term middle',
     termEnd: 'term end',
     beforeHoliday: 'before holidays',
     week: 'week {n}',
@@ -484,6 +523,9 @@ export const en: Widen<Messages> = {
     noProblems: 'No problems found.',
     more: '{n} more problems are listed on the {sheet} sheet.',
     severity: { error: 'Error', warning: 'Warning' },
+    notAccepted:
+      'New asset not yet accepted: fill in {missing}; only then is it registered and its invoice reimbursed',
+    needsQuotes: 'Amount {amount} is over {threshold}: record the quotes compared in "{column}"',
   },
   sidebar: {
     title: 'Houqin',
@@ -510,6 +552,7 @@ export const en: Widen<Messages> = {
       tasks: "This month's tasks done",
       feesNotDeposited: 'Fees not deposited same day',
       problems: 'Data problems',
+      dutyToday: 'On duty today',
     },
     actions: {
       title: 'Quick actions',
@@ -581,6 +624,8 @@ export const en: Widen<Messages> = {
       loan: 'Loans not returned',
       certificate: 'Certificates and services expiring',
       lowStock: 'Below minimum stock',
+      duty: 'On duty tomorrow',
+      leaver: 'Staff leaving with items',
     },
     subject: '[{app}] {count} overdue items — {school}',
     intro: 'Hello {name}, these need you, the most urgent first.',
@@ -881,6 +926,67 @@ export const en: Widen<Messages> = {
         unchanged: 'Unchanged',
         skipped: 'Skipped',
         conflicts: 'Conflicts (taken/kept)',
+      },
+    },
+  },
+  routines: {
+    calendar: {
+      termMidProperty:
+        'Mid-term check of class property (some schools check twice a term; tick Active to use)',
+      fireDrill: 'Whole-school fire evacuation drill (record it in Drills and trainings)',
+      canteenTraining: 'Food-safety training for canteen staff (record it in Drills and trainings)',
+      canteenOpenDay: 'Canteen open day: invite parent representatives and hear their views',
+      weeklyMenu: "Publish next week's menu",
+      incidentRule:
+        'Restate the food-safety incident rule: report any food poisoning at once, and to the education bureau within the set time',
+    },
+    weeklyFriday: 'weekly on Friday',
+    duty: {
+      tomorrow: 'on duty tomorrow ({day})',
+      reminder: '{kind}: you are on duty from {day}',
+      gapTask: '{holiday} duty roster: {count} days with nobody on duty: {days}',
+      more: ' and more',
+      digestGap: '{holiday} (from {start}): {count} days with nobody on duty: {days}',
+    },
+    leaver:
+      '{name} (leaving {date}): {loans} borrowed items not returned, {assets} assets still in their keeping; recover or hand them over',
+    damage:
+      '{location}: {count} repairs this month ({person} caused by people, ¥{amount} compensation), {term} this term',
+    renamedSheet:
+      'Renamed the sheet "{from}" to "{to}" (the name schools use; nothing in it changed, and the old name is still recognised)',
+    schedules: {
+      campus: { item: 'Whole-campus safety check', location: 'Whole campus', frequency: 'weekly on Friday' },
+      wiring: {
+        item: 'Wiring and earth-leakage protection',
+        location: 'Teaching building, dormitories, canteen',
+        frequency: 'monthly first school day',
+      },
+      fire: {
+        item: 'Fire extinguisher pressure and fire equipment',
+        location: 'Fire points on every floor',
+        frequency: 'monthly on the 15th',
+      },
+      dorm: {
+        item: 'Dormitory doors, windows, beds and taps',
+        location: 'Dormitories',
+        frequency: 'weekly on Monday',
+      },
+      canteen: { item: 'Canteen hygiene and food safety', location: 'Canteen', frequency: 'daily' },
+      water: {
+        item: 'Drinking-water facilities',
+        location: 'Water dispensers, tanks',
+        frequency: 'monthly last school day',
+      },
+      shop: { item: 'School shop', location: 'School shop', frequency: 'monthly on the 20th' },
+      sports: {
+        item: 'Sports equipment safety',
+        location: 'Sports ground, equipment room',
+        frequency: 'quarterly',
+      },
+      stairs: {
+        item: 'Stairways, corridors and railings',
+        location: 'Teaching building',
+        frequency: 'quarterly',
       },
     },
   },

@@ -3,6 +3,8 @@ import { isEmail } from '../settings/parse';
 import type { Settings } from '../settings/schema';
 import { dayOf, daysBetween } from '../time';
 import type { Draft, RuleContext } from './draft';
+import { dutyTomorrow } from './duty';
+import { leaversWithItems } from './leavers';
 import { expiringCertificates, lowStock } from './expiry';
 import { peopleFrom } from './people';
 import { typedRecords } from '../table/record';
@@ -26,7 +28,11 @@ export type { OverdueInput, OverdueItem, OverdueKind } from './types';
  */
 export function findOverdue(input: OverdueInput, now: Date, settings: Settings): OverdueItem[] {
   const tz = input.timeZone;
-  const read = (key: keyof OverdueInput['tables']) => typedRecords(input.tables[key], tz);
+  const typed = new Map<string, ReturnType<typeof typedRecords>>();
+  const read = (key: keyof OverdueInput['tables']) => {
+    if (!typed.has(key)) typed.set(key, typedRecords(input.tables[key], tz));
+    return typed.get(key)!;
+  };
   const roster = read('roster');
   const ctx: RuleContext = {
     now,
@@ -44,6 +50,8 @@ export function findOverdue(input: OverdueInput, now: Date, settings: Settings):
     ...lateLoans(read('stockMovements'), ctx),
     ...expiringCertificates(roster, read('supplierCertificates'), read('assets'), ctx),
     ...lowStock(read('stockItems'), read('stockMovements'), ctx),
+    ...leaversWithItems(roster, read('stockMovements'), read('assets'), ctx),
+    ...dutyTomorrow(read('duty'), ctx),
   ];
   const head = isEmail(settings.officeHead) ? settings.officeHead : '';
   const seen = new Set<string>();
@@ -75,7 +83,7 @@ export function oldestFirst(a: OverdueItem, b: OverdueItem): number {
   return a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** How many late items of each kind (for the dashboard), every kind present, zeros included. */
+/** How many items of each kind (for the dashboard), every kind present, zeros included. */
 export function overdueCounts(items: readonly OverdueItem[]): Record<OverdueKind, number> {
   const counts = Object.fromEntries(OVERDUE_KINDS.map((k) => [k, 0])) as Record<OverdueKind, number>;
   for (const item of items) counts[item.kind] += 1;

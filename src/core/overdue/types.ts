@@ -11,6 +11,10 @@ export const OVERDUE_KINDS = [
   'loan',
   'certificate',
   'lowStock',
+  // Staff leaving (离校日期) who still have borrowed items or keep assets: told to the office head.
+  'leaver',
+  // Not late: the person on duty tomorrow, reminded the day before in the same daily e-mail.
+  'duty',
 ] as const;
 export type OverdueKind = (typeof OVERDUE_KINDS)[number];
 

@@ -27,6 +27,12 @@ const byLabel = new Map<string, SettingKey>();
 for (const lang of CARRIED_LANGS)
   for (const d of SETTING_DEFS) byLabel.set(labelKey(messages(lang).settings[d.key].label), d.key);
 for (const d of SETTING_DEFS) byLabel.set(labelKey(d.key), d.key);
+// Labels earlier versions wrote in the Settings sheet: a workbook set up then keeps its rows.
+for (const [old, key] of [
+  ['逾期升级(天)', 'escalationDays'],
+  ['本周简报上次运行', 'digestLastRun'],
+] as const)
+  byLabel.set(labelKey(old), key);
 
 export function settingLabel(lang: Lang, key: SettingKey): string {
   return messages(lang).settings[key].label;

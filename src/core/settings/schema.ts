@@ -18,6 +18,8 @@ export const SETTING_DEFS = [
   { key: 'escalationDays', kind: 'number', default: 3, min: 1 },
   { key: 'sampleHours', kind: 'number', default: 48, min: 1 },
   { key: 'sampleGrams', kind: 'number', default: 125, min: 1 },
+  // Repairs of one class or room in a month from which the digest flags it (班级损坏较多).
+  { key: 'damageThreshold', kind: 'number', default: 5, min: 1 },
   // Written by Houqin, read by people: whether the scheduled jobs are on and what they last did.
   { key: 'automation', kind: 'status', default: '' },
   { key: 'alertsLastRun', kind: 'status', default: '' },
@@ -46,4 +48,5 @@ export interface Settings {
   escalationDays: number;
   sampleHours: number;
   sampleGrams: number;
+  damageThreshold: number;
 }

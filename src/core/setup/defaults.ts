@@ -6,17 +6,23 @@ import { instantOf } from '../time';
 import { SETTING_DEFS } from '../settings/schema';
 import type { EnumValue } from '../sheets';
 
-type When = 'everyMonth' | 'termStart' | 'termEnd' | 'beforeHoliday' | string;
+type When = 'everyMonth' | 'termStart' | 'termMid' | 'termEnd' | 'beforeHoliday' | 'weeklyFriday' | string;
+type Catalogue = ReturnType<typeof messages>;
+type CalendarId = keyof Catalogue['defaults']['calendar'] | keyof Catalogue['routines']['calendar'];
 
 /**
  * The default work calendar, drawn from the school work plans the office follows. `when` is a
- * phrase key or a month list ('8', '11,12'); `day` a day of month or { week } of month.
+ * phrase key or a month list ('8', '11,12'); `day` a day of month or { week } of month. Class
+ * property registration and hand-back and the holiday duty rosters are not here: the term source
+ * plans them (one task per custodian, a roster a week before each holiday).
  */
 const CALENDAR: readonly {
-  id: keyof ReturnType<typeof messages>['defaults']['calendar'];
+  id: CalendarId;
   when: When;
   day?: number | { week: number };
   role: EnumValue<'role'>;
+  /** false: shipped switched off, for the office to turn on. */
+  active?: boolean;
 }[] = [
   { id: 'augCampusClean', when: '8', day: 20, role: 'canteen_manager' },
   { id: 'augUtilities', when: '8', day: 20, role: 'electrician' },
@@ -31,21 +37,26 @@ const CALENDAR: readonly {
   { id: 'termCleaningAreas', when: 'termStart', role: 'head' },
   { id: 'termFees', when: 'termStart', role: 'accountant' },
   { id: 'termSafetyLetters', when: 'termStart', role: 'head' },
-  { id: 'termClassProperty', when: 'termStart', role: 'storekeeper' },
+  { id: 'incidentRule', when: 'termStart', role: 'canteen_manager' },
+  { id: 'termMidProperty', when: 'termMid', role: 'storekeeper', active: false },
+  { id: 'weeklyMenu', when: 'weeklyFriday', role: 'canteen_manager' },
   { id: 'monthMeeting', when: 'everyMonth', day: { week: 1 }, role: 'head' },
   { id: 'monthCanteen', when: 'everyMonth', day: 10, role: 'canteen_manager' },
   { id: 'monthMaintenance', when: 'everyMonth', day: 15, role: 'electrician' },
   { id: 'monthSafety', when: 'everyMonth', day: 20, role: 'head' },
   { id: 'monthAttendance', when: 'everyMonth', day: 28, role: 'head' },
+  { id: 'canteenTraining', when: 'everyMonth', day: { week: 2 }, role: 'canteen_manager' },
+  // One fire evacuation drill a term, on set dates the office adjusts to its own plan.
+  { id: 'fireDrill', when: '9,3', day: { week: 3 }, role: 'head' },
+  // Two canteen open days a term.
+  { id: 'canteenOpenDay', when: '10,12,4,6', day: { week: 4 }, role: 'canteen_manager' },
   { id: 'winterSecurity', when: '11', day: 10, role: 'head' },
   { id: 'winterAssets', when: '11,12,1', day: 15, role: 'storekeeper' },
   { id: 'winterCanteenCheck', when: '11,12', day: 18, role: 'head' },
   { id: 'winterClassProperty', when: '12', day: 20, role: 'storekeeper' },
   { id: 'holidayDoors', when: 'beforeHoliday', role: 'guard' },
-  { id: 'endPropertyCheck', when: 'termEnd', role: 'storekeeper' },
   { id: 'endAgencyFees', when: 'termEnd', role: 'accountant' },
   { id: 'endEquipmentReturn', when: 'termEnd', role: 'storekeeper' },
-  { id: 'endHolidayRoster', when: 'termEnd', role: 'head' },
   { id: 'endSummary', when: 'termEnd', role: 'head' },
   { id: 'endArchive', when: 'termEnd', role: 'head' },
 ];
@@ -72,8 +83,14 @@ export type DefaultRow = Record<string, CellValue>;
 
 export function defaultCalendarRows(lang: Lang): DefaultRow[] {
   const m = messages(lang);
+  const titles: Record<CalendarId, string> = { ...m.defaults.calendar, ...m.routines.calendar };
   return CALENDAR.map((entry) => {
-    const when = entry.when in m.calendarWhen ? m.calendarWhen[entry.when as 'everyMonth'] : entry.when;
+    const when =
+      entry.when === 'weeklyFriday'
+        ? m.routines.weeklyFriday
+        : entry.when in m.calendarWhen
+          ? m.calendarWhen[entry.when as 'everyMonth']
+          : entry.when;
     const day =
       entry.day === undefined
         ? ''
@@ -83,11 +100,40 @@ export function defaultCalendarRows(lang: Lang): DefaultRow[] {
     return {
       when,
       day,
-      title: m.defaults.calendar[entry.id],
+      title: titles[entry.id],
       role: enumLabel(lang, 'role', entry.role),
-      active: true,
+      active: entry.active ?? true,
     };
   });
+}
+
+/** The inspections the plans name, by role (the office adds people and switches rows off). */
+const SCHEDULES: readonly {
+  id: string;
+  key: keyof Catalogue['routines']['schedules'];
+  role: EnumValue<'role'>;
+}[] = [
+  { id: 'AQ01', key: 'campus', role: 'head' },
+  { id: 'AQ02', key: 'wiring', role: 'electrician' },
+  { id: 'AQ03', key: 'fire', role: 'electrician' },
+  { id: 'AQ04', key: 'dorm', role: 'dorm_keeper' },
+  { id: 'AQ05', key: 'canteen', role: 'canteen_manager' },
+  { id: 'AQ06', key: 'water', role: 'electrician' },
+  { id: 'AQ07', key: 'shop', role: 'head' },
+  { id: 'AQ08', key: 'sports', role: 'teacher' },
+  { id: 'AQ09', key: 'stairs', role: 'head' },
+];
+
+export function defaultScheduleRows(lang: Lang): DefaultRow[] {
+  const m = messages(lang).routines.schedules;
+  return SCHEDULES.map(({ id, key, role }) => ({
+    scheduleId: id,
+    item: m[key].item,
+    location: m[key].location,
+    frequency: m[key].frequency,
+    role: enumLabel(lang, 'role', role),
+    active: true,
+  }));
 }
 
 export function defaultSchoolYearRows(lang: Lang, timeZone: string): DefaultRow[] {

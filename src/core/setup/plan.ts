@@ -2,10 +2,16 @@ import type { Lang } from '../lang';
 import { parseSettings } from '../settings/parse';
 import { SETTING_DEFS } from '../settings/schema';
 import { SHEETS, type SheetKey } from '../sheets';
-import { columnHeader, sheetName } from '../table/labels';
+import { columnHeader, isFormerSheetName, sheetName } from '../table/labels';
 import { mapHeaders, patchRow, type CellValue, type TableLayout } from '../table/mapping';
 import type { PlannedColumn } from './layout';
-import { defaultCalendarRows, defaultSchoolYearRows, settingRow, type DefaultRow } from './defaults';
+import {
+  defaultCalendarRows,
+  defaultScheduleRows,
+  defaultSchoolYearRows,
+  settingRow,
+  type DefaultRow,
+} from './defaults';
 
 /** What setup found of one template sheet in the workbook. */
 export interface ExistingSheet {
@@ -35,9 +41,17 @@ export interface SheetPlan {
    * ledger with a title row above its header): setup leaves it exactly as it is.
    */
   foreign?: true;
+  /** A sheet found under a name an earlier version gave it: its name before setup renames it. */
+  renamedFrom?: string;
 }
 
-function defaultRows(key: SheetKey, lang: Lang, timeZone: string): DefaultRow[] {
+/**
+ * The rows a sheet starts with. The plans' routines (the work calendar, the school year, the
+ * inspection schedules) go into a new workbook only: a workbook that already holds any of
+ * Houqin's sheets is the office's, and a sheet it lacks (deleted, say) comes back empty.
+ */
+function defaultRows(key: SheetKey, lang: Lang, timeZone: string, fresh: boolean): DefaultRow[] {
+  if (!fresh && key !== 'settings') return [];
   switch (key) {
     case 'settings':
       return SETTING_DEFS.map((d) => settingRow(lang, d.key));
@@ -45,16 +59,18 @@ function defaultRows(key: SheetKey, lang: Lang, timeZone: string): DefaultRow[] 
       return defaultCalendarRows(lang);
     case 'schoolYear':
       return defaultSchoolYearRows(lang, timeZone);
+    case 'inspectionSchedules':
+      return defaultScheduleRows(lang);
     default:
       return [];
   }
 }
 
-function newSheetPlan(key: SheetKey, lang: Lang, timeZone: string): SheetPlan {
+function newSheetPlan(key: SheetKey, lang: Lang, timeZone: string, fresh: boolean): SheetPlan {
   const decl = SHEETS.find((s) => s.key === key)!;
   const header = decl.columns.map((c) => columnHeader(lang, key, c.key));
   const layout = mapHeaders(decl, header);
-  const body = defaultRows(key, lang, timeZone).map((r) => patchRow(layout, undefined, r));
+  const body = defaultRows(key, lang, timeZone, fresh).map((r) => patchRow(layout, undefined, r));
   return {
     key,
     name: sheetName(lang, key),
@@ -86,9 +102,11 @@ function existingSheetPlan(key: SheetKey, lang: Lang, sheet: ExistingSheet): She
   // New columns go after the last header cell, so no user column moves.
   const start = sheet.header.length + 1;
   const added = layout.missing.map((c, i) => ({ decl: c, column: start + i }));
+  const former = isFormerSheetName(key, sheet.name);
   const plan: SheetPlan = {
     key,
-    name: sheet.name,
+    name: former ? sheetName(lang, key) : sheet.name,
+    ...(former && { renamedFrom: sheet.name }),
     create: false,
     columns: added,
     write: added.length
@@ -118,8 +136,10 @@ export function planSetup(
   lang: Lang,
   timeZone: string,
 ): SheetPlan[] {
+  // Only the Settings sheet: the language is chosen there before the first setup.
+  const fresh = Object.keys(existing).every((k) => k === 'settings');
   return SHEETS.map((s) => {
     const found = existing[s.key];
-    return found ? existingSheetPlan(s.key, lang, found) : newSheetPlan(s.key, lang, timeZone);
+    return found ? existingSheetPlan(s.key, lang, found) : newSheetPlan(s.key, lang, timeZone, fresh);
   });
 }

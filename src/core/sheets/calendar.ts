@@ -11,6 +11,8 @@ export const calendar = defineSheet({
     { key: 'role', type: 'enum', enum: 'role', required: true },
     { key: 'active', type: 'boolean' },
     { key: 'note', type: 'text', maxLength: 500, width: 200 },
+    // 固定日期: a dated row that must keep its date even on a weekend or in a holiday.
+    { key: 'keepDate', type: 'boolean' },
   ],
 });
 

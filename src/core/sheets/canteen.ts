@@ -8,7 +8,7 @@ export const canteenSamples = defineSheet({
     { key: 'dish', type: 'text', required: true, maxLength: 100 },
     { key: 'weight', type: 'number', required: true, min: 0 },
     { key: 'sampledAt', type: 'datetime', required: true },
-    { key: 'discardedAt', type: 'datetime' },
+    { key: 'discardedAt', type: 'datetime', aliases: ['销毁时间'] },
     { key: 'sampler', type: 'text', maxLength: 50 },
   ],
 });
@@ -21,7 +21,7 @@ export const canteenDisinfection = defineSheet({
     { key: 'target', type: 'text', required: true, maxLength: 100 },
     { key: 'method', type: 'enum', enum: 'disinfectionMethod', required: true },
     { key: 'done', type: 'boolean' },
-    { key: 'operator', type: 'text', maxLength: 50 },
+    { key: 'operator', type: 'text', maxLength: 50, aliases: ['操作人'] },
   ],
 });
 

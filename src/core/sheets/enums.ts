@@ -33,6 +33,9 @@ export const ENUMS = {
     'cleaner',
     'teacher',
     'other',
+    'head_teacher',
+    'deputy_head',
+    'dorm_keeper',
   ],
   meal: ['breakfast', 'lunch', 'dinner'],
   disinfectionMethod: ['heat', 'steam', 'chemical', 'uv', 'other'],
@@ -42,7 +45,19 @@ export const ENUMS = {
   severity: ['error', 'warning'],
   alertStatus: ['sent', 'pending', 'failed'],
   language: ['zh-CN', 'en'],
+  drillKind: ['drill', 'training', 'openDay', 'other'],
+  dutyKind: ['week', 'holiday', 'gate'],
 } as const;
+
+/**
+ * Labels earlier versions wrote, still read as the value (cells the office's workbook already
+ * holds); the catalogues give the labels shown now.
+ */
+export const ENUM_ALIASES: {
+  readonly [E in keyof typeof ENUMS]?: Readonly<Record<string, readonly string[]>>;
+} = {
+  taskSource: { inspection: ['巡检'] },
+};
 
 export type EnumKey = keyof typeof ENUMS;
 export type EnumValue<E extends EnumKey> = (typeof ENUMS)[E][number];

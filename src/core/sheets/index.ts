@@ -1,6 +1,8 @@
 import { alertLog, problems } from './system';
 import { assets } from './assets';
 import { calendar, schoolYear } from './calendar';
+import { drills } from './drills';
+import { duty } from './duty';
 import { canteenDisinfection, canteenPurchases, canteenSamples, supplierCertificates } from './canteen';
 import { feeItems, feePayments } from './fees';
 import { inspectionResults, inspectionSchedules } from './inspections';
@@ -28,6 +30,8 @@ export const SHEETS = [
   canteenDisinfection,
   canteenPurchases,
   supplierCertificates,
+  drills,
+  duty,
   calendar,
   tasks,
   problems,
@@ -37,6 +41,16 @@ export const SHEETS = [
 type AnySheet = (typeof SHEETS)[number];
 export type SheetKey = AnySheet['key'];
 export type ColumnKey<S extends SheetKey> = Extract<AnySheet, { key: S }>['columns'][number]['key'];
+
+/**
+ * Names earlier versions gave a sheet: a workbook set up then is still read, and setup renames the
+ * sheet to today's name (saying so). The office's words: 安全检查, not 巡检; 索证索票 for purchases.
+ */
+export const FORMER_SHEET_NAMES: Partial<Record<SheetKey, readonly string[]>> = {
+  inspectionSchedules: ['巡检计划'],
+  inspectionResults: ['巡检记录'],
+  canteenPurchases: ['食堂采购'],
+};
 
 const BY_KEY = new Map<string, SheetDecl>(SHEETS.map((s) => [s.key, s]));
 
@@ -55,6 +69,8 @@ export {
   canteenDisinfection,
   canteenPurchases,
   canteenSamples,
+  drills,
+  duty,
   feeItems,
   feePayments,
   inspectionResults,
@@ -69,7 +85,7 @@ export {
   supplierCertificates,
   tasks,
 };
-export { ENUMS } from './enums';
+export { ENUMS, ENUM_ALIASES } from './enums';
 export type { EnumKey, EnumValue } from './enums';
 export type { ColumnDecl, ColumnType, SheetDecl } from './types';
 export { NUMBER_FORMAT, DEFAULT_WIDTH } from './types';

@@ -11,7 +11,7 @@ export const inspectionSchedules = defineSheet({
     { key: 'role', type: 'enum', enum: 'role' },
     { key: 'person', type: 'text', maxLength: 50 },
     { key: 'lastDone', type: 'date', owner: 'houqin' },
-    { key: 'nextDue', type: 'date', owner: 'houqin' },
+    { key: 'nextDue', type: 'date', owner: 'houqin', aliases: ['下次到期'] },
     { key: 'active', type: 'boolean' },
   ],
 });
@@ -24,7 +24,7 @@ export const inspectionResults = defineSheet({
     { key: 'location', type: 'text', required: true, maxLength: 100 },
     { key: 'inspector', type: 'text', required: true, maxLength: 50 },
     { key: 'result', type: 'enum', enum: 'inspectionResult', required: true },
-    { key: 'finding', type: 'text', maxLength: 500, width: 220 },
+    { key: 'finding', type: 'text', maxLength: 500, width: 220, aliases: ['问题描述'] },
     { key: 'fixDeadline', type: 'date' },
     { key: 'responsible', type: 'text', maxLength: 50 },
     { key: 'fixedDate', type: 'date' },

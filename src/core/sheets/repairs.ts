@@ -10,7 +10,7 @@ export const repairs = defineSheet({
     { key: 'assetId', type: 'id', maxLength: 40 },
     { key: 'description', type: 'text', required: true, maxLength: 500, width: 220 },
     { key: 'assignee', type: 'text', maxLength: 50 },
-    { key: 'contractor', type: 'boolean' },
+    { key: 'contractor', type: 'boolean', aliases: ['需外包维修'] },
     { key: 'deadline', type: 'datetime', owner: 'houqin' },
     { key: 'status', type: 'enum', enum: 'repairStatus', required: true },
     { key: 'completedAt', type: 'datetime' },

@@ -11,5 +11,7 @@ export const roster = defineSheet({
     { key: 'onDuty', type: 'boolean' },
     { key: 'cleaningArea', type: 'text', maxLength: 100 },
     { key: 'note', type: 'text', maxLength: 500, width: 200 },
+    // 离校日期: the day someone leaves the school; what they borrowed and keep must be handed over.
+    { key: 'leftDate', type: 'date' },
   ],
 });

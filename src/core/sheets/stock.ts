@@ -30,5 +30,9 @@ export const stockMovements = defineSheet({
     { key: 'dueDate', type: 'date' },
     { key: 'returnedDate', type: 'date' },
     { key: 'note', type: 'text', maxLength: 500, width: 200 },
+    // A purchase over the threshold: the quotes compared (suppliers and prices) — open quotes.
+    { key: 'quotes', type: 'text', maxLength: 500, width: 200 },
+    // An issue of consumables: how many old ones were handed back (以旧换新).
+    { key: 'oldReturned', type: 'number', min: 0 },
   ],
 });

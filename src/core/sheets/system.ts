@@ -25,7 +25,7 @@ export const alertLog = defineSheet({
     { key: 'sheet', type: 'text', owner: 'houqin', width: 100 },
     { key: 'row', type: 'integer', owner: 'houqin', width: 60 },
     { key: 'status', type: 'enum', enum: 'alertStatus', owner: 'houqin', width: 70 },
-    { key: 'escalated', type: 'boolean', owner: 'houqin' },
+    { key: 'escalated', type: 'boolean', owner: 'houqin', aliases: ['已升级'] },
     { key: 'note', type: 'text', owner: 'houqin', width: 240 },
   ],
 });

@@ -1,3 +1,4 @@
+import { dutyOn, dutySpans, type DutyKind } from '../duty';
 import { weeklyHistory, type WeekFigures } from '../figures';
 import { trendWeeks } from '../figures/trends';
 import type { OverdueInput, OverdueItem } from '../overdue';
@@ -18,6 +19,7 @@ export const DASHBOARD_KEYS = [
   'tasks',
   'feesNotDeposited',
   'problems',
+  'dutyToday',
 ] as const;
 export type DashboardKey = (typeof DASHBOARD_KEYS)[number];
 
@@ -54,6 +56,10 @@ export interface DashboardInput {
   readonly problems: readonly DashboardLine[];
   /** The repairs sheet, for the reports nobody has started on yet (the request page's among them). */
   readonly repairs?: readonly TypedRecord[];
+  /** The 值班表 rows, for who is on duty today (none in a workbook set up before it). */
+  readonly duty?: readonly TypedRecord[];
+  /** The duty kinds' labels in the Settings language. */
+  readonly dutyLabel?: (kind: DutyKind) => string;
 }
 
 /** The last day (Sunday) of the week `day` is in; school weeks start on Monday. */
@@ -148,7 +154,19 @@ export function buildDashboard(input: DashboardInput): DashboardCount[] {
     count('tasks', open, { done: monthTasks.length - open.length, total: monthTasks.length }),
     count('feesNotDeposited', undeposited),
     count('problems', input.problems),
+    // Who is on duty today: information, never an alert.
+    { ...count('dutyToday', todaysDuty(input)), alert: false },
   ];
+}
+
+function todaysDuty(input: DashboardInput): DashboardLine[] {
+  const label = input.dutyLabel ?? ((k: DutyKind) => k);
+  return dutyOn(dutySpans(input.duty ?? []), input.today).map((s) => ({
+    sheet: 'duty' as const,
+    row: s.row,
+    title: s.person,
+    detail: [label(s.kind), s.phone, s.note].filter(Boolean).join(' · '),
+  }));
 }
 
 /**

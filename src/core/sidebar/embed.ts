@@ -11,12 +11,13 @@ export interface EmbeddedCatalog {
 }
 
 /**
- * Catalogue sections only the server uses (the request page's text and mail, the template's rows,
- * setup's report, the menu): left out of the page, which stays small on a school's network.
+ * Catalogue sections only the server uses (the request page's text and mail, the template's rows and
+ * routines, setup's report, the menu): left out of the page, which stays small on a school's network.
  */
 export const SERVER_ONLY_SECTIONS = [
   'requests',
   'defaults',
+  'routines',
   'setup',
   'menu',
 ] as const satisfies readonly (keyof Catalog)[];
@@ -37,8 +38,8 @@ export const CATALOG_ELEMENT_ID = 'houqin-catalog';
 export const CATALOG_MARKER = '<!-- serve:catalog -->';
 
 /**
- * The page as served: the marker replaced by the catalogue as JSON. Every '<' is escaped so no text
- * in the catalogue can close the script element or open a comment.
+ * The page as served: the marker replaced by the catalogue as JSON. Every '<' is escaped so no text in the catalogue can close the script element or open
+ * a comment.
  */
 export function embedCatalog(html: string, embedded: EmbeddedCatalog): string {
   return embedJson(html, CATALOG_ELEMENT_ID, embedded, CATALOG_MARKER);

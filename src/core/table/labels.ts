@@ -1,6 +1,14 @@
 import { CARRIED_LANGS, messages } from '../i18n';
 import type { Lang } from '../lang';
-import { ENUMS, SHEETS, type EnumKey, type EnumValue, type SheetKey } from '../sheets';
+import {
+  ENUM_ALIASES,
+  ENUMS,
+  FORMER_SHEET_NAMES,
+  SHEETS,
+  type EnumKey,
+  type EnumValue,
+  type SheetKey,
+} from '../sheets';
 
 /**
  * Makes header, sheet-name and drop-down text comparable the way a person reads it: full-width
@@ -47,6 +55,13 @@ export function enumLabels(lang: Lang, list: EnumKey): string[] {
 const sheetByLabel = new Map<string, SheetKey>();
 for (const lang of CARRIED_LANGS)
   for (const s of SHEETS) sheetByLabel.set(labelKey(sheetName(lang, s.key)), s.key);
+for (const s of SHEETS)
+  for (const old of FORMER_SHEET_NAMES[s.key] ?? []) sheetByLabel.set(labelKey(old), s.key);
+
+/** Whether `name` is a name an earlier version gave this sheet (setup renames it). */
+export function isFormerSheetName(sheet: SheetKey, name: string): boolean {
+  return (FORMER_SHEET_NAMES[sheet] ?? []).some((old) => labelKey(old) === labelKey(name));
+}
 
 /** Which template sheet a tab name is, in either language. */
 export function sheetKeyOf(name: string): SheetKey | undefined {
@@ -59,6 +74,7 @@ for (const list of Object.keys(ENUMS) as EnumKey[]) {
   for (const value of ENUMS[list]) {
     map.set(labelKey(value), value);
     for (const lang of CARRIED_LANGS) map.set(labelKey(enumLabel(lang, list, value as never)), value);
+    for (const old of ENUM_ALIASES[list]?.[value] ?? []) map.set(labelKey(old), value);
   }
   enumByLabel.set(list, map);
 }

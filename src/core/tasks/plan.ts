@@ -16,6 +16,8 @@ export interface MonthSources extends ExpiryRows {
   readonly calendar: readonly SheetRow[];
   readonly schedules: readonly SheetRow[];
   readonly repairs: readonly SheetRow[];
+  /** 值班表 rows, for the holiday duty coverage check (absent in workbooks set up before it). */
+  readonly duty?: readonly SheetRow[];
 }
 
 export interface MonthPlan {
@@ -59,7 +61,7 @@ export function planMonth(input: {
   const repairs = repairTasks(sources.repairs, ctx);
   const all = [
     ...calendarTasks(sources.calendar, ctx, problems),
-    ...termTasks(sources.assets, ctx),
+    ...termTasks(sources.assets, ctx, sources.duty),
     ...inspectionTasks(sources.schedules, ctx, problems),
     ...repairs.tasks,
     ...expiryTasks(sources, ctx),

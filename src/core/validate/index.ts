@@ -11,6 +11,7 @@ import { certificateRules, purchaseRules, sampleRules } from './rules/canteen';
 import { paymentRules } from './rules/fees';
 import { resultRules, scheduleRules } from './rules/inspections';
 import { repairRules } from './rules/repairs';
+import { dutyRules } from './rules/duty';
 import { rosterRules } from './rules/roster';
 import { movementRules } from './rules/stock';
 import { settingLabel } from '../settings/parse';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   sampleRules,
   purchaseRules,
   certificateRules,
+  dutyRules,
 ];
 
 /** The sheets to read so that `sheet` can be checked completely (itself and what its rules look up). */

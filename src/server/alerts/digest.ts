@@ -19,6 +19,7 @@ const DIGEST_LINKED: readonly SheetKey[] = [
   'feePayments',
   'supplierCertificates',
   'tasks',
+  'duty',
 ];
 
 /** What the validation finds now, each sheet read once (the same reads the digest uses). */

@@ -15,6 +15,8 @@ export const OVERDUE_SHEETS: readonly SheetKey[] = [
   'supplierCertificates',
   'assets',
   'schoolYear',
+  // Tomorrow's duty is reminded in the daily e-mail; the digest lists holidays nobody covers.
+  'duty',
 ];
 
 /** Reads each sheet once (a missing sheet is left out: it has nothing late). */

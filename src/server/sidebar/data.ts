@@ -1,3 +1,4 @@
+import { enumLabel } from '../../core/table/labels';
 import { findOverdue } from '../../core/overdue';
 import { str, num, typedRecords, type TypedRecord } from '../../core/table/record';
 import { SHEETS, type SheetKey } from '../../core/sheets';
@@ -93,6 +94,8 @@ export function sidebarData(workbook: Workbook, now: Date): SidebarData {
       payments: records('feePayments'),
       repairs: records('repairs'),
       problems: problems.map((p) => ({ sheet: p.sheet, row: p.row, title: p.message[lang], detail: '' })),
+      duty: records('duty'),
+      dutyLabel: (kind) => enumLabel(lang, 'dutyKind', kind),
     }),
     trends: dashboardTrends({ timeZone: tz, tables }, now, settings),
     lists: lists(records),

@@ -75,6 +75,7 @@ export function generateMonth(workbook: Workbook, month: Month, today: Day): Gen
       assets: rows('assets'),
       suppliers: rows('supplierCertificates'),
       movements: rows('stockMovements'),
+      ...(workbook.table('duty') && { duty: rows('duty') }),
     },
   });
   const merge = mergeTasks(month, plan, readTasks(table.rows, tz));

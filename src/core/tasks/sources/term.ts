@@ -1,6 +1,7 @@
 import { holidayEve, termPhaseDay } from '../../calendar';
+import { dutyGaps, dutySpans } from '../../duty';
 import { fill, messages } from '../../i18n';
-import { assets } from '../../sheets';
+import { assets, duty } from '../../sheets';
 import { typedCells } from '../../table/cells';
 import { str } from '../../table/record';
 import type { SheetRow } from '../../table/mapping';
@@ -30,7 +31,11 @@ function roomsByCustodian(rows: readonly SheetRow[], timeZone: string): Map<stri
  * its last (one task per custodian, listing their rooms), and a holiday duty roster drawn up a
  * week before each holiday.
  */
-export function termTasks(assetRows: readonly SheetRow[], ctx: PlanContext): PlannedTask[] {
+export function termTasks(
+  assetRows: readonly SheetRow[],
+  ctx: PlanContext,
+  dutyRows?: readonly SheetRow[],
+): PlannedTask[] {
   const out: PlannedTask[] = [];
   const titles = messages(ctx.lang).tasks.titles;
   const inMonth = (d: string | undefined): d is string => d !== undefined && ctx.from <= d && d <= ctx.to;
@@ -55,6 +60,33 @@ export function termTasks(assetRows: readonly SheetRow[], ctx: PlanContext): Pla
     if (!inMonth(due)) continue;
     const title = fill(titles.holidayRoster, { holiday: holiday.name });
     out.push(planned('term', `duty:${holiday.name}`, due, title, ctx.assign.byRole('head')));
+  }
+  // A workbook without the duty sheet has no roster to check.
+  if (dutyRows) out.push(...dutyGapTasks(dutyRows, ctx));
+  return out;
+}
+
+/**
+ * The coverage check: a holiday whose days are not all on the 值班表 gets a task for the office
+ * head on its eve (the last school day before it), listing the days nobody covers. Generating again
+ * once the roster is complete finds no gap, and the open task becomes 来源已删除.
+ */
+function dutyGapTasks(rows: readonly SheetRow[], ctx: PlanContext): PlannedTask[] {
+  const m = messages(ctx.lang).routines.duty;
+  const sep = messages(ctx.lang).validation.listSeparator;
+  const spans = dutySpans(
+    rows.map(({ row, cells }) => ({ row, v: typedCells(duty.columns, cells, ctx.timeZone) })),
+  );
+  const out: PlannedTask[] = [];
+  for (const gap of dutyGaps(ctx.calendar, spans, '0000-01-01', '9999-12-31')) {
+    const due = holidayEve(ctx.calendar, gap.holiday.start);
+    if (due < ctx.from || due > ctx.to) continue;
+    const title = fill(m.gapTask, {
+      holiday: gap.holiday.name,
+      count: gap.days.length,
+      days: gap.days.slice(0, 5).join(sep) + (gap.days.length > 5 ? m.more : ''),
+    });
+    out.push(planned('term', `dutyGap:${gap.holiday.name}`, due, title, ctx.assign.byRole('head')));
   }
   return out;
 }

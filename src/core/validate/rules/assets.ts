@@ -1,7 +1,14 @@
+import { messages } from '../../i18n';
+import { day, text } from '../../table/record';
 import { has, keysOf, lookupBy, nameKey, rowRule } from '../context';
-import { label, sheetTitle, type Problem } from '../problem';
+import { header, label, sheetTitle, type Problem } from '../problem';
 
 const OPEN_REPAIR = new Set(['reported', 'in_progress']);
+/**
+ * 验收: an asset is registered, and its invoice reimbursed, once accepted. A row that starts the
+ * acceptance (an invoice number to reimburse, say) needs all three; rows with none predate it.
+ */
+const ACCEPTANCE = ['acceptedBy', 'acceptedDate', 'invoiceNo'] as const;
 
 /** Custodian on the roster; a scrapped asset keeps its row and gets a scrap date; under repair needs an open repair. */
 export const assetRules = rowRule({
@@ -34,6 +41,23 @@ export const assetRules = rowRule({
     const { roster, open } = at.found;
     const out: Problem[] = at.reference(record, 'custodian', roster, 'roster');
     if (v.status === 'scrapped') out.push(...at.requiredWhen(record, 'scrapDate', 'status', 'assetStatus'));
+    // Acceptance before registration: a row with some of 验收人 / 验收日期 / 发票号 but not all.
+    if (at.has(...ACCEPTANCE) && v.status !== 'scrapped') {
+      const missing = ACCEPTANCE.filter((c) => (c === 'acceptedDate' ? day(v[c]) : text(v[c])) === null);
+      if (missing.length && missing.length < ACCEPTANCE.length)
+        out.push(
+          at.problem(
+            record,
+            missing[0]!,
+            'notAccepted',
+            {
+              missing: (lang) =>
+                missing.map((c) => header('assets', c)(lang)).join(messages(lang).validation.listSeparator),
+            },
+            'warning',
+          ),
+        );
+    }
     const id = nameKey(v.assetId);
     if (v.status === 'under_repair' && open && id !== null && !open.has(id))
       out.push(

@@ -19,20 +19,43 @@ export const movementRules = rowRule({
   lookups: [lookupBy('itemId', 'stockItems', ['itemId'])],
   across: { key: 'itemId', columns: ['date', 'itemId', 'type', 'quantity'] },
   prepare: (ctx) => ({ items: keysOf(ctx.view('stockItems'), 'itemId') }),
-  row(record, { ctx, found: { items }, reference, requiredWhen }) {
+  row(record, { ctx, found: { items }, has, reference, requiredWhen }) {
     const { v } = record;
     const out = reference(record, 'itemId', items, 'stockItems');
     if (v.type === 'borrow') out.push(...requiredWhen(record, 'dueDate', 'type', 'stockMovementType'));
-    if (v.type === 'purchase_in') out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, record.row, v));
+    if (v.type === 'purchase_in') {
+      out.push(...checkTwoPeople(ctx.settings.purchaseThreshold, record.row, v));
+      if (has('quotes')) out.push(...checkQuotes(ctx.settings.purchaseThreshold, record.row, v));
+    }
     return out;
   },
   rows: (records) => checkBalances(records),
 });
 
+function amountOf(values: TypedRecord['v']): number | null {
+  const quantity = num(values.quantity);
+  const unitPrice = num(values.unitPrice);
+  return num(values.amount) ?? (quantity !== null && unitPrice !== null ? quantity * unitPrice : null);
+}
+
+/** A purchase over the threshold is made on open quotes: the row records the ones compared. */
+function checkQuotes(threshold: number, row: number, values: TypedRecord['v']): Problem[] {
+  const amount = amountOf(values);
+  if (amount === null || amount <= threshold || text(values.quotes) !== null) return [];
+  return [
+    makeProblem(
+      'stockMovements',
+      row,
+      'quotes',
+      'needsQuotes',
+      { amount, threshold, column: header('stockMovements', 'quotes') },
+      'warning',
+    ),
+  ];
+}
+
 function checkTwoPeople(threshold: number, row: number, v: TypedRecord['v']): Problem[] {
-  const quantity = num(v.quantity);
-  const unitPrice = num(v.unitPrice);
-  const amount = num(v.amount) ?? (quantity !== null && unitPrice !== null ? quantity * unitPrice : null);
+  const amount = amountOf(v);
   if (amount === null || amount <= threshold) return [];
   const col = (c: string) => header('stockMovements', c);
   const missing = PEOPLE.filter((p) => text(v[p]) === null);
