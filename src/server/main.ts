@@ -5,6 +5,7 @@
  */
 import '../core/zod';
 import * as alerts from './alerts/entry';
+import * as documents from './documents/entry';
 import { handleEdit } from './edit';
 import * as menu from './menu';
 import { menuItem, scheduled, simpleTrigger } from './runners';
@@ -28,11 +29,13 @@ export const menuSendAlertsNow = menuItem(alerts.alertsNow);
 export const menuSendDigestNow = menuItem(alerts.digestNow);
 export const menuPreviewDigest = menuItem(alerts.digestPreview);
 export const menuToggleAutomation = menuItem(alerts.automationToggle);
+export const menuPreviewSafetyReport = menuItem(documents.safetyPreview);
+export const menuSendSafetyReport = menuItem(documents.safetySendNow);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
-export const onDailyTrigger = scheduled(alerts.dailyJob);
+export const onDailyTrigger = scheduled(documents.dailyJob);
 export const onWeeklyTrigger = scheduled(alerts.weeklyJob);
-export const onMonthlyTrigger = scheduled(tasks.monthlyJob);
+export const onMonthlyTrigger = scheduled(documents.monthlyJob);
 
 // google.script.run: each checks its arguments with the page's schema and answers JSON.
 export const apiSidebarData = serve(sidebar.load);

@@ -18,6 +18,9 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   ['sendDigest', 'menuSendDigestNow'],
   ['previewDigest', 'menuPreviewDigest'],
   ['toggleAutomation', 'menuToggleAutomation'],
+  null,
+  ['previewSafetyReport', 'menuPreviewSafetyReport'],
+  ['sendSafetyReport', 'menuSendSafetyReport'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

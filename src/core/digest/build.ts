@@ -1,4 +1,4 @@
-import { weeklyHistory } from '../figures';
+import { sampleDays as samplesIn, weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
 import { day, instant, num, str, typedRecords } from '../overdue/read';
 import type { Settings } from '../settings/schema';
@@ -118,19 +118,7 @@ export function buildDigest(
   }
   const gaps = [...gapBy.values()].sort(byDay);
 
-  const sampleDays = new Map<string, boolean>();
-  for (const { v } of read('canteenSamples')) {
-    const d = day(v.date);
-    if (!inWeek(d)) continue;
-    const sampled = instant(v.sampledAt);
-    const discarded = instant(v.discardedAt);
-    const weight = num(v.weight);
-    const kept =
-      sampled !== null &&
-      (discarded === null || discarded.getTime() - sampled.getTime() >= settings.sampleHours * HOUR);
-    const ok = kept && weight !== null && weight >= settings.sampleGrams;
-    sampleDays.set(d, (sampleDays.get(d) ?? true) && ok);
-  }
+  const sampleDays = samplesIn(input, from, to, settings);
   const badDays = [...sampleDays]
     .filter(([, ok]) => !ok)
     .map(([d]) => d)

@@ -23,6 +23,9 @@ export const SETTING_DEFS = [
   { key: 'alertsLastRun', kind: 'status', default: '' },
   { key: 'digestLastRun', kind: 'status', default: '' },
   { key: 'tasksLastRun', kind: 'status', default: '' },
+  // The monthly safety report: where it goes (with the office head), and what its last send did.
+  { key: 'bureauEmails', kind: 'emails', default: '' },
+  { key: 'safetyReportLastRun', kind: 'status', default: '' },
 ] as const;
 
 /** Settings rows Houqin writes (job status); the office reads them and never needs to type there. */
@@ -46,4 +49,6 @@ export interface Settings {
   escalationDays: number;
   sampleHours: number;
   sampleGrams: number;
+  /** The education bureau's addresses for the monthly safety report. */
+  bureauEmails: string[];
 }

@@ -15,13 +15,19 @@ export const CATALOG_ELEMENT_ID = 'houqin-catalog';
 /** Where dist/Sidebar.html takes it; build.mjs checks the page holds this marker once. */
 export const CATALOG_MARKER = '<!-- serve:catalog -->';
 
+/** Catalogue sections only the server uses (printable documents): left out of the page to keep it small. */
+export const SERVER_ONLY_SECTIONS: readonly (keyof Catalog)[] = ['documents'];
+
 /**
- * The page as served: the marker replaced by the catalogue as JSON. Every '<' is escaped so no text
+ * The page as served: the marker replaced by the catalogue as JSON (without SERVER_ONLY_SECTIONS). Every '<' is escaped so no text
  * in the catalogue can close the script element or open a comment.
  */
 export function embedCatalog(html: string, embedded: EmbeddedCatalog): string {
   if (!html.includes(CATALOG_MARKER)) throw new Error('Sidebar.html has no place for its text');
-  const json = JSON.stringify(embedded).replace(/</g, '\\u003c');
+  const catalog = Object.fromEntries(
+    Object.entries(embedded.catalog).filter(([key]) => !SERVER_ONLY_SECTIONS.includes(key as keyof Catalog)),
+  );
+  const json = JSON.stringify({ ...embedded, catalog }).replace(/</g, '\\u003c');
   return html.replace(
     CATALOG_MARKER,
     () => `<script id="${CATALOG_ELEMENT_ID}" type="application/json">${json}</script>`,

@@ -1,0 +1,13 @@
+export type { Block, Cell, Column, DocumentModel, FactsBlock, Section, TableBlock, TextBlock } from './model';
+export { DOCUMENT_FONTS, renderDocument, type RenderOptions } from './render';
+export {
+  buildSafetyReport,
+  monthPeriod,
+  safetyDocument,
+  safetySummary,
+  SAFETY_SHEETS,
+  type DrillRecord,
+  type HazardLine,
+  type SafetyReport,
+} from './safety';
+export { recipientsDue, reportLogChanges, safetyRecipients, safetyReportKey, waitingInLog } from './send';
