@@ -7,7 +7,7 @@ import type { Settings } from '../settings/schema';
 import { ENUMS } from '../sheets';
 import { enumLabel } from '../table/labels';
 import { firstDay, lastDay, monthId, type Month } from '../tasks/month';
-import { daysBetween, dayOf, formatDay, type Day } from '../time';
+import { dayParts, daysBetween, dayOf, type Day } from '../time';
 import type { Cell, DocumentModel, Section } from './model';
 
 /**
@@ -174,6 +174,13 @@ export function buildSafetyReport(
     repairs,
     empty,
   };
+}
+
+/** 2026年12月1日 / 2026-12-01: the day a document was made. */
+export function fullDate(d: Day, lang: Lang): string {
+  const { year, month, date } = dayParts(d);
+  const two = (n: number) => (lang === 'en' ? String(n).padStart(2, '0') : n);
+  return fill(messages(lang).documents.fullDate, { year, month: two(month), date: two(date) });
 }
 
 /** 2026年11月 / 2026-11. */
@@ -370,7 +377,7 @@ export function safetyDocument(
     title: m.title,
     school: ctx.schoolName,
     period,
-    issued: formatDay(ctx.today, lang),
+    issued: fullDate(ctx.today, lang),
     meta: [],
     sections,
     signatures: m.signatures,

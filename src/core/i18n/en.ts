@@ -749,6 +749,7 @@ export const en: Widen<Messages> = {
       none: '—',
     },
     monthPeriod: '{year}-{month}',
+    fullDate: '{year}-{month}-{date}',
     safety: {
       title: 'School safety report',
       fileName: 'Safety report {month}',

@@ -708,6 +708,7 @@ export const zhCN = {
       none: '—',
     },
     monthPeriod: '{year}年{month}月',
+    fullDate: '{year}年{month}月{date}日',
     safety: {
       title: '学校安全工作月报',
       fileName: '安全月报-{month}',

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { buildSafetyReport, renderDocument, safetyDocument } from '../../src/core/documents';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
+import { instantOf } from '../../src/core/time';
+import { digestWorkbook, TZ } from '../integration/digest.fixture';
+import { launchChromium } from '../support/browser';
+import { printToPdf } from '../support/pdf';
+import { DRILLS, NOVEMBER, SAFETY_INPUT } from '../unit/documents.fixture';
+import { table } from '../unit/figures.fixture';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const A4 = /^59[45]\.\d+ x 841\.\d+ pts \(A4\)$/;
+const pageLine = (i: number, n: number) => new RegExp(`第 ${i} 页，共 ${n} 页`);
+/** pdftotext keeps CJK text but may space it out; compare without spaces. */
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+describe('printed documents in Chromium, read back with poppler', () => {
+  it('the safety report e-mailed by the bundle prints on A4 with its counts and page numbers', async () => {
+    const bundle = digestWorkbook();
+    bundle.emu.clock.set(instantOf('2026-12-01', TZ, 6));
+    bundle.clickMenu('发送上月安全月报');
+    const html = bundle.emu.mail.outbox.at(-1)!.attachments![0]!.html!;
+    const pdf = await printToPdf(page, html, 'safety-report');
+    expect(pdf.pageSize).toMatch(A4);
+    const n = pdf.pages.length;
+    expect(n).toBeGreaterThanOrEqual(1);
+    pdf.pages.forEach((text, i) => expect(text).toMatch(pageLine(i + 1, n)));
+    const all = flat(pdf.pages.join('\n'));
+    for (const t of [
+      '第一中学',
+      '学校安全工作月报',
+      '2026年11月',
+      '看台栏杆松动（第11周）',
+      '填报人（签字）',
+    ])
+      expect(all).toContain(t);
+    for (const png of pdf.pngs) expect(existsSync(png)).toBe(true);
+  });
+
+  it('a long report runs over pages: the table header on each, long text wrapped, markup printed as text', async () => {
+    const many = Array.from({ length: 90 }, (_, i) => ({
+      date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+      location: `教学楼 ${i + 1} 室`,
+      result: 'hazard',
+      finding:
+        i === 3 ? '超长'.repeat(5_000) : i === 5 ? '<script>alert(1)</script>' : `插座松动 第 ${i + 1} 处`,
+      fixDeadline: '2026-12-20',
+      responsible: '李强',
+    }));
+    const input = {
+      ...SAFETY_INPUT,
+      tables: { ...SAFETY_INPUT.tables, inspectionResults: table('inspectionResults', many) },
+    };
+    const report = buildSafetyReport(input, DRILLS, NOVEMBER, DEFAULT_SETTINGS);
+    const html = renderDocument(
+      safetyDocument(report, { lang: 'zh-CN', schoolName: '第一中学', today: '2026-12-01' }),
+    );
+    await page.setViewportSize({ width: 800, height: 1100 });
+    const pdf = await printToPdf(page, html, 'safety-report-long');
+    expect(pdf.pageSize).toMatch(A4);
+    const n = pdf.pages.length;
+    expect(n).toBeGreaterThan(3);
+    pdf.pages.forEach((text, i) => {
+      expect(text).toMatch(pageLine(i + 1, n));
+      expect(flat(text).length).toBeGreaterThan(20);
+    });
+    // Pages 2 … n−1 hold only the two hazard tables: each starts with the repeated header.
+    for (const text of pdf.pages.slice(1, -1)) expect(flat(text)).toContain('隐患内容');
+    const all = flat(pdf.pages.join(''));
+    expect(all).toContain('<script>alert(1)</script>');
+    expect(all).toContain('超长超长超长超长');
+    // Nothing wider than the printable width: the 10,000 characters wrap inside their cell.
+    await page.emulateMedia({ media: 'print' });
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('table')].some((t) => t.scrollWidth > t.clientWidth + 1),
+    );
+    expect(overflow).toBe(false);
+    expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0);
+  });
+});
