@@ -31,6 +31,7 @@ export const menuPreviewDigest = menuItem(alerts.digestPreview);
 export const menuToggleAutomation = menuItem(alerts.automationToggle);
 export const menuPreviewSafetyReport = menuItem(documents.safetyPreview);
 export const menuSendSafetyReport = menuItem(documents.safetySendNow);
+export const menuPrintHandover = menuItem(documents.handoverPrint);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(documents.dailyJob);

@@ -21,6 +21,7 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   null,
   ['previewSafetyReport', 'menuPreviewSafetyReport'],
   ['sendSafetyReport', 'menuSendSafetyReport'],
+  ['printHandover', 'menuPrintHandover'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

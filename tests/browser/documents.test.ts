@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildSafetyReport, renderDocument, safetyDocument } from '../../src/core/documents';
+import {
+  buildSafetyReport,
+  handoverDocument,
+  handoverGroups,
+  renderDocument,
+  safetyDocument,
+} from '../../src/core/documents';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { instantOf } from '../../src/core/time';
 import { digestWorkbook, TZ } from '../integration/digest.fixture';
 import { launchChromium } from '../support/browser';
 import { printToPdf } from '../support/pdf';
-import { DRILLS, NOVEMBER, SAFETY_INPUT } from '../unit/documents.fixture';
+import { ASSETS, DRILLS, NOVEMBER, SAFETY_INPUT } from '../unit/documents.fixture';
 import { table } from '../unit/figures.fixture';
 
 let browser: Browser;
@@ -88,5 +94,42 @@ describe('printed documents in Chromium, read back with poppler', () => {
     );
     expect(overflow).toBe(false);
     expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0);
+  });
+
+  it('the handover list: a page per room and custodian, the header again on a long room, signatures on each', async () => {
+    const more = Array.from({ length: 70 }, (_, i) => ({
+      assetId: `ZC-2${String(i).padStart(3, '0')}`,
+      name: i === 2 ? '很长的名称'.repeat(300) : `学生课桌 ${i + 1}`,
+      model: '1.2m',
+      location: '初一(3)班',
+      custodian: '赵敏',
+      status: 'in_use',
+      quantity: 1,
+    }));
+    const rows = [...ASSETS.rows.map((r) => r.cells), ...more];
+    const assets = table('assets', rows as Record<string, unknown>[]);
+    const doc = handoverDocument(handoverGroups(assets, TZ), {
+      lang: 'zh-CN',
+      schoolName: '第一中学',
+      today: '2027-01-20',
+      term: '2026—2027学年第一学期',
+    });
+    const pdf = await printToPdf(page, renderDocument(doc, { printButton: true }), 'handover');
+    expect(pdf.pageSize).toMatch(A4);
+    const n = pdf.pages.length;
+    expect(n).toBeGreaterThan(4);
+    pdf.pages.forEach((text, i) => {
+      expect(text).toMatch(pageLine(i + 1, n));
+      // Every page is a table page: its header row is there, repeated on the long room's pages.
+      expect(flat(text)).toContain('资产编号资产名称');
+    });
+    const all = flat(pdf.pages.join(''));
+    expect(all.includes('2026—2027学年第一学期')).toBe(true);
+    // The name's markup is printed as text (pdftotext may break it over the cell's lines).
+    expect(all.includes('<script>alert(1)')).toBe(true);
+    // The Print button is for the screen only.
+    expect(all.includes('打印时选择')).toBe(false);
+    // Four sheets of paper end in two signature lines each.
+    expect(pdf.pages.filter((t) => flat(t).includes('保管人（签字）')).length).toBe(4);
   });
 });

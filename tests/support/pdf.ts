@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS } from './browser';
@@ -33,6 +33,9 @@ export async function printToPdf(page: Page, html: string, name: string): Promis
       encoding: 'utf8',
     }),
   );
+  // The pages of an earlier, longer print of the same name would mislead whoever looks.
+  for (const f of readdirSync(ARTIFACTS))
+    if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(ARTIFACTS, f));
   execFileSync('pdftoppm', ['-png', '-r', '50', path, join(ARTIFACTS, name)]);
   const digits = String(count).length;
   const pngs = Array.from({ length: count }, (_, i) =>

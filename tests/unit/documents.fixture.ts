@@ -119,3 +119,57 @@ export const DRILLS: DrillRecord[] = [
   { date: '2026-10-30', kind: 'drill', topic: '防震演练', participants: 900 },
   { date: '2026-12-01', kind: 'openDay', topic: '家长开放日', participants: null },
 ];
+
+/** An assets register: two rooms, one shared by two custodians, one scrapped asset, markup in a name. */
+export const ASSETS = table('assets', [
+  {
+    assetId: 'ZC-003',
+    name: '投影仪',
+    model: 'EB-X51',
+    location: '初一(1)班',
+    custodian: '王芳',
+    status: 'in_use',
+    quantity: 1,
+  },
+  {
+    assetId: 'ZC-001',
+    name: '课桌椅',
+    model: '1.2m 双人',
+    location: '初一(1)班',
+    custodian: '王芳',
+    status: 'in_use',
+    quantity: 45,
+  },
+  {
+    assetId: 'ZC-002',
+    name: '旧黑板',
+    location: '初一(1)班',
+    custodian: '王芳',
+    status: 'scrapped',
+    quantity: 1,
+  },
+  {
+    assetId: 'ZC-004',
+    name: '<script>alert(1)</script>',
+    location: '初一(1)班',
+    custodian: '王芳',
+    status: 'under_repair',
+  },
+  {
+    assetId: 'ZC-005',
+    name: '饮水机',
+    location: '初一(1)班',
+    custodian: '李强',
+    status: 'in_use',
+    quantity: 1,
+  },
+  {
+    assetId: 'ZC-010',
+    name: '电脑',
+    model: 'ThinkCentre',
+    location: '初一(2)班',
+    custodian: '李强',
+    status: 'lent',
+    quantity: 2,
+  },
+]);

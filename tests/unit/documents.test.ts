@@ -1,5 +1,8 @@
 import {
   buildSafetyReport,
+  handoverDocument,
+  handoverGroups,
+  handoverTerm,
   recipientsDue,
   renderDocument,
   reportLogChanges,
@@ -9,7 +12,7 @@ import {
   type DocumentModel,
 } from '../../src/core/documents';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
-import { DRILLS, NOVEMBER, SAFETY_INPUT } from './documents.fixture';
+import { ASSETS, DRILLS, NOVEMBER, SAFETY_INPUT } from './documents.fixture';
 import { at, TZ } from './figures.fixture';
 
 const settings = DEFAULT_SETTINGS;
@@ -154,5 +157,64 @@ describe('sending the report once', () => {
     expect(later.append).toEqual([]);
     expect(later.update).toEqual([{ row: 3, patch: { time: now, status: '已发送', note: '' } }]);
     expect(TZ).toBe('Asia/Shanghai');
+  });
+});
+
+describe('the term handover list (交接单)', () => {
+  test("a room's list holds exactly that room's assets not scrapped, a page per custodian", () => {
+    const groups = handoverGroups(ASSETS, TZ, ' 初一(1)班 ');
+    expect(groups.map((g) => [g.location, g.custodian, g.assets.map((a) => a.assetId)])).toEqual([
+      ['初一(1)班', '李强', ['ZC-005']],
+      ['初一(1)班', '王芳', ['ZC-001', 'ZC-003', 'ZC-004']],
+    ]);
+    // No quantity written counts as one.
+    expect(groups[1]!.assets.map((a) => a.quantity)).toEqual([45, 1, 1]);
+  });
+
+  test("a custodian's list holds every room they keep; empty asks for every room", () => {
+    expect(handoverGroups(ASSETS, TZ, '李强').map((g) => g.location)).toEqual(['初一(1)班', '初一(2)班']);
+    expect(handoverGroups(ASSETS, TZ, '').length).toBe(3);
+    expect(handoverGroups(ASSETS, TZ, '校长室')).toEqual([]);
+  });
+
+  test('the document: school, term, a tick column, totals, both signatures on each page, markup as text', () => {
+    const doc = handoverDocument(handoverGroups(ASSETS, TZ, '王芳'), {
+      lang: 'zh-CN',
+      schoolName: '第一中学',
+      today: '2027-01-20',
+      term: '2026学年第一学期',
+    });
+    const table = doc.sections[0]!.blocks[0]!;
+    expect(table.kind === 'table' && table.columns.map((c) => c.label)).toEqual([
+      '序号',
+      '资产编号',
+      '资产名称',
+      '规格型号',
+      '数量',
+      '状态',
+      '清点（✓ / 缺 / 损）',
+      '备注',
+    ]);
+    expect(table.kind === 'table' && table.totals).toEqual(['合计', '3 项', '', '', 47, '', '', '']);
+    expect(doc.sections[0]!.signatures).toEqual(['保管人', '后勤处经办人']);
+    const html = renderDocument(doc);
+    expect(html).toContain('2026学年第一学期');
+    expect(html).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(html).toContain('<td>维修中</td>');
+  });
+
+  test('the term: the one under way, else the next, else the last', () => {
+    const cal = {
+      terms: [
+        { name: '秋季学期', start: '2026-09-01', end: '2027-01-20' },
+        { name: '春季学期', start: '2027-02-20', end: '2027-07-05' },
+      ],
+      holidays: [],
+      makeupDays: new Set<string>(),
+      problems: [],
+    };
+    expect(handoverTerm(cal, '2027-01-20')).toBe('秋季学期');
+    expect(handoverTerm(cal, '2027-02-01')).toBe('春季学期');
+    expect(handoverTerm(cal, '2027-08-01')).toBe('春季学期');
   });
 });

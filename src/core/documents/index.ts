@@ -2,6 +2,7 @@ export type { Block, Cell, Column, DocumentModel, FactsBlock, Section, TableBloc
 export { DOCUMENT_FONTS, renderDocument, type RenderOptions } from './render';
 export {
   buildSafetyReport,
+  fullDate,
   monthPeriod,
   safetyDocument,
   safetySummary,
@@ -11,3 +12,10 @@ export {
   type SafetyReport,
 } from './safety';
 export { recipientsDue, reportLogChanges, safetyRecipients, safetyReportKey, waitingInLog } from './send';
+export {
+  handoverDocument,
+  handoverGroups,
+  handoverTerm,
+  type HandoverAsset,
+  type HandoverGroup,
+} from './handover';

@@ -42,6 +42,10 @@ export type Block = TableBlock | FactsBlock | TextBlock;
 export interface Section {
   readonly heading: string;
   readonly blocks: readonly Block[];
+  /** Starts on a new page (each room's handover list is its own sheet of paper). */
+  readonly newPage?: boolean;
+  /** Who signs for this section alone (a room's custodian and the office), after its blocks. */
+  readonly signatures?: readonly string[];
 }
 
 export interface DocumentModel {

@@ -73,17 +73,24 @@ export function renderDocument(doc: DocumentModel, options: RenderOptions = {}):
   const meta = [...doc.meta, { label: m.period, value: doc.period }, { label: m.issued, value: doc.issued }]
     .map((i) => `<span><b>${escapeHtml(i.label)}</b>${cell(i.value)}</span>`)
     .join('');
+  const signing = (who: readonly string[]) =>
+    who.length
+      ? `<div class="signatures">${who
+          .map(
+            (w) =>
+              `<div class="sign"><span>${escapeHtml(w)}${escapeHtml(m.sign)}</span><i></i><span>${escapeHtml(m.date)}</span><i class="short"></i></div>`,
+          )
+          .join('')}</div>`
+      : '';
+  // A section on its own sheet of paper names the school, the document and the period again.
+  const again = `<p class="again">${[doc.school, doc.title, doc.period].filter(Boolean).map(escapeHtml).join('　')}</p>`;
   const sections = doc.sections
-    .map((s) => `<section><h2>${escapeHtml(s.heading)}</h2>${s.blocks.map(block).join('\n')}</section>`)
+    .map(
+      (s) =>
+        `<section${s.newPage ? ' class="new-page"' : ''}>${s.newPage ? again : ''}<h2>${escapeHtml(s.heading)}</h2>${s.blocks.map(block).join('\n')}${signing(s.signatures ?? [])}</section>`,
+    )
     .join('\n');
-  const signatures = doc.signatures.length
-    ? `<div class="signatures">${doc.signatures
-        .map(
-          (who) =>
-            `<div class="sign"><span>${escapeHtml(who)}${escapeHtml(m.sign)}</span><i></i><span>${escapeHtml(m.date)}</span><i class="short"></i></div>`,
-        )
-        .join('')}</div>`
-    : '';
+  const signatures = signing(doc.signatures);
   const toolbar = options.printButton
     ? `<div class="toolbar"><button type="button" onclick="window.print()">${escapeHtml(m.print)}</button><span>${escapeHtml(m.printHint)}</span></div>`
     : '';
@@ -121,6 +128,9 @@ tr.total td { font-weight: bold; }
 .sign { display: flex; align-items: flex-end; gap: 1mm; white-space: nowrap; }
 .sign i { flex: 1; border-bottom: 0.6pt solid #000; min-width: 20mm; height: 6mm; }
 .sign i.short { flex: 0 0 26mm; }
+.new-page { break-before: page; page-break-before: always; }
+.again { text-align: center; font-size: 11pt; margin: 0 0 2mm; }
+section .signatures { margin-top: 6mm; }
 .toolbar { position: sticky; top: 0; background: #f1f3f4; padding: 8px; display: flex; gap: 12px; align-items: center; font-size: 13px; }
 .toolbar button { font: inherit; padding: 6px 18px; cursor: pointer; }
 @media screen { .page { padding: 12px; } }
