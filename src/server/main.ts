@@ -32,6 +32,7 @@ export const menuToggleAutomation = menuItem(alerts.automationToggle);
 export const menuPreviewSafetyReport = menuItem(documents.safetyPreview);
 export const menuSendSafetyReport = menuItem(documents.safetySendNow);
 export const menuPrintHandover = menuItem(documents.handoverPrint);
+export const menuRecordHandover = menuItem(documents.handoverRecord);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(documents.dailyJob);
@@ -50,3 +51,4 @@ export const apiSubmitTakeFee = serve(sidebar.quickAction('takeFee'));
 export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
 export const apiMyTasks = serve(myTasks);
 export const apiCompleteTask = serve(completeMyTask);
+export const apiRecordHandover = serve(documents.recordHandover);

@@ -22,6 +22,7 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   ['previewSafetyReport', 'menuPreviewSafetyReport'],
   ['sendSafetyReport', 'menuSendSafetyReport'],
   ['printHandover', 'menuPrintHandover'],
+  ['recordHandover', 'menuRecordHandover'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

@@ -81,3 +81,164 @@ describe('the handover list through the bundle', () => {
     expect(calls(5000)).toEqual(calls(300));
   });
 });
+
+describe('recording a handover check through the bundle', () => {
+  const JAN_20 = new Date('2027-01-20T02:00:00Z');
+
+  function checked(): Bundle {
+    const bundle = loadBundle(createEmulator({ now: JAN_20, timeZone: 'Asia/Shanghai' }));
+    bundle.open();
+    bundle.clickMenu('初始化工作簿');
+    setSetting(bundle.emu, '总务主任邮箱', 'head@school.example');
+    fillSheet(bundle.emu, 'roster', [
+      { name: '王芳', role: '总务主任', email: 'head@school.example', onDuty: true },
+      { name: '李强', role: '水电工', email: 'li@school.example', onDuty: true },
+    ]);
+    fillSheet(bundle.emu, 'assets', [
+      {
+        assetId: 'ZC-001',
+        name: '课桌椅',
+        category: '家具',
+        location: '初一(1)班',
+        custodian: '王芳',
+        quantity: 45,
+        status: '在用',
+      },
+      {
+        assetId: 'ZC-003',
+        name: '投影仪',
+        category: '家具',
+        location: '初一(1)班',
+        custodian: '王芳',
+        quantity: 1,
+        status: '在用',
+      },
+      {
+        assetId: 'ZC-005',
+        name: '<b>饮水机</b>',
+        category: '家具',
+        location: '初一(1)班',
+        custodian: '李强',
+        quantity: 1,
+        status: '在用',
+      },
+      {
+        assetId: 'ZC-010',
+        name: '电脑',
+        category: '家具',
+        location: '初一(2)班',
+        custodian: '李强',
+        quantity: 1,
+        status: '在用',
+      },
+    ]);
+    const due = new Date('2027-01-19T16:00:00Z'); // 2027-01-20, school time
+    fillSheet(bundle.emu, 'tasks', [
+      {
+        taskId: 'T202701-0001',
+        month: '2027-01',
+        dueDate: due,
+        title: '期末清点、交还班级财产：初一(1)班',
+        source: '学期事务',
+        ref: 'end:王芳',
+        assignee: '王芳',
+        status: '待办',
+        key: 'term|end:王芳|2027-01-20',
+      },
+      {
+        taskId: 'T202701-0002',
+        month: '2027-01',
+        dueDate: due,
+        title: '期末清点、交还班级财产：初一(1)班、初一(2)班',
+        source: '学期事务',
+        ref: 'end:李强',
+        assignee: '李强',
+        status: '待办',
+        key: 'term|end:李强|2027-01-20',
+      },
+    ]);
+    return bundle;
+  }
+
+  const values = (bundle: Bundle, sheet: string) =>
+    bundle.emu.spreadsheet.getSheetByName(sheet)!.getDataRange().getValues();
+  const CHECKS = [
+    { assetId: 'ZC-001', state: 'present', note: '' },
+    { assetId: 'ZC-003', state: 'damaged', note: '灯泡不亮' },
+    { assetId: 'ZC-005', state: 'missing', note: '' },
+  ];
+
+  it("shows the room's assets with 在 / 缺 / 损, then turns damaged into a repair, missing into the head's item, and closes the term tasks", () => {
+    const bundle = checked();
+    bundle.emu.ui.answerPrompts({ button: 'OK', text: '初一(1)班' });
+    bundle.clickMenu('记录财产清点结果…');
+    const form = bundle.emu.ui.dialogs.at(-1)!.html;
+    expect([...form.matchAll(/data-id="([^"]+)"/g)].map((m) => m[1])).toEqual(['ZC-005', 'ZC-001', 'ZC-003']);
+    expect(form).toContain('&lt;b&gt;饮水机&lt;/b&gt;');
+    expect(form).toContain('apiRecordHandover');
+
+    const reply = bundle.run('apiRecordHandover', CHECKS) as { ok: boolean; message: string };
+    expect(reply).toEqual({
+      ok: true,
+      message:
+        '已保存 3 项：在 1 项；损坏 1 项，新建维修单 1 张；缺少 1 项，新增待核查 1 项；完成财产任务 2 项。',
+    });
+    const repairs = values(bundle, '维修记录').slice(1);
+    expect(repairs).toHaveLength(1);
+    expect(repairs[0]).toEqual(
+      expect.arrayContaining([
+        'BX-20270120-001',
+        'ZC-003',
+        '初一(1)班',
+        '已报修',
+        '期末清点发现损坏：投影仪（ZC-003，保管人 王芳）：灯泡不亮',
+      ]),
+    );
+    expect(
+      values(bundle, '固定资产')
+        .slice(1)
+        .map((r) => r.at(-4)),
+    ).toEqual(['在用', '维修中', '在用', '在用']);
+    const tasks = values(bundle, '任务').slice(1);
+    expect(tasks.map((r) => [r[0], r[3], r[6], r[7]])).toEqual([
+      ['T202701-0001', '期末清点、交还班级财产：初一(1)班', '王芳', '已完成'],
+      ['T202701-0002', '期末清点、交还班级财产：初一(1)班、初一(2)班', '李强', '已完成'],
+      ['T202701-0003', '核查缺失财产：<b>饮水机</b>（ZC-005，初一(1)班，保管人 李强）', '王芳', '待办'],
+    ]);
+
+    // The same check again adds nothing twice.
+    const again = bundle.run('apiRecordHandover', CHECKS) as { message: string };
+    expect(again.message).toBe(
+      '已保存 3 项：在 1 项；损坏 1 项，新建维修单 0 张；缺少 1 项，新增待核查 0 项；完成财产任务 0 项。',
+    );
+    expect(values(bundle, '维修记录')).toHaveLength(2);
+    expect(values(bundle, '任务')).toHaveLength(4);
+  });
+
+  it('refuses a crafted call (an unknown asset, a state not offered) and writes nothing', () => {
+    const bundle = checked();
+    const before = JSON.stringify([
+      values(bundle, '维修记录'),
+      values(bundle, '任务'),
+      values(bundle, '固定资产'),
+    ]);
+    const unknown = bundle.run('apiRecordHandover', [{ assetId: 'ZC-999', state: 'damaged', note: '' }]) as {
+      ok: boolean;
+      message: string;
+    };
+    expect(unknown).toEqual({ ok: false, message: '资产登记中找不到资产 ZC-999，没有保存任何内容。' });
+    for (const bad of [
+      [{ assetId: 'ZC-001', state: 'stolen' }],
+      'ZC-001',
+      [],
+      [{ assetId: 'ZC-001', state: 'present', note: 'x\u0000' }],
+    ]) {
+      const reply = bundle.run('apiRecordHandover', bad) as { ok: boolean; message: string };
+      expect(reply.ok).toBe(false);
+      expect(reply.message).toContain('清点结果无法识别');
+    }
+    expect(
+      JSON.stringify([values(bundle, '维修记录'), values(bundle, '任务'), values(bundle, '固定资产')]),
+    ).toBe(before);
+  });
+});

@@ -19,3 +19,12 @@ export {
   type HandoverAsset,
   type HandoverGroup,
 } from './handover';
+export { handoverForm } from './handover-form';
+export {
+  CHECK_STATES,
+  planHandoverResult,
+  readChecks,
+  type CheckState,
+  type HandoverCheck,
+  type HandoverContext,
+} from './handover-result';
