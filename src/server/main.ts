@@ -52,3 +52,4 @@ export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
 export const apiMyTasks = serve(myTasks);
 export const apiCompleteTask = serve(completeMyTask);
 export const apiRecordHandover = serve(documents.recordHandover);
+export const apiOpenHandover = serve(documents.openHandover);

@@ -767,16 +767,19 @@ export const en: Widen<Messages> = {
       },
       items: '{n} items',
       none: 'No registered asset here.',
-      instructions: 'Check each item: tick it if present; write "missing" or "damaged" (with a note) otherwise. Both sides sign when done.',
+      instructions:
+        'Check each item: tick it if present; write "missing" or "damaged" (with a note) otherwise. Both sides sign when done.',
       signatures: ['Custodian', 'Office'],
-      prompt: 'Print the handover list for which room or custodian? Type a location or a name; leave empty for every room.',
+      prompt:
+        'Print the handover list for which room or custodian? Type a location or a name; leave empty for every room.',
       notFound: 'The assets register has no asset in use at a location or with a custodian called "{who}".',
       dialogTitle: 'Handover list',
     },
     handoverResult: {
       dialogTitle: 'Record a property check',
       prompt: 'Record the check of which room or custodian? Type a location or a name.',
-      intro: 'Mark each item present, missing or damaged. A damaged item becomes a repair, a missing one an item for the office head, and the custodian’s term property task is marked done.',
+      intro:
+        'Mark each item present, missing or damaged. A damaged item becomes a repair, a missing one an item for the office head, and the custodian’s term property task is marked done.',
       states: { present: 'Present', missing: 'Missing', damaged: 'Damaged' },
       result: 'Found',
       note: 'Note',
@@ -859,6 +862,13 @@ export const en: Widen<Messages> = {
       failed: 'The safety report for {period} could not be sent: {message}',
       dialogTitle: 'Safety report',
     },
+  },
+  handoverPage: {
+    action: 'Handover lists',
+    who: 'Location (room) or custodian',
+    print: 'Print lists',
+    record: 'Record the check',
+    fromTask: 'Lists…',
   },
   errors: {
     busy: 'Another operation is running. Please try again in a moment.',

@@ -735,7 +735,8 @@ export const zhCN = {
     handoverResult: {
       dialogTitle: '记录财产清点结果',
       prompt: '记录哪里的清点结果？请输入存放地点（房间）或保管人姓名。',
-      intro: '逐项选择清点结果：在、缺、损；损坏的会生成维修单，缺少的交总务主任核查，保管人的期初/期末财产任务标记为已完成。',
+      intro:
+        '逐项选择清点结果：在、缺、损；损坏的会生成维修单，缺少的交总务主任核查，保管人的期初/期末财产任务标记为已完成。',
       states: { present: '在', missing: '缺', damaged: '损' },
       result: '清点结果',
       note: '说明',
@@ -816,6 +817,13 @@ export const zhCN = {
       failed: '{period}安全月报发送失败：{message}',
       dialogTitle: '安全月报',
     },
+  },
+  handoverPage: {
+    action: '财产交接单',
+    who: '存放地点（房间）或保管人',
+    print: '打印交接单',
+    record: '记录清点结果',
+    fromTask: '交接单…',
   },
   errors: {
     busy: '另一项操作正在进行，请稍候再试。',

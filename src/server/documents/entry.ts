@@ -5,7 +5,7 @@ import * as tasks from '../tasks/entry';
 import { sendSafetyReport } from './safety';
 
 export { safetyPreview } from './safety';
-export { handoverPrint, handoverRecord, recordHandover } from './handover';
+export { handoverPrint, handoverRecord, openHandover, recordHandover } from './handover';
 
 /** 发送上月安全月报: sends last month's report now, to whoever has not had it yet. */
 export const safetySendNow: MenuAction = {

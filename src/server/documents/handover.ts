@@ -10,6 +10,7 @@ import {
   type HandoverCheck,
 } from '../../core/documents';
 import { fill, messages } from '../../core/i18n';
+import type { Lang } from '../../core/lang';
 import { typedRecords } from '../../core/overdue/read';
 import { userOf } from '../../core/sidebar/user';
 import { assignerFrom } from '../../core/tasks/assign';
@@ -37,47 +38,65 @@ export function composeHandover(workbook: Workbook, who: string, now: Date) {
   return { groups, doc, lang: settings.language };
 }
 
-/**
- * 打印财产交接单…: asks for a room or a custodian (empty: every room, a page each), then shows the
- * lists in a dialog with a Print button. Reads only; writes nothing.
- */
-export const handoverPrint: MenuAction = {
-  title: (lang) => messages(lang).documents.handover.dialogTitle,
-  lock: false,
-  run: (workbook, now) => {
-    const lang = workbook.settings().settings.language;
-    const m = messages(lang).documents.handover;
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.prompt(m.dialogTitle, m.prompt, ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const who = answer.getResponseText().trim();
-    const { groups, doc } = composeHandover(workbook, who, now);
-    if (!groups.length) return { lang, text: fill(m.notFound, { who }) };
-    const html = HtmlService.createHtmlOutput(renderDocument(doc, { printButton: true }))
-      .setWidth(860)
-      .setHeight(640);
-    ui.showModalDialog(html, who ? `${doc.title}（${who}）` : doc.title);
-  },
-};
+/** What the office asks for: the printable lists, or the form that records the check. */
+export type HandoverMode = 'print' | 'record';
 
 /**
- * 记录财产清点结果…: asks for a room or a custodian, then shows each asset with 在 / 缺 / 损 and a
- * note in a dialog; the dialog sends the result to apiRecordHandover. Reads only.
+ * Shows the handover lists of `who` (a room or a custodian; for printing, '' = every room) in a
+ * dialog: printable, or as the form that records the check. Returns why it showed nothing, if so.
  */
-export const handoverRecord: MenuAction = {
-  title: (lang) => messages(lang).documents.handoverResult.dialogTitle,
-  lock: false,
-  run: (workbook, now) => {
-    const lang = workbook.settings().settings.language;
-    const m = messages(lang).documents;
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.prompt(m.handoverResult.dialogTitle, m.handoverResult.prompt, ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const who = answer.getResponseText().trim();
-    const { groups } = composeHandover(workbook, who, now);
-    if (!who || !groups.length) return { lang, text: fill(m.handover.notFound, { who }) };
-    const html = HtmlService.createHtmlOutput(handoverForm(groups, lang)).setWidth(860).setHeight(640);
-    ui.showModalDialog(html, `${m.handoverResult.dialogTitle}（${who}）`);
+export function showHandover(
+  workbook: Workbook,
+  who: string,
+  mode: HandoverMode,
+  now: Date,
+): string | undefined {
+  const { groups, doc, lang } = composeHandover(workbook, who, now);
+  const m = messages(lang).documents;
+  if (!groups.length || (mode === 'record' && !who)) return fill(m.handover.notFound, { who });
+  const page = mode === 'print' ? renderDocument(doc, { printButton: true }) : handoverForm(groups, lang);
+  const title = mode === 'print' ? doc.title : m.handoverResult.dialogTitle;
+  const html = HtmlService.createHtmlOutput(page).setWidth(860).setHeight(640);
+  SpreadsheetApp.getUi().showModalDialog(html, who ? `${title}（${who}）` : title);
+  return undefined;
+}
+
+/** A menu item that asks for a room or a custodian, then shows the lists (reads only, writes nothing). */
+function asking(mode: HandoverMode): MenuAction {
+  const texts = (lang: Lang) =>
+    mode === 'print' ? messages(lang).documents.handover : messages(lang).documents.handoverResult;
+  return {
+    title: (lang) => texts(lang).dialogTitle,
+    lock: false,
+    run: (workbook, now) => {
+      const lang = workbook.settings().settings.language;
+      const ui = SpreadsheetApp.getUi();
+      const answer = ui.prompt(texts(lang).dialogTitle, texts(lang).prompt, ui.ButtonSet.OK_CANCEL);
+      if (answer.getSelectedButton() !== ui.Button.OK) return;
+      const text = showHandover(workbook, answer.getResponseText().trim(), mode, now);
+      return text === undefined ? undefined : { lang, text };
+    },
+  };
+}
+
+/** 打印财产交接单…: empty answer = every room, a page each. */
+export const handoverPrint = asking('print');
+/** 记录财产清点结果…: each asset with 在 / 缺 / 损 and a note; the dialog sends it to apiRecordHandover. */
+export const handoverRecord = asking('record');
+
+/** google.script.run from the sidebar (and its term tasks): the same dialogs as the menu items. */
+export const openHandover: Endpoint<
+  [who: string, mode: HandoverMode],
+  { who: string; mode: HandoverMode },
+  { message: string }
+> = {
+  read: ([who, mode], { lang }) =>
+    typeof who === 'string' && who.length <= 100 && (mode === 'print' || mode === 'record')
+      ? { ok: true, values: { who: who.trim(), mode } }
+      : { ok: false, errors: { who: messages(lang).documents.handoverResult.bad } },
+  handle: ({ who, mode }, { workbook, now }) => {
+    const text = showHandover(workbook, who, mode, now);
+    return text === undefined ? { message: '' } : refused(text);
   },
 };
 

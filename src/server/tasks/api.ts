@@ -24,6 +24,8 @@ export interface MyTask {
   sourceLabel: string;
   overdue: boolean;
   note: string;
+  /** For a term property task (期初登记 / 期末清点): the custodian whose handover lists it needs; else ''. */
+  handover: string;
 }
 
 /** The signed-in person as the Roster knows them. */
@@ -50,6 +52,7 @@ export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = 
         sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
         overdue: t.dueDate !== null && t.dueDate < today,
         note: t.note,
+        handover: t.source === 'term' ? (/^(?:start|end):(.+)$/.exec(t.ref)?.[1] ?? '') : '',
       }));
     return { person: user.name, tasks };
   },
