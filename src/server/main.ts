@@ -33,6 +33,9 @@ export const menuPreviewSafetyReport = menuItem(documents.safetyPreview);
 export const menuSendSafetyReport = menuItem(documents.safetySendNow);
 export const menuPrintHandover = menuItem(documents.handoverPrint);
 export const menuRecordHandover = menuItem(documents.handoverRecord);
+export const menuStartStocktake = menuItem(documents.stocktakeStart);
+export const menuPrintStocktake = menuItem(documents.stocktakePrint);
+export const menuApproveStocktake = menuItem(documents.stocktakeApprove);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(documents.dailyJob);

@@ -23,6 +23,9 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   ['sendSafetyReport', 'menuSendSafetyReport'],
   ['printHandover', 'menuPrintHandover'],
   ['recordHandover', 'menuRecordHandover'],
+  ['startStocktake', 'menuStartStocktake'],
+  ['printStocktake', 'menuPrintStocktake'],
+  ['approveStocktake', 'menuApproveStocktake'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

@@ -40,13 +40,13 @@ describe('the sidebar page as the bundle serves it', () => {
     for (const lang of LANGS) expect(file).not.toContain(messages(lang).sidebar.languageChanged);
     const bundle = setUp();
     const zh = openSidebarPage(bundle);
-    // Every section but the printable documents' (the server's alone).
-    const { documents: zhDocs, ...zhPage } = messages('zh-CN');
+    // Every section but those only the server uses (documents, menu, default rows, setup report).
+    const { documents: zhDocs, menu: _zm, defaults: _zd, setup: _zs, ...zhPage } = messages('zh-CN');
     expect(catalogOf(zh)).toEqual({ lang: 'zh-CN', catalog: zhPage });
     expect(zhDocs.safety.title).not.toBe('');
     setSetting(bundle.emu, '界面语言', 'English');
     const en = openSidebarPage(bundle);
-    const { documents: _enDocs, ...enPage } = messages('en');
+    const { documents: _enDocs, menu: _em, defaults: _ed, setup: _es, ...enPage } = messages('en');
     expect(catalogOf(en)).toEqual({ lang: 'en', catalog: enPage });
     expect(bundle.emu.ui.sidebars.at(-1)?.title).toBe('Houqin');
     for (const page of [zh, en]) expect(Buffer.byteLength(page)).toBeLessThan(80_000);

@@ -28,3 +28,11 @@ export {
   type HandoverCheck,
   type HandoverContext,
 } from './handover-result';
+export {
+  approveStocktake,
+  countSheetDocument,
+  openCount,
+  startStocktake,
+  type CountRow,
+  type StocktakeTables,
+} from './stocktake';

@@ -237,6 +237,22 @@ const sheets = {
       note: '备注',
     },
   },
+  stocktake: {
+    name: '盘点表',
+    columns: {
+      countDate: '盘点日期',
+      kind: '类别',
+      ref: '编号',
+      name: '名称',
+      location: '存放地点',
+      unit: '单位',
+      bookQty: '账面数量',
+      counted: '实盘数量',
+      variance: '差异',
+      status: '状态',
+      note: '备注',
+    },
+  },
 } satisfies SheetLabels;
 
 const enums = {
@@ -286,6 +302,8 @@ const enums = {
   severity: { error: '错误', warning: '提醒' },
   alertStatus: { sent: '已发送', pending: '待发送', failed: '发送失败' },
   language: { 'zh-CN': '简体中文', en: 'English' },
+  stocktakeKind: { stores: '物资', asset: '固定资产' },
+  stocktakeStatus: { counting: '盘点中', adjusted: '已调整' },
 } satisfies EnumLabels;
 
 const settings = {
@@ -338,6 +356,9 @@ export const zhCN = {
     sendSafetyReport: '发送上月安全月报',
     printHandover: '打印财产交接单…',
     recordHandover: '记录财产清点结果…',
+    startStocktake: '开始盘点',
+    printStocktake: '打印盘点表',
+    approveStocktake: '审批盘点并调整账目',
   },
   sheets,
   enums,
@@ -749,6 +770,31 @@ export const zhCN = {
       missing: '核查缺失财产：{name}（{id}，{location}，保管人 {custodian}）',
       missingWithNote: '核查缺失财产：{name}（{id}，{location}，保管人 {custodian}）：{note}',
       done: '已保存 {checked} 项：在 {present} 项；损坏 {damaged} 项，新建维修单 {repairs} 张；缺少 {missing} 项，新增待核查 {items} 项；完成财产任务 {tasks} 项。',
+    },
+    stocktake: {
+      title: '财产物资盘点表',
+      heading: '{kind}　存放地点：{location}',
+      columns: {
+        no: '序号',
+        ref: '编号',
+        name: '名称',
+        unit: '单位',
+        book: '账面数量',
+        counted: '实盘数量',
+        variance: '差异',
+        note: '备注',
+      },
+      signatures: ['盘点人', '监盘人'],
+      dialogTitle: '盘点',
+      started: '已开始 {date} 的盘点：盘点表中新增 {n} 行。请打印盘点表清点，把实盘数量填入「盘点表」，再由总务主任审批。',
+      underWay: '{date} 开始的盘点还有 {n} 行未审批；请先填完实盘数量并审批，再开始新的盘点。',
+      nothing: '物资库存和固定资产中没有可盘点的记录。',
+      noneOpen: '没有正在进行的盘点。请先「开始盘点」。',
+      uncounted: '还有 {n} 行没有填实盘数量（{refs}……），没有调整任何账目。',
+      notHead: '只有总务主任（设置中的总务主任邮箱）可以审批盘点。',
+      gain: '盘盈 {n}（{date} 盘点）',
+      loss: '盘亏 {n}（{date} 盘点）',
+      approved: '盘点已审批：{n} 行，盘盈 {gains} 行，盘亏 {losses} 行；写入出入库记录 {movements} 条，调整固定资产 {assets} 项（未找到的资产转为已报废，未删除）。',
     },
     safety: {
       title: '学校安全工作月报',

@@ -42,6 +42,8 @@ export const ENUMS = {
   severity: ['error', 'warning'],
   alertStatus: ['sent', 'pending', 'failed'],
   language: ['zh-CN', 'en'],
+  stocktakeKind: ['stores', 'asset'],
+  stocktakeStatus: ['counting', 'adjusted'],
 } as const;
 
 export type EnumKey = keyof typeof ENUMS;

@@ -8,6 +8,7 @@ import { repairs } from './repairs';
 import { roster } from './roster';
 import { settings } from './settings';
 import { stockItems, stockMovements } from './stock';
+import { stocktake } from './stocktake';
 import { tasks } from './tasks';
 import type { ColumnDecl, SheetDecl } from './types';
 
@@ -32,6 +33,7 @@ export const SHEETS = [
   tasks,
   problems,
   alertLog,
+  stocktake,
 ] as const;
 
 type AnySheet = (typeof SHEETS)[number];
@@ -66,6 +68,7 @@ export {
   settings,
   stockItems,
   stockMovements,
+  stocktake,
   supplierCertificates,
   tasks,
 };

@@ -15,8 +15,8 @@ export const CATALOG_ELEMENT_ID = 'houqin-catalog';
 /** Where dist/Sidebar.html takes it; build.mjs checks the page holds this marker once. */
 export const CATALOG_MARKER = '<!-- serve:catalog -->';
 
-/** Catalogue sections only the server uses (printable documents): left out of the page to keep it small. */
-export const SERVER_ONLY_SECTIONS: readonly (keyof Catalog)[] = ['documents'];
+/** Catalogue sections only the server uses (documents, menu, default rows, setup report): left out of the page to keep it small. */
+export const SERVER_ONLY_SECTIONS: readonly (keyof Catalog)[] = ['documents', 'menu', 'defaults', 'setup'];
 
 /**
  * The page as served: the marker replaced by the catalogue as JSON (without SERVER_ONLY_SECTIONS). Every '<' is escaped so no text
