@@ -36,6 +36,9 @@ export const menuRecordHandover = menuItem(documents.handoverRecord);
 export const menuStartStocktake = menuItem(documents.stocktakeStart);
 export const menuPrintStocktake = menuItem(documents.stocktakePrint);
 export const menuApproveStocktake = menuItem(documents.stocktakeApprove);
+export const menuPrintFeeNotice = menuItem(documents.feeNotice);
+export const menuPrintFeeAccounts = menuItem(documents.feeAccounts);
+export const menuPrintAgencyStatement = menuItem(documents.agencyStatement);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(documents.dailyJob);

@@ -26,6 +26,9 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   ['startStocktake', 'menuStartStocktake'],
   ['printStocktake', 'menuPrintStocktake'],
   ['approveStocktake', 'menuApproveStocktake'],
+  ['printFeeNotice', 'menuPrintFeeNotice'],
+  ['printFeeAccounts', 'menuPrintFeeAccounts'],
+  ['printAgencyStatement', 'menuPrintAgencyStatement'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

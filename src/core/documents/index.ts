@@ -36,3 +36,4 @@ export {
   type CountRow,
   type StocktakeTables,
 } from './stocktake';
+export { agencyStatementDocument, feeNoticeDocument, monthlyAccountsDocument, type FeeTables } from './fees';
