@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import {
+  agencyStatementDocument,
   buildSafetyReport,
+  countSheetDocument,
+  feeNoticeDocument,
+  monthlyAccountsDocument,
+  openCount,
+  startStocktake,
   handoverDocument,
   handoverGroups,
   renderDocument,
   safetyDocument,
+  type DocumentModel,
 } from '../../src/core/documents';
+import { tableOf } from '../../src/core/overdue/read';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { instantOf } from '../../src/core/time';
 import { digestWorkbook, TZ } from '../integration/digest.fixture';
@@ -131,5 +139,121 @@ describe('printed documents in Chromium, read back with poppler', () => {
     expect(all.includes('打印时选择')).toBe(false);
     // Four sheets of paper end in two signature lines each.
     expect(pdf.pages.filter((t) => flat(t).includes('保管人（签字）')).length).toBe(4);
+  });
+
+  it('the count sheet and the fee papers print on A4 with their text and page numbers on every page', async () => {
+    const tz = TZ;
+    const ctx = { lang: 'zh-CN' as const, schoolName: '第一中学', today: '2026-12-01', timeZone: tz };
+    const items = table('feeItems', [
+      { code: 'F01', name: '作业本费', kind: 'agency', standard: 12.5, unit: '学期' },
+      { code: 'F02', name: '校服费', kind: 'agency', standard: 120, unit: '套' },
+      {
+        code: 'F03',
+        name: '住宿费',
+        kind: 'approved',
+        standard: 800,
+        unit: '学期',
+        approvalRef: '价〔2025〕12号',
+      },
+    ]);
+    const payments = table(
+      'feePayments',
+      Array.from({ length: 120 }, (_, i) => ({
+        receiptNo: `S${i}`,
+        date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+        itemCode: ['F01', 'F02', 'F03'][i % 3],
+        payer: `学生${i % 45}`,
+        className: '初一(1)班',
+        amount: [12.5, 120, 800][i % 3],
+        collector: ['刘洋', '陈静'][i % 2],
+        depositDate: i % 4 ? `2026-11-${String(1 + (i % 28)).padStart(2, '0')}` : '',
+      })),
+    );
+    const stock = startStocktake(
+      {
+        stockItems: table(
+          'stockItems',
+          Array.from({ length: 60 }, (_, i) => ({
+            itemId: `WZ-${i}`,
+            name: `物品${i}`,
+            unit: '个',
+            location: `仓库${i % 3}`,
+          })),
+        ),
+        assets: ASSETS,
+      },
+      { lang: 'zh-CN', today: '2026-12-30', timeZone: tz },
+    );
+    if (!stock.ok) throw new Error(stock.message);
+    const sheet = tableOf('stocktake', [
+      [
+        'countDate',
+        'kind',
+        'ref',
+        'name',
+        'location',
+        'unit',
+        'bookQty',
+        'counted',
+        'variance',
+        'status',
+        'note',
+      ].map(
+        (k) =>
+          ({
+            countDate: '盘点日期',
+            kind: '类别',
+            ref: '编号',
+            name: '名称',
+            location: '存放地点',
+            unit: '单位',
+            bookQty: '账面数量',
+            counted: '实盘数量',
+            variance: '差异',
+            status: '状态',
+            note: '备注',
+          })[k]!,
+      ),
+      ...stock.records.map((r) => [
+        r.countDate,
+        r.kind,
+        r.ref,
+        r.name,
+        r.location,
+        r.unit,
+        r.bookQty,
+        '',
+        '',
+        r.status,
+        '',
+      ]),
+    ]);
+    const docs: [string, DocumentModel, string][] = [
+      ['count-sheet', countSheetDocument(openCount(sheet, tz), ctx), '账面数量'],
+      ['fee-notice', feeNoticeDocument({ feeItems: items }, ctx), '收费标准'],
+      [
+        'fee-accounts',
+        monthlyAccountsDocument({ feeItems: items, feePayments: payments }, { year: 2026, month: 11 }, ctx),
+        '已上缴',
+      ],
+      [
+        'agency-statement',
+        agencyStatementDocument({ feeItems: items, feePayments: payments }, '初一(1)班', {
+          ...ctx,
+          term: '秋季学期',
+        })!,
+        '代收合计',
+      ],
+    ];
+    for (const [name, doc, header] of docs) {
+      const pdf = await printToPdf(page, renderDocument(doc), name);
+      expect(pdf.pageSize).toMatch(A4);
+      const n = pdf.pages.length;
+      pdf.pages.forEach((text, i) => {
+        expect(text).toMatch(pageLine(i + 1, n));
+        expect(flat(text)).toContain(header);
+      });
+      expect(flat(pdf.pages[0]!)).toContain(flat(doc.title));
+    }
   });
 });

@@ -34,6 +34,7 @@ const PAYMENTS = [
     className: '初一(1)班',
     amount: 12.5,
     collector: '刘洋',
+    depositDate: '',
   },
   {
     receiptNo: 'S04',
@@ -53,6 +54,7 @@ const PAYMENTS = [
     className: '初一（1）班',
     amount: 0.1,
     collector: '陈静',
+    depositDate: '',
   },
   {
     receiptNo: 'S06',
