@@ -139,4 +139,24 @@ export const OPERATIONS: readonly BenchOperation[] = [
     run: (bundle) => bundle.call('menuPrintHandover'),
     outcome: dialogBytes,
   },
+  {
+    name: 'Start a stocktake (stores and assets)',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      fillSheet(bundle.emu, 'stocktake', []);
+    },
+    run: (bundle) => bundle.call('menuStartStocktake'),
+    outcome: (emu) => `${dataRows(emu, 'stocktake').toLocaleString('en')} rows`,
+  },
+  {
+    name: 'Print monthly fee accounts',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      bundle.emu.ui.answerPrompts({ button: 'OK', text: '2026-09' });
+    },
+    run: (bundle) => bundle.call('menuPrintFeeAccounts'),
+    outcome: dialogBytes,
+  },
 ];

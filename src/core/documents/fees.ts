@@ -12,7 +12,7 @@ import { fullDate, monthPeriod } from './safety';
 /** Yuan kept as whole fen while adding, so totals match the sheet to the fen. */
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (f: number) => (f / 100).toFixed(2);
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 export interface FeeTables {
   readonly feeItems?: SourceTable | undefined;

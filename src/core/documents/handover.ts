@@ -30,7 +30,7 @@ export interface HandoverGroup {
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 /**
  * The register's assets still in the school's hands (every status but scrapped), per room and

@@ -25,7 +25,7 @@ export interface CountRow {
   readonly counted: number | null;
 }
 
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 /** The stocktake under way: the 盘点表 rows still 盘点中. */
 export function openCount(table: SourceTable | undefined, timeZone: string): CountRow[] {
