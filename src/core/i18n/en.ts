@@ -832,15 +832,18 @@ export const en: Widen<Messages> = {
       },
       signatures: ['Counted by', 'Witnessed by'],
       dialogTitle: 'Stocktake',
-      started: 'Stocktake of {date} started: {n} rows added to the Stocktake sheet. Print the count sheet, write the counted quantities in the Stocktake sheet, then the office head approves.',
-      underWay: 'The stocktake started {date} still has {n} rows to approve; count and approve it before starting another.',
+      started:
+        'Stocktake of {date} started: {n} rows added to the Stocktake sheet. Print the count sheet, write the counted quantities in the Stocktake sheet, then the office head approves.',
+      underWay:
+        'The stocktake started {date} still has {n} rows to approve; count and approve it before starting another.',
       nothing: 'There is nothing to count in Stock items or Assets.',
       noneOpen: 'No stocktake is under way. Start one first.',
       uncounted: '{n} rows have no counted quantity yet ({refs}…); no ledger was changed.',
       notHead: 'Only the office head (the Settings e-mail) can approve a stocktake.',
       gain: 'Surplus {n} (count of {date})',
       loss: 'Shortage {n} (count of {date})',
-      approved: 'Stocktake approved: {n} rows, {gains} surpluses, {losses} shortages; {movements} stock movements written, {assets} assets adjusted (those not found are marked scrapped, not deleted).',
+      approved:
+        'Stocktake approved: {n} rows, {gains} surpluses, {losses} shortages; {movements} stock movements written, {assets} assets adjusted (those not found are marked scrapped, not deleted).',
     },
     fees: {
       noticeTitle: 'Fee notice',
@@ -876,11 +879,13 @@ export const en: Widen<Messages> = {
       collected: 'Collected',
       spent: 'Spent',
       refunded: 'Refund',
-      agencyNote: '"Spent" and "Refund" are written from the receipts; the amounts collected come from the Fees sheet.',
+      agencyNote:
+        '"Spent" and "Refund" are written from the receipts; the amounts collected come from the Fees sheet.',
       agencySignatures: ['Class teacher', 'Handled by', 'Office head'],
       dialogTitle: 'Fee papers',
       monthPrompt: 'Print the fee accounts of which month? Type e.g. 2026-11; leave empty for last month.',
-      classPrompt: 'Print the agency fee statement of which class? Type the class as the Fees sheet writes it.',
+      classPrompt:
+        'Print the agency fee statement of which class? Type the class as the Fees sheet writes it.',
       noClass: 'The Fees sheet has no agency fee for "{className}".',
       badMonth: '"{text}" is not a month. Type it as 2026-11.',
     },

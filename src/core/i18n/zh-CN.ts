@@ -789,7 +789,8 @@ export const zhCN = {
       },
       signatures: ['盘点人', '监盘人'],
       dialogTitle: '盘点',
-      started: '已开始 {date} 的盘点：盘点表中新增 {n} 行。请打印盘点表清点，把实盘数量填入「盘点表」，再由总务主任审批。',
+      started:
+        '已开始 {date} 的盘点：盘点表中新增 {n} 行。请打印盘点表清点，把实盘数量填入「盘点表」，再由总务主任审批。',
       underWay: '{date} 开始的盘点还有 {n} 行未审批；请先填完实盘数量并审批，再开始新的盘点。',
       nothing: '物资库存和固定资产中没有可盘点的记录。',
       noneOpen: '没有正在进行的盘点。请先「开始盘点」。',
@@ -797,7 +798,8 @@ export const zhCN = {
       notHead: '只有总务主任（设置中的总务主任邮箱）可以审批盘点。',
       gain: '盘盈 {n}（{date} 盘点）',
       loss: '盘亏 {n}（{date} 盘点）',
-      approved: '盘点已审批：{n} 行，盘盈 {gains} 行，盘亏 {losses} 行；写入出入库记录 {movements} 条，调整固定资产 {assets} 项（未找到的资产转为已报废，未删除）。',
+      approved:
+        '盘点已审批：{n} 行，盘盈 {gains} 行，盘亏 {losses} 行；写入出入库记录 {movements} 条，调整固定资产 {assets} 项（未找到的资产转为已报废，未删除）。',
     },
     fees: {
       noticeTitle: '收费公示',
