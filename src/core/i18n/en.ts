@@ -775,6 +775,7 @@ export const en: Widen<Messages> = {
     },
     monthPeriod: '{year}-{month}',
     fullDate: '{year}-{month}-{date}',
+    titleOf: '{title} ({what})',
     handover: {
       title: 'Property handover list',
       fileName: 'Handover list',

@@ -734,6 +734,7 @@ export const zhCN = {
     },
     monthPeriod: '{year}年{month}月',
     fullDate: '{year}年{month}月{date}日',
+    titleOf: '{title}（{what}）',
     handover: {
       title: '班级（部门）财产交接单',
       fileName: '财产交接单',

@@ -57,7 +57,7 @@ export function showHandover(
   const page = mode === 'print' ? renderDocument(doc, { printButton: true }) : handoverForm(groups, lang);
   const title = mode === 'print' ? doc.title : m.handoverResult.dialogTitle;
   const html = HtmlService.createHtmlOutput(page).setWidth(860).setHeight(640);
-  SpreadsheetApp.getUi().showModalDialog(html, who ? `${title}（${who}）` : title);
+  SpreadsheetApp.getUi().showModalDialog(html, who ? fill(m.titleOf, { title, what: who }) : title);
   return undefined;
 }
 

@@ -53,7 +53,10 @@ export const safetyPreview: MenuAction = {
     const html = HtmlService.createHtmlOutput(renderDocument(doc, { printButton: true }))
       .setWidth(860)
       .setHeight(640);
-    SpreadsheetApp.getUi().showModalDialog(html, `${doc.title}（${doc.period}）`);
+    SpreadsheetApp.getUi().showModalDialog(
+      html,
+      fill(messages(doc.lang).documents.titleOf, { title: doc.title, what: doc.period }),
+    );
   },
 };
 
