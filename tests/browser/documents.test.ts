@@ -240,7 +240,7 @@ describe('printed documents in Chromium, read back with poppler', () => {
         'agency-statement',
         agencyStatementDocument({ feeItems: items, feePayments: payments }, '初一(1)班', {
           ...ctx,
-          term: '秋季学期',
+          term: { name: '秋季学期', start: '2026-09-01', end: '2027-01-20' },
         })!,
         '代收合计',
       ],

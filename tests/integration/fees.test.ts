@@ -6,6 +6,17 @@ const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 /** Payments of November (and one of October), counted by hand below. */
 const PAYMENTS = [
+  // Last term's: not in this term's agency statement.
+  {
+    receiptNo: 'S00',
+    date: day('2026-06-20'),
+    itemCode: 'F01',
+    payer: '张三',
+    className: '初一(1)班',
+    amount: 50,
+    collector: '刘洋',
+    depositDate: day('2026-06-20'),
+  },
   {
     receiptNo: 'S01',
     date: day('2026-11-02'),
@@ -114,7 +125,7 @@ describe('fee papers through the bundle', () => {
   it("the month's accounts by item and by collector sum to the Fees sheet's November rows", () => {
     const html = print(office(), '打印月度收费账目…', '');
     // November: 5 payments, ¥945.10 collected, ¥932.50 deposited, ¥12.60 not yet.
-    const november = PAYMENTS.filter((p) => p.receiptNo !== 'S06');
+    const november = PAYMENTS.filter((p) => p.receiptNo !== 'S06' && p.receiptNo !== 'S00');
     expect(november).toHaveLength(5);
     expect(november.reduce((n, p) => n + p.amount, 0)).toBeCloseTo(945.1);
     expect(html).toContain(`<tr>${row('F01 作业本费', '3', '25.10', '12.50', '12.60')}</tr>`);
@@ -128,7 +139,9 @@ describe('fee papers through the bundle', () => {
   it("a class's agency statement: each student's payments per item; totals match the Fees sheet; markup as text", () => {
     const bundle = office();
     const html = print(bundle, '打印代办费清单…', '初一(1)班');
-    // Full-width brackets are the same class; 王五 (another class, an approved fee) is not there.
+    // This term's (the 校历's 第一学期), full-width brackets the same class; 王五 (another class, an
+    // approved fee) is not there, nor 张三's payment of last term.
+    expect(html).toContain('<span><b>期间</b>第一学期</span>');
     expect(html).toContain(`<tr>${row('张三', '12.50', '120.00', '132.50', '', '')}</tr>`);
     expect(html).toContain(`<tr>${row('李四', '12.50', '120.00', '132.50', '', '')}</tr>`);
     expect(html).toContain(`<tr>${row('&lt;b&gt;赵六&lt;/b&gt;', '0.10', '0.00', '0.10', '', '')}</tr>`);

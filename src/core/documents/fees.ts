@@ -218,7 +218,11 @@ export function monthlyAccountsDocument(
 export function agencyStatementDocument(
   tables: FeeTables,
   className: string,
-  ctx: Ctx & { readonly timeZone: string; readonly term: string },
+  ctx: Ctx & {
+    readonly timeZone: string;
+    /** The term the statement settles: only its payments count (all of them when there is none). */
+    readonly term?: { readonly name: string; readonly start: Day; readonly end: Day } | undefined;
+  },
 ): DocumentModel | null {
   const d = messages(ctx.lang).documents;
   const m = d.fees;
@@ -227,8 +231,12 @@ export function agencyStatementDocument(
     .sort((a, b) => zh(a.code, b.code));
   const codes = new Set(agency.map((i) => i.code));
   const wanted = className.normalize('NFKC').trim();
+  const { term } = ctx;
   const paid = payments(tables.feePayments, ctx.timeZone).filter(
-    (p) => codes.has(p.code) && p.className.normalize('NFKC') === wanted,
+    (p) =>
+      codes.has(p.code) &&
+      p.className.normalize('NFKC') === wanted &&
+      (!term || (p.date >= term.start && p.date <= term.end)),
   );
   if (!wanted || !paid.length) return null;
   const used = agency.filter((i) => paid.some((p) => p.code === i.code));
@@ -253,7 +261,7 @@ export function agencyStatementDocument(
     lang: ctx.lang,
     title: m.agencyTitle,
     school: ctx.schoolName,
-    period: ctx.term || d.render.none,
+    period: term?.name || d.render.none,
     issued: fullDate(ctx.today, ctx.lang),
     meta: [{ label: m.className, value: wanted }],
     sections: [

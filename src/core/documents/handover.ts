@@ -1,4 +1,4 @@
-import { termOf, type SchoolCalendar } from '../calendar';
+import { termOf, type Period, type SchoolCalendar } from '../calendar';
 import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import { num, str, typedRecords } from '../overdue/read';
@@ -64,13 +64,18 @@ export function handoverGroups(assets: SourceTable | undefined, timeZone: string
     .map((g) => ({ ...g, assets: g.assets.sort((a, b) => zh(a.assetId, b.assetId)) }));
 }
 
-/** The term the list is for: the one under way, else the next to start, else the last that ended. */
-export function handoverTerm(calendar: SchoolCalendar, today: Day): string {
-  const t =
+/** The term a paper is for: the one under way, else the next to start, else the last that ended. */
+export function termFor(calendar: SchoolCalendar, today: Day): Period | undefined {
+  return (
     termOf(calendar, today) ??
     calendar.terms.find((x) => x.start > today) ??
-    [...calendar.terms].reverse().find((x) => x.end < today);
-  return t?.name ?? '';
+    [...calendar.terms].reverse().find((x) => x.end < today)
+  );
+}
+
+/** That term's name ('' when the 校历 has no term). */
+export function handoverTerm(calendar: SchoolCalendar, today: Day): string {
+  return termFor(calendar, today)?.name ?? '';
 }
 
 /** 财产交接单: a page per room and custodian, a column to tick or note each asset, both signatures. */

@@ -16,6 +16,7 @@ export {
   handoverDocument,
   handoverGroups,
   handoverTerm,
+  termFor,
   type HandoverAsset,
   type HandoverGroup,
 } from './handover';

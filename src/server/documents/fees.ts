@@ -2,7 +2,7 @@ import { schoolCalendarFrom } from '../../core/calendar';
 import {
   agencyStatementDocument,
   feeNoticeDocument,
-  handoverTerm,
+  termFor,
   monthlyAccountsDocument,
   renderDocument,
   type DocumentModel,
@@ -81,7 +81,7 @@ export const agencyStatement: MenuAction = {
     const calendar = schoolCalendarFrom(workbook.table('schoolYear')?.rows ?? [], ctx.timeZone);
     const doc = agencyStatementDocument(tables, className, {
       ...ctx,
-      term: handoverTerm(calendar, ctx.today),
+      term: termFor(calendar, ctx.today),
     });
     if (!doc) return { lang: ctx.lang, text: fill(m.noClass, { className }) };
     show(doc);
