@@ -401,14 +401,15 @@ async function tasks(note?: string): Promise<void> {
         s.tasks.markDone,
       );
       button.addEventListener('click', () => done(t, button));
-      // A term property task leads to its custodian's handover lists.
-      const lists = t.handover
-        ? h(
-            'button',
-            { type: 'button', class: 'action-link', onclick: () => handover(t.handover) },
-            hp.fromTask,
-          )
-        : null;
+      // A property task leads to its custodian's handover lists (every room's for the calendar's duty).
+      const lists =
+        t.handover !== null
+          ? h(
+              'button',
+              { type: 'button', class: 'action-link', onclick: () => handover(t.handover ?? '') },
+              hp.fromTask,
+            )
+          : null;
       return h(
         'li',
         { class: `task${t.overdue ? ' late' : ''}` },

@@ -37,6 +37,17 @@ beforeAll(async () => {
       status: '待办',
       key: 'term|end:王芳|2027-01-20',
     },
+    {
+      taskId: 'T202701-0002',
+      month: '2027-01',
+      dueDate: new Date('2027-01-21T00:00:00+08:00'),
+      title: '对照台账清点班级财产',
+      source: '行事历',
+      ref: '对照台账清点班级财产',
+      assignee: '王芳',
+      status: '待办',
+      key: 'calendar|对照台账清点班级财产|2027-01-21',
+    },
   ]);
   server = await startSidebarServer(bundle);
   browser = await launchChromium();
@@ -54,7 +65,12 @@ afterAll(async () => {
 describe('handover lists from the sidebar, in a real browser', () => {
   it('a term task leads to its custodian’s lists; printing opens the printable dialog', async () => {
     await page.click('[data-action="myTasks"]');
-    await page.click('li.task >> text=交接单…');
+    // The work calendar's property duty leads to every room's lists; the term task to its custodian's.
+    await page.click('li.task:has-text("对照台账清点班级财产") >> text=交接单…');
+    await expect(page.inputValue('#handover-who')).resolves.toBe('');
+    await page.click('button.back');
+    await page.click('[data-action="myTasks"]');
+    await page.click('li.task:has-text("期末清点、交还") >> text=交接单…');
     await expect(page.inputValue('#handover-who')).resolves.toBe('王芳');
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-handover.png'), fullPage: true });
     await page.click('text=打印交接单');
