@@ -80,6 +80,31 @@ function menu(
   };
 }
 
+/** The mailing workbook on the 1st of December, with a bureau address: November's report is due. */
+function safetyWorkbook(emu: Emulator, rows: number): void {
+  mailingWorkbook(emu, rows);
+  fillSheet(emu, 'settings', [
+    { setting: '总务主任邮箱', value: 'head@school.example' },
+    { setting: '后勤处邮件列表', value: 'office@school.example' },
+    { setting: '安全月报报送邮箱', value: 'anquan@jyj.example' },
+  ]);
+  emu.clock.set('2026-12-01T06:00:00+08:00');
+}
+
+/** `rows` assets in 300 rooms (室101 …), 30 custodians; the print asks for every room. */
+function roomsWorkbook(emu: Emulator, rows: number): void {
+  const assets = syntheticRows('assets', rows).map((a, i) => ({
+    ...a,
+    location: `室${101 + (i % 300)}`,
+    custodian: `老师${i % 30}`,
+  }));
+  fillSheet(emu, 'assets', assets);
+  emu.ui.answerPrompts({ button: 'OK', text: '' });
+}
+
+const dialogBytes = (emu: Emulator) =>
+  `dialog: ${Math.round(Buffer.byteLength(emu.ui.dialogs.at(-1)?.html ?? '') / 1024).toLocaleString('en')} KB`;
+
 export const OPERATIONS: readonly BenchOperation[] = [
   menu('Set up workbook (existing data)', 'menuSetUpWorkbook', syntheticWorkbook),
   menu('Check all sheets', 'menuCheckAllSheets', syntheticWorkbook, problemsListed),
@@ -119,5 +144,34 @@ export const OPERATIONS: readonly BenchOperation[] = [
     prepare: ledgerWorkbook,
     run: (bundle) => bundle.run('apiImportWrite', { source: LEDGER, target: 'assets' }),
     outcome: (emu) => `${dataRows(emu, 'assets').toLocaleString('en')} assets`,
+  },
+  menu('Preview safety report (last month)', 'menuPreviewSafetyReport', safetyWorkbook, dialogBytes),
+  menu('Send safety report (PDF)', 'menuSendSafetyReport', safetyWorkbook, mailsSent),
+  {
+    name: 'Print handover lists, every room (300 rooms)',
+    sizes: [1_000, 5_000, 10_000],
+    prepare: (bundle, rows) => roomsWorkbook(bundle.emu, rows),
+    run: (bundle) => bundle.call('menuPrintHandover'),
+    outcome: dialogBytes,
+  },
+  {
+    name: 'Start a stocktake (stores and assets)',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      fillSheet(bundle.emu, 'stocktake', []);
+    },
+    run: (bundle) => bundle.call('menuStartStocktake'),
+    outcome: (emu) => `${dataRows(emu, 'stocktake').toLocaleString('en')} rows`,
+  },
+  {
+    name: 'Print monthly fee accounts',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      bundle.emu.ui.answerPrompts({ button: 'OK', text: '2026-09' });
+    },
+    run: (bundle) => bundle.call('menuPrintFeeAccounts'),
+    outcome: dialogBytes,
   },
 ];

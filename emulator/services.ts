@@ -17,6 +17,8 @@ export interface SentMail {
   name?: string;
   replyTo?: string;
   noReply?: boolean;
+  /** What `attachments` carried: each blob's name, type and size (a PDF made from HTML keeps its HTML). */
+  attachments?: { name: string; contentType: string; size: number; html?: string }[];
   sentAt: Date;
 }
 
@@ -102,6 +104,20 @@ export class MailAppImpl extends Base {
     if (name !== undefined) sent.name = name;
     if (replyTo !== undefined) sent.replyTo = replyTo;
     if (msg.noReply !== undefined) sent.noReply = Boolean(msg.noReply);
+    // attachments: BlobSource[] (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
+    if (Array.isArray(msg.attachments))
+      sent.attachments = (msg.attachments as unknown[]).map((a) => {
+        const source = a as { getBlob?: () => BlobImpl };
+        if (typeof source?.getBlob !== 'function') throw scriptError('Invalid argument: attachments');
+        const blob = source.getBlob();
+        const out: { name: string; contentType: string; size: number; html?: string } = {
+          name: blob.getName() ?? '',
+          contentType: blob.getContentType() ?? '',
+          size: blob.getBytes().length,
+        };
+        if (blob._sourceHtml !== undefined) out.html = blob._sourceHtml;
+        return out;
+      });
     this._mail.outbox.push(sent);
   }
 }
@@ -440,23 +456,79 @@ export class UtilitiesImpl extends Base {
   base64Decode(s: string): number[] {
     return [...Buffer.from(s, 'base64')].map((b) => (b > 127 ? b - 256 : b));
   }
-  newBlob(
-    data: string,
-    contentType?: string,
-    name?: string,
-  ): {
-    getDataAsString(): string;
-    getContentType(): string | null;
-    getName(): string | null;
-    getBytes(): number[];
-  } {
-    const s = String(data);
-    return {
-      getDataAsString: () => s,
-      getContentType: () => contentType ?? null,
-      getName: () => name ?? null,
-      getBytes: () => [...Buffer.from(s, 'utf8')].map((b) => (b > 127 ? b - 256 : b)),
-    };
+  /** https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(String,String,String) */
+  newBlob(data: unknown, contentType?: string, name?: string): BlobImpl {
+    const bytes = Array.isArray(data) ? Buffer.from(data as number[]) : Buffer.from(String(data), 'utf8');
+    return new BlobImpl(this._ctx, bytes, contentType ?? null, name ?? null);
+  }
+}
+
+/**
+ * Blob (https://developers.google.com/apps-script/reference/base/blob). `getAs(contentType)`
+ * "Return[s] the data inside this object as a blob converted to the specified content type. This
+ * method adds the appropriate extension to the filename—for example, "myfile.pdf". However, it
+ * assumes that the part of the filename that follows the last period (if any) is an existing
+ * extension that should be replaced." The emulator converts HTML (and text) to PDF only: the PDF
+ * it makes is a stand-in (a minimal PDF naming its source) that keeps the source HTML in
+ * `_sourceHtml`, so tests print that HTML to a real PDF with Chromium (tests/browser/documents).
+ * Other conversions throw, as Apps Script does for a conversion it does not offer.
+ */
+export class BlobImpl extends Base {
+  constructor(
+    ctx: Ctx,
+    private _bytes: Buffer,
+    private _type: string | null,
+    private _name: string | null,
+    readonly _sourceHtml?: string,
+  ) {
+    super(ctx);
+  }
+  getBytes(): number[] {
+    return signedBytes(this._bytes);
+  }
+  getDataAsString(charset?: string): string {
+    return this._bytes.toString(charset && /^utf-?16/i.test(charset) ? 'utf16le' : 'utf8');
+  }
+  getContentType(): string | null {
+    return this._type;
+  }
+  setContentType(type: string): this {
+    this._type = String(type);
+    return this;
+  }
+  getName(): string | null {
+    return this._name;
+  }
+  setName(name: string): this {
+    this._name = String(name);
+    return this;
+  }
+  setDataFromString(data: string): this {
+    this._bytes = Buffer.from(String(data), 'utf8');
+    return this;
+  }
+  isGoogleType(): boolean {
+    return false;
+  }
+  copyBlob(): BlobImpl {
+    return new BlobImpl(this._ctx, Buffer.from(this._bytes), this._type, this._name, this._sourceHtml);
+  }
+  getBlob(): BlobImpl {
+    return this;
+  }
+  getAs(contentType: string): BlobImpl {
+    const to = String(contentType);
+    const from = (this._type ?? '').split(';')[0]!.trim().toLowerCase();
+    const renamed = this._name === null ? null : `${this._name.replace(/\.[^.]*$/, '')}.pdf`;
+    if (to === from) return this.copyBlob();
+    if (to === 'application/pdf' && (from === 'text/html' || from === 'text/plain')) {
+      const source = from === 'text/html' ? this.getDataAsString() : `<pre>${this.getDataAsString()}</pre>`;
+      const stub = Buffer.from(
+        `%PDF-1.4\n% Houqin emulator: PDF of ${source.length} characters of HTML\n%%EOF\n`,
+      );
+      return new BlobImpl(this._ctx, stub, 'application/pdf', renamed, source);
+    }
+    throw scriptError(`Converting from ${from || 'unknown'} to ${to} is not supported.`);
   }
 }
 
@@ -529,6 +601,7 @@ for (const [ctor, name] of [
   [UserImpl, 'User'],
   [SessionImpl, 'Session'],
   [UtilitiesImpl, 'Utilities'],
+  [BlobImpl, 'Blob'],
   [LoggerImpl, 'Logger'],
   [ConsoleImpl, 'console'],
 ] as const) {

@@ -303,6 +303,8 @@ export class Playground {
         body: m.body,
         htmlBody: m.htmlBody ?? '',
         sentAt: m.sentAt.toISOString(),
+        // A PDF made from HTML (the monthly safety report) is shown as the page it was printed from.
+        attachments: (m.attachments ?? []).map((a) => ({ name: a.name, html: a.html ?? '' })),
       })),
       log: this.log,
       jobs: this.jobs.map((j) => ({ kind: j.kind, label: this.jobLabel(j.kind) })),
@@ -333,7 +335,15 @@ export interface PlaygroundView {
   menu: { caption: string; functionName: string }[];
   automationItem: string;
   sheets: SheetView[];
-  outbox: { to: string; cc: string; subject: string; body: string; htmlBody: string; sentAt: string }[];
+  outbox: {
+    to: string;
+    cc: string;
+    subject: string;
+    body: string;
+    htmlBody: string;
+    sentAt: string;
+    attachments: { name: string; html: string }[];
+  }[];
   log: Shown[];
   jobs: { kind: JobKind; label: string }[];
   triggers: number;

@@ -23,6 +23,7 @@ const SUBMIT = {
 } as const satisfies Record<ActionKey, string>;
 
 const s = messages(PAGE_LANG).sidebar;
+const hp = messages(PAGE_LANG).handoverPage;
 const app = document.getElementById('app')!;
 document.documentElement.lang = PAGE_LANG;
 let data: SidebarData | null = null;
@@ -113,6 +114,11 @@ function home(): void {
           onclick: () => void call('apiOpenImport'),
         },
         messages(PAGE_LANG).importing.sidebarEntry,
+      ),
+      h(
+        'button',
+        { class: 'action-link', type: 'button', 'data-action': 'handover', onclick: () => handover('') },
+        hp.action,
       ),
     ),
   );
@@ -365,6 +371,27 @@ function completeInspection(task: MyTask): void {
   );
 }
 
+/** 财产交接单: a room or a custodian, then the printable lists or the check form, in a dialog. */
+function handover(who: string, note?: string, ok = true): void {
+  const input = h('input', { type: 'text', id: 'handover-who', maxlength: '100', value: who });
+  const open = (mode: 'print' | 'record') => () =>
+    call('apiOpenHandover', input.value, mode)
+      .then((r) => (r.ok ? undefined : handover(input.value, r.message, false)))
+      .catch((error: Error) => handover(input.value, s.failed.replace('{message}', error.message), false));
+  show(
+    backBar(hp.action),
+    note ? status(note, ok) : null,
+    h('label', { for: 'handover-who' }, hp.who),
+    input,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'create', onclick: open('print') }, hp.print),
+      h('button', { type: 'button', class: 'create', onclick: open('record') }, hp.record),
+    ),
+  );
+}
+
 async function tasks(note?: string): Promise<void> {
   show(backBar(s.actions.myTasks), h('div', { class: 'loading' }, s.loading));
   try {
@@ -384,11 +411,21 @@ async function tasks(note?: string): Promise<void> {
         s.tasks.markDone,
       );
       button.addEventListener('click', () => done(t, button));
+      // A property task leads to its custodian's handover lists (every room's for the calendar's duty).
+      const lists =
+        t.handover !== null
+          ? h(
+              'button',
+              { type: 'button', class: 'action-link', onclick: () => handover(t.handover ?? '') },
+              hp.fromTask,
+            )
+          : null;
       return h(
         'li',
         { class: `task${t.overdue ? ' late' : ''}` },
         h('span', {}, t.title, h('span', { class: 'gray' }, ` ${s.tasks.due.replace('{day}', t.dueDate)}`)),
         button,
+        lists,
       );
     });
     show(

@@ -14,6 +14,7 @@ export const en: Widen<PlaygroundMessages> = {
   mailTo: 'To',
   mailSubject: 'Subject',
   mailSent: 'Sent',
+  mailAttachment: 'Attachment (PDF, shown as the page it prints)',
   messages: 'Messages and dialogs',
   messagesEmpty: 'What a menu item shows appears here.',
   close: 'Close',

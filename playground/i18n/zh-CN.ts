@@ -15,6 +15,7 @@ export const zhCN = {
   mailTo: '收件人',
   mailSubject: '主题',
   mailSent: '发送时间',
+  mailAttachment: '附件（PDF，按打印页面显示）',
   messages: '提示与对话框',
   messagesEmpty: '运行菜单项后，它显示的提示会出现在这里。',
   close: '关闭',

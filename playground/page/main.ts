@@ -314,6 +314,20 @@ function renderOutbox(v: View): void {
           el('iframe', { sandbox: '' as unknown as DOMTokenList, srcdoc: m.htmlBody, title: m.subject }),
         );
       else details.append(el('pre', { textContent: m.body }));
+      for (const a of m.attachments)
+        details.append(
+          el('div', { className: 'muted', textContent: `${v.text.mailAttachment}: ${a.name}` }),
+          ...(a.html
+            ? [
+                el('iframe', {
+                  sandbox: '' as unknown as DOMTokenList,
+                  srcdoc: a.html,
+                  title: a.name,
+                  className: 'attachment',
+                }),
+              ]
+            : []),
+        );
     });
     return details;
   });

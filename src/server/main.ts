@@ -5,6 +5,7 @@
  */
 import '../core/zod';
 import * as alerts from './alerts/entry';
+import * as documents from './documents/entry';
 import { handleEdit } from './edit';
 import * as importing from './import';
 import * as menu from './menu';
@@ -33,11 +34,21 @@ export const menuToggleAutomation = menuItem(alerts.automationToggle);
 export const menuPrintRoomLabels = menuItem(requests.printLabels);
 export const menuPrintAssetLabels = menuItem(requests.printAssetLabels);
 export const menuImportRecords = menuItem(importing.importMenu);
+export const menuPreviewSafetyReport = menuItem(documents.safetyPreview);
+export const menuSendSafetyReport = menuItem(documents.safetySendNow);
+export const menuPrintHandover = menuItem(documents.handoverPrint);
+export const menuRecordHandover = menuItem(documents.handoverRecord);
+export const menuStartStocktake = menuItem(documents.stocktakeStart);
+export const menuPrintStocktake = menuItem(documents.stocktakePrint);
+export const menuApproveStocktake = menuItem(documents.stocktakeApprove);
+export const menuPrintFeeNotice = menuItem(documents.feeNotice);
+export const menuPrintFeeAccounts = menuItem(documents.feeAccounts);
+export const menuPrintAgencyStatement = menuItem(documents.agencyStatement);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
-export const onDailyTrigger = scheduled(alerts.dailyJob);
+export const onDailyTrigger = scheduled(documents.dailyJob);
 export const onWeeklyTrigger = scheduled(alerts.weeklyJob);
-export const onMonthlyTrigger = scheduled(tasks.monthlyJob);
+export const onMonthlyTrigger = scheduled(documents.monthlyJob);
 
 // google.script.run: each checks its arguments with the page's schema and answers JSON.
 export const apiSidebarData = serve(sidebar.load);
@@ -60,3 +71,5 @@ export const apiImportWrite = serve(importing.importWriteEndpoint);
 export const doGet = requests.servePage;
 export const apiRequestRoom = serve(requests.room);
 export const apiSubmitRequest = serve(requests.submit);
+export const apiRecordHandover = serve(documents.recordHandover);
+export const apiOpenHandover = serve(documents.openHandover);

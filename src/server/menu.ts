@@ -24,6 +24,17 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   null,
   ['qrLabels', 'menuPrintRoomLabels'],
   ['assetQrLabels', 'menuPrintAssetLabels'],
+  null,
+  ['previewSafetyReport', 'menuPreviewSafetyReport'],
+  ['sendSafetyReport', 'menuSendSafetyReport'],
+  ['printHandover', 'menuPrintHandover'],
+  ['recordHandover', 'menuRecordHandover'],
+  ['startStocktake', 'menuStartStocktake'],
+  ['printStocktake', 'menuPrintStocktake'],
+  ['approveStocktake', 'menuApproveStocktake'],
+  ['printFeeNotice', 'menuPrintFeeNotice'],
+  ['printFeeAccounts', 'menuPrintFeeAccounts'],
+  ['printAgencyStatement', 'menuPrintAgencyStatement'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

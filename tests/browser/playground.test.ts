@@ -152,4 +152,22 @@ describe('the playground in a real browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
     await mail.screenshot({ path: join(ARTIFACTS, 'playground-digest.png') });
   });
+
+  it("previews last month's safety report in a dialog, and its PDF in the outbox shows as the page it prints", async () => {
+    await clickMenu('预览上月安全月报');
+    await expect(page.locator('#dialog-title').textContent()).resolves.toBe('学校安全工作月报（2026年8月）');
+    await expect(page.frameLocator('#dialog-frame').locator('h1').textContent()).resolves.toBe(
+      '学校安全工作月报',
+    );
+    await page.click('#dialog-close');
+    await clickMenu('发送上月安全月报');
+    const mail = page.locator('#outbox .mail', { hasText: '安全工作月报' });
+    await mail.locator('summary').click();
+    await expect(mail.locator('.muted', { hasText: '附件' }).textContent()).resolves.toContain(
+      '安全月报-2026-08.pdf',
+    );
+    const pdf = mail.locator('iframe.attachment');
+    await expect(pdf.contentFrame().locator('h1').textContent()).resolves.toBe('学校安全工作月报');
+    await pdf.screenshot({ path: join(ARTIFACTS, 'playground-safety-report.png') });
+  });
 });

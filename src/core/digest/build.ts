@@ -2,7 +2,7 @@ import { schoolCalendarFrom, termOf } from '../calendar';
 import { damageSummary } from '../domain/damage';
 import { dutyGaps, dutySpans, type DutyGap } from '../duty';
 import { newRequests } from '../requests/status';
-import { weeklyHistory } from '../figures';
+import { sampleDays as samplesIn, weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
 import { day, instant, num, str, typedRecords } from '../table/record';
 import type { Settings } from '../settings/schema';
@@ -130,19 +130,7 @@ export function buildDigest(
   }
   const gaps = [...gapBy.values()].sort(byDay);
 
-  const sampleDays = new Map<string, boolean>();
-  for (const { v } of read('canteenSamples')) {
-    const d = day(v.date);
-    if (!inWeek(d)) continue;
-    const sampled = instant(v.sampledAt);
-    const discarded = instant(v.discardedAt);
-    const weight = num(v.weight);
-    const kept =
-      sampled !== null &&
-      (discarded === null || discarded.getTime() - sampled.getTime() >= settings.sampleHours * HOUR);
-    const ok = kept && weight !== null && weight >= settings.sampleGrams;
-    sampleDays.set(d, (sampleDays.get(d) ?? true) && ok);
-  }
+  const sampleDays = samplesIn(input, from, to, settings);
   const badDays = [...sampleDays]
     .filter(([, ok]) => !ok)
     .map(([d]) => d)

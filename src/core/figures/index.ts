@@ -4,7 +4,7 @@ import { movementsOf } from '../overdue/expiry';
 import { day, instant, num, str, typedRecords, type TypedRecord } from '../table/record';
 import type { OverdueInput } from '../overdue/types';
 import type { Settings } from '../settings/schema';
-import { addDays, daysBetween, dayOf, instantOf, weekday, type Day } from '../time';
+import { addDays, dayOf, instantOf, weekday, type Day } from '../time';
 
 /**
  * The office's weekly figures, computed in one place so the digest, the sidebar dashboard and the
@@ -82,31 +82,58 @@ export function weeklyHistory(
   settings: Pick<Settings, 'repairHours' | 'contractorHours'>,
   weeks = HISTORY_WEEKS,
 ): WeekFigures[] {
+  const first = addDays(weekStart(dayOf(now, input.timeZone)), -7 * weeks);
+  const periods = Array.from({ length: weeks }, (_, k) => {
+    const from = addDays(first, 7 * k);
+    return { from, to: addDays(from, 6) };
+  });
+  return periodFigures(input, periods, settings);
+}
+
+/** A span of calendar days, both ends included. */
+export interface Period {
+  readonly from: Day;
+  readonly to: Day;
+}
+
+/**
+ * The same figures for any consecutive periods (the weeks of the digest, the month of the safety
+ * report), oldest first and without gaps: flows by the period of their day, states at each period's
+ * end (the next day's midnight, school time). One rule for every report that shows these numbers.
+ */
+export function periodFigures(
+  input: OverdueInput,
+  periods: readonly Period[],
+  settings: Pick<Settings, 'repairHours' | 'contractorHours'>,
+): WeekFigures[] {
   const tz = input.timeZone;
+  const n = periods.length;
   const read = (key: (typeof FIGURE_SHEETS)[number]) => typedRecords(input.tables[key], tz);
-  const first = addDays(weekStart(dayOf(now, tz)), -7 * weeks);
-  const mondays = Array.from({ length: weeks }, (_, k) => addDays(first, 7 * k));
-  // The instant each week ends: the next Monday's midnight in the school's zone.
-  const ends = mondays.map((m) => instantOf(addDays(m, 7), tz).getTime());
-  const counts = mondays.map(
+  const first = periods[0]?.from ?? '';
+  const last = periods.at(-1)?.to ?? '';
+  const starts = periods.map((p) => p.from);
+  // The instant each period ends: the next day's midnight in the school's zone.
+  const ends = periods.map((p) => instantOf(addDays(p.to, 1), tz).getTime());
+  const counts = periods.map(
     () => Object.fromEntries([...COUNTERS, 'cents'].map((k) => [k, 0])) as Record<Counter | 'cents', number>,
   );
   let earliest: Day | null = null;
   const seen = (d: Day | null) => {
     if (d && (earliest === null || d < earliest)) earliest = d;
   };
-  const weekOf = (d: Day | null): number | null => {
-    if (!d) return null;
-    const k = Math.floor(daysBetween(first, d) / 7);
-    return k >= 0 && k < weeks ? k : null;
+  const periodOf = (d: Day | null): number | null => {
+    if (!d || d < first || d > last) return null;
+    let k = n - 1;
+    while (k > 0 && starts[k]! > d) k--;
+    return k;
   };
-  const add = (d: Day | null, key: Counter, n = 1) => {
-    const k = weekOf(d);
-    if (k !== null) counts[k]![key] += n;
+  const add = (d: Day | null, key: Counter, by = 1) => {
+    const k = periodOf(d);
+    if (k !== null) counts[k]![key] += by;
   };
-  /** Adds 1 to `key` at every week end strictly between `start` and `stop`: the state held then. */
+  /** Adds 1 to `key` at every period end strictly between `start` and `stop`: the state held then. */
   const during = (start: number, stop: number, key: Counter) => {
-    for (let k = 0; k < weeks; k++) if (ends[k]! > start && ends[k]! < stop) counts[k]![key] += 1;
+    for (let k = 0; k < n; k++) if (ends[k]! > start && ends[k]! < stop) counts[k]![key] += 1;
   };
   const dayStart = (d: Day) => instantOf(d, tz).getTime();
 
@@ -155,26 +182,25 @@ export function weeklyHistory(
     const amount = num(v.amount);
     if (amount === null || day(v.depositDate) === paid) continue;
     add(paid, 'feesLate');
-    const k = weekOf(paid);
+    const k = periodOf(paid);
     if (k !== null) counts[k]!.cents += cents(amount);
   }
 
   const movements = movementsOf(read('stockMovements'));
   for (const m of movements) seen(m.date);
-  lowStockAtEnds(read('stockItems'), movements, mondays, counts);
+  lowStockAtEnds(read('stockItems'), movements, periods, counts);
 
-  return mondays.map((from, k) => {
-    const { cents: c, ...n } = counts[k]!;
-    const to = addDays(from, 6);
-    return { from, to, hasData: earliest !== null && earliest <= to, ...n, feesLateAmount: c / 100 };
+  return periods.map(({ from, to }, k) => {
+    const { cents: c, ...figures } = counts[k]!;
+    return { from, to, hasData: earliest !== null && earliest <= to, ...figures, feesLateAmount: c / 100 };
   });
 }
 
-/** Items below their minimum at each week's end: one sweep of the movements in date order. */
+/** Items below their minimum at each period's end: one sweep of the movements in date order. */
 function lowStockAtEnds(
   items: readonly TypedRecord[],
   movements: ReturnType<typeof movementsOf>,
-  mondays: readonly Day[],
+  periods: readonly Period[],
   counts: Record<Counter, number>[],
 ): void {
   const mins = new Map<string, number>();
@@ -186,8 +212,8 @@ function lowStockAtEnds(
   const sorted = [...movements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const balance = new Map<string, number>();
   let i = 0;
-  mondays.forEach((monday, k) => {
-    const end = addDays(monday, 7);
+  periods.forEach((period, k) => {
+    const end = addDays(period.to, 1);
     for (; i < sorted.length && sorted[i]!.date < end; i++) {
       const m = sorted[i]!;
       balance.set(m.itemId, applyMovement(balance.get(m.itemId) ?? 0, m));
@@ -196,4 +222,33 @@ function lowStockAtEnds(
     for (const [id, min] of mins) if ((balance.get(id) ?? 0) < min) low += 1;
     counts[k]!.lowStock = low;
   });
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The canteen's sample days between `from` and `to`: each day with samples and whether every sample
+ * that day was kept long enough and weighed enough (Settings.sampleHours, sampleGrams). The digest
+ * and the monthly safety report count compliance by this one rule.
+ */
+export function sampleDays(
+  input: OverdueInput,
+  from: Day,
+  to: Day,
+  settings: Pick<Settings, 'sampleHours' | 'sampleGrams'>,
+): Map<Day, boolean> {
+  const days = new Map<Day, boolean>();
+  for (const { v } of typedRecords(input.tables.canteenSamples, input.timeZone)) {
+    const d = day(v.date);
+    if (!d || d < from || d > to) continue;
+    const sampled = instant(v.sampledAt);
+    const discarded = instant(v.discardedAt);
+    const weight = num(v.weight);
+    const kept =
+      sampled !== null &&
+      (discarded === null || discarded.getTime() - sampled.getTime() >= settings.sampleHours * HOUR_MS);
+    const ok = kept && weight !== null && weight >= settings.sampleGrams;
+    days.set(d, (days.get(d) ?? true) && ok);
+  }
+  return days;
 }

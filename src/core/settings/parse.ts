@@ -55,7 +55,7 @@ function toNumber(raw: unknown): number | undefined {
 
 /** Reads the Settings sheet (all rows, header first). Unreadable values fall back to defaults. */
 export function parseSettings(values: readonly (readonly unknown[])[]): ParsedSettings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, officeEmails: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, officeEmails: [], bureauEmails: [] };
   const rowOf: Partial<Record<SettingKey, number>> = {};
   const problems: SettingProblem[] = [];
   values.forEach((raw, i) => {
@@ -82,11 +82,8 @@ export function parseSettings(values: readonly (readonly unknown[])[]): ParsedSe
         break;
       case 'emails': {
         const list = text.split(/[,;，；\s]+/).filter(Boolean);
-        if (list.every(isEmail)) settings.officeEmails = list;
-        else {
-          settings.officeEmails = list.filter(isEmail);
-          bad();
-        }
+        settings[key as 'officeEmails' | 'bureauEmails'] = list.filter(isEmail);
+        if (!list.every(isEmail)) bad();
         break;
       }
       case 'number': {

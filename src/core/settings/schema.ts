@@ -25,6 +25,9 @@ export const SETTING_DEFS = [
   { key: 'alertsLastRun', kind: 'status', default: '' },
   { key: 'digestLastRun', kind: 'status', default: '' },
   { key: 'tasksLastRun', kind: 'status', default: '' },
+  // The monthly safety report: where it goes (with the office head), and what its last send did.
+  { key: 'bureauEmails', kind: 'emails', default: '' },
+  { key: 'safetyReportLastRun', kind: 'status', default: '' },
 ] as const;
 
 /** Settings rows Houqin writes (job status); the office reads them and never needs to type there. */
@@ -49,4 +52,6 @@ export interface Settings {
   sampleHours: number;
   sampleGrams: number;
   damageThreshold: number;
+  /** The education bureau's addresses for the monthly safety report. */
+  bureauEmails: string[];
 }

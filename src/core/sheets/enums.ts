@@ -47,6 +47,8 @@ export const ENUMS = {
   language: ['zh-CN', 'en'],
   drillKind: ['drill', 'training', 'openDay', 'other'],
   dutyKind: ['week', 'holiday', 'gate'],
+  stocktakeKind: ['stores', 'asset'],
+  stocktakeStatus: ['counting', 'adjusted'],
 } as const;
 
 /**

@@ -10,6 +10,7 @@ import { repairs } from './repairs';
 import { roster } from './roster';
 import { settings } from './settings';
 import { stockItems, stockMovements } from './stock';
+import { stocktake } from './stocktake';
 import { tasks } from './tasks';
 import type { ColumnDecl, SheetDecl } from './types';
 
@@ -36,6 +37,7 @@ export const SHEETS = [
   tasks,
   problems,
   alertLog,
+  stocktake,
 ] as const;
 
 type AnySheet = (typeof SHEETS)[number];
@@ -82,6 +84,7 @@ export {
   settings,
   stockItems,
   stockMovements,
+  stocktake,
   supplierCertificates,
   tasks,
 };

@@ -11,11 +11,12 @@ export interface EmbeddedCatalog {
 }
 
 /**
- * Catalogue sections only the server uses (the request page's text and mail, the template's rows and
- * routines, setup's report, the menu): left out of the page, which stays small on a school's network.
+ * Catalogue sections only the server uses (the request page's text and mail, the printed documents,
+ * the template's rows and routines, setup's report, the menu): left out of the page, which stays small on a school's network.
  */
 export const SERVER_ONLY_SECTIONS = [
   'requests',
+  'documents',
   'defaults',
   'routines',
   'setup',

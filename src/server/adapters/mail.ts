@@ -6,9 +6,14 @@ export function remainingQuota(): number {
 }
 
 /** Sends one e-mail (HTML with its plain-text alternative). Never throws: a failure is an outcome. */
-export function sendMail(mail: Mail, name: string): Outcome {
+export function sendMail(
+  mail: Mail,
+  name: string,
+  attachments?: GoogleAppsScript.Base.BlobSource[],
+): Outcome {
   try {
-    MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name });
+    const { to, subject, body, htmlBody } = mail;
+    MailApp.sendEmail({ to, subject, body, htmlBody, name, ...(attachments ? { attachments } : {}) });
     return { sent: true };
   } catch (error) {
     return { sent: false, error: error instanceof Error ? error.message : String(error) };

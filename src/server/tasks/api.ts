@@ -1,3 +1,4 @@
+import { CARRIED_LANGS, messages } from '../../core/i18n';
 import { typedRecords } from '../../core/table/record';
 import { userOf, type User } from '../../core/sidebar/user';
 import { enumLabel } from '../../core/table/labels';
@@ -24,6 +25,11 @@ export interface MyTask {
   sourceLabel: string;
   overdue: boolean;
   note: string;
+  /**
+   * For a property task, whose handover lists it needs: a term task (期初登记 / 期末清点) its custodian;
+   * the work calendar's 登记班级财产 / 对照台账清点班级财产 '' (every room); any other task null.
+   */
+  handover: string | null;
 }
 
 /** The signed-in person as the Roster knows them. */
@@ -33,6 +39,20 @@ function signedIn(workbook: Workbook): User {
 }
 
 /** google.script.run: the active user's open tasks, earliest due first; none when the user is unknown. */
+/** The work calendar's own property duties, as the default calendar names them in either language. */
+const PROPERTY_DUTIES = new Set(
+  CARRIED_LANGS.flatMap((l) => {
+    const c = messages(l).defaults.calendar;
+    return [c.termClassProperty, c.endPropertyCheck];
+  }),
+);
+
+function handoverOf(source: TaskSource | null, ref: string): string | null {
+  if (source === 'term') return /^(?:start|end):(.+)$/.exec(ref)?.[1] ?? null;
+  if (source === 'calendar' && PROPERTY_DUTIES.has(ref)) return '';
+  return null;
+}
+
 export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = {
   read: NO_ARGS,
   handle: (_, { workbook, lang, today }) => {
@@ -50,6 +70,7 @@ export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = 
         sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
         overdue: t.dueDate !== null && t.dueDate < today,
         note: t.note,
+        handover: handoverOf(t.source, t.ref),
       }));
     return { person: user.name, tasks };
   },

@@ -1,0 +1,99 @@
+import {
+  approveStocktake,
+  countSheetDocument,
+  openCount,
+  renderDocument,
+  startStocktake,
+} from '../../core/documents';
+import { fill, messages } from '../../core/i18n';
+import type { Lang } from '../../core/lang';
+import { typedRecords } from '../../core/table/record';
+import { userOf } from '../../core/sidebar/user';
+import { dayOf } from '../../core/time';
+import type { Workbook } from '../adapters/workbook';
+import type { MenuAction } from '../runners';
+import { writeChanges } from '../sidebar/write';
+
+const title = (lang: Lang) => messages(lang).documents.stocktake.dialogTitle;
+const lang = (workbook: Workbook) => workbook.settings().settings.language;
+const table = (workbook: Workbook, key: 'stockItems' | 'stockMovements' | 'assets' | 'stocktake') =>
+  workbook.table(key) ?? undefined;
+
+/** 开始盘点: the 盘点表 rows of a new stocktake (book quantities as of today); refused while one is under way. */
+export const stocktakeStart: MenuAction = {
+  title,
+  lock: true,
+  run: (workbook, now) => {
+    const l = lang(workbook);
+    const tz = workbook.timeZone;
+    if (!workbook.table('stocktake')) return { lang: l, text: messages(l).errors.notSetUp };
+    const today = dayOf(now, tz);
+    const tables = {
+      stockItems: table(workbook, 'stockItems'),
+      stockMovements: table(workbook, 'stockMovements'),
+      assets: table(workbook, 'assets'),
+      stocktake: table(workbook, 'stocktake'),
+    };
+    const plan = startStocktake(tables, { lang: l, today, timeZone: tz });
+    if (!plan.ok) return { lang: l, text: plan.message };
+    writeChanges(workbook, {
+      append: [{ sheet: 'stocktake', records: plan.records }],
+      update: [],
+      message: '',
+    });
+    return {
+      lang: l,
+      text: fill(messages(l).documents.stocktake.started, { date: today, n: plan.records.length }),
+    };
+  },
+};
+
+/** 打印盘点表: the stocktake under way, a page per kind and location, counts filled so far. Reads only. */
+export const stocktakePrint: MenuAction = {
+  title,
+  lock: false,
+  run: (workbook, now) => {
+    const { settings } = workbook.settings();
+    const l = settings.language;
+    const rows = openCount(table(workbook, 'stocktake'), workbook.timeZone);
+    if (!rows.length) return { lang: l, text: messages(l).documents.stocktake.noneOpen };
+    const doc = countSheetDocument(rows, {
+      lang: l,
+      schoolName: settings.schoolName,
+      today: dayOf(now, workbook.timeZone),
+    });
+    const html = HtmlService.createHtmlOutput(renderDocument(doc, { printButton: true }))
+      .setWidth(860)
+      .setHeight(640);
+    SpreadsheetApp.getUi().showModalDialog(html, doc.title);
+  },
+};
+
+/**
+ * 审批盘点并调整账目: the office head only. Every row counted, else nothing changes; then the
+ * variances, the stock movements and the asset register's changes, one write per sheet and kind.
+ */
+export const stocktakeApprove: MenuAction = {
+  title,
+  lock: true,
+  run: (workbook) => {
+    const { settings } = workbook.settings();
+    const l = settings.language;
+    const m = messages(l).documents.stocktake;
+    const tz = workbook.timeZone;
+    const email = Session.getActiveUser().getEmail().trim().toLowerCase();
+    if (!email || email !== settings.officeHead.trim().toLowerCase()) return { lang: l, text: m.notHead };
+    const rows = openCount(table(workbook, 'stocktake'), tz);
+    const user = userOf(typedRecords(workbook.table('roster') ?? undefined, tz), email).name;
+    const plan = approveStocktake(
+      rows,
+      { assets: table(workbook, 'assets') },
+      { lang: l, timeZone: tz, user },
+    );
+    if (!plan.ok) return { lang: l, text: plan.message };
+    // The ledgers the adjustments go to must be there (an older workbook may lack one).
+    if (!workbook.table('stockMovements')) return { lang: l, text: messages(l).errors.notSetUp };
+    writeChanges(workbook, plan.changes);
+    return { lang: l, text: plan.changes.message };
+  },
+};
