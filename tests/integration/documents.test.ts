@@ -1,6 +1,6 @@
 import { instantOf } from '../../src/core/time';
 import type { Bundle } from '../support/bundle';
-import { setSetting } from '../support/workbook';
+import { fillSheet, setSetting } from '../support/workbook';
 import { alertLog } from './alerts.fixture';
 import { TZ, digestWorkbook } from './digest.fixture';
 
@@ -43,6 +43,22 @@ describe('the monthly safety report through the bundle', () => {
     expect(dialog.html).toContain('本月没有演练或培训记录');
     expect(reports(bundle)).toHaveLength(0);
     expect(bundle.emu.calls.count('Range.setValues') + bundle.emu.calls.count('Range.setValue')).toBe(0);
+  });
+
+  it('counts the drills and trainings recorded in 演练培训记录 for that month only', () => {
+    const bundle = office();
+    fillSheet(bundle.emu, 'drills', [
+      { date: instantOf('2026-11-09', TZ), kind: '演练', topic: '秋季消防疏散演练', participants: 1200 },
+      { date: instantOf('2026-11-20', TZ), kind: '培训', topic: '食堂员工食品安全培训', participants: 12 },
+      { date: instantOf('2026-10-15', TZ), kind: '演练', topic: '十月防震演练', participants: 1100 },
+    ]);
+    bundle.clickMenu('预览上月安全月报');
+    const html = lastDialog(bundle).html;
+    expect(html).toContain('秋季消防疏散演练');
+    expect(html).toContain('食堂员工食品安全培训');
+    expect(html).toContain('应急演练');
+    expect(html).not.toContain('十月防震演练');
+    expect(html).not.toContain('本月没有演练或培训记录');
   });
 
   it('sends one e-mail with the PDF to the bureau and the office head, however often it runs', () => {

@@ -194,11 +194,9 @@ describe('recording a handover check through the bundle', () => {
         '期末清点发现损坏：投影仪（ZC-003，保管人 王芳）：灯泡不亮',
       ]),
     );
-    expect(
-      values(bundle, '固定资产')
-        .slice(1)
-        .map((r) => r.at(-4)),
-    ).toEqual(['在用', '维修中', '在用', '在用']);
+    const register = values(bundle, '固定资产');
+    const status = register[0]!.indexOf('状态');
+    expect(register.slice(1).map((r) => r[status])).toEqual(['在用', '维修中', '在用', '在用']);
     const tasks = values(bundle, '任务').slice(1);
     expect(tasks.map((r) => [r[0], r[3], r[6], r[7]])).toEqual([
       ['T202701-0001', '期末清点、交还班级财产：初一(1)班', '王芳', '已完成'],

@@ -63,7 +63,7 @@ describe('导入台账: the dialog, its preview and the write, through the shipp
       '物资库存',
       '人员名册',
       '收费项目',
-      '巡检计划',
+      '安全检查计划',
       '维修记录',
     ]);
   });

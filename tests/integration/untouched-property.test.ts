@@ -183,7 +183,7 @@ describe('operations leave every cell they do not mean to change as it was', () 
               emu,
               () => bundle.clickMenu('生成本月任务'),
               (k) => {
-                if (status.has(k) || k.startsWith('巡检计划!')) return true;
+                if (status.has(k) || k.startsWith('安全检查计划!')) return true;
                 const m = /^任务!(\d+):(\d+)$/.exec(k);
                 if (!m) return false;
                 const [row, column] = [Number(m[1]), Number(m[2])];
