@@ -44,6 +44,7 @@ export const menuApproveStocktake = menuItem(documents.stocktakeApprove);
 export const menuPrintFeeNotice = menuItem(documents.feeNotice);
 export const menuPrintFeeAccounts = menuItem(documents.feeAccounts);
 export const menuPrintAgencyStatement = menuItem(documents.agencyStatement);
+export const menuPrintDamage = menuItem(documents.damagePrint);
 
 // Installable time-driven triggers (created by the automation toggle, adapters/triggers.ts).
 export const onDailyTrigger = scheduled(documents.dailyJob);

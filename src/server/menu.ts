@@ -35,6 +35,7 @@ export const MENU_ITEMS: readonly (readonly [keyof ReturnType<typeof messages>['
   ['printFeeNotice', 'menuPrintFeeNotice'],
   ['printFeeAccounts', 'menuPrintFeeAccounts'],
   ['printAgencyStatement', 'menuPrintAgencyStatement'],
+  ['printDamage', 'menuPrintDamage'],
 ];
 
 /** Builds the add-on menu. Needs no document access, so it works in AuthMode.NONE. */

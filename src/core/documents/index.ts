@@ -39,3 +39,4 @@ export {
   type StocktakeTables,
 } from './stocktake';
 export { agencyStatementDocument, feeNoticeDocument, monthlyAccountsDocument, type FeeTables } from './fees';
+export { damageDocument, type DamageContext } from './damage';

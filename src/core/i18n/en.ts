@@ -29,6 +29,7 @@ export const en: Widen<Messages> = {
     printFeeNotice: 'Print the fee notice',
     printFeeAccounts: 'Print monthly fee accounts…',
     printAgencyStatement: 'Print an agency fee statement…',
+    printDamage: 'Print damage by class (last month, this term)',
   },
   sheets: {
     settings: { name: 'Settings', columns: { setting: 'Setting', value: 'Value', help: 'Help' } },
@@ -873,6 +874,26 @@ export const en: Widen<Messages> = {
     unknownColumns: '"{sheet}": columns Houqin does not know (left as they are): {names}',
   },
   documents: {
+    damage: {
+      title: 'Damage by class',
+      file: 'Damage by class-{month}',
+      monthHeading: '1. Repairs per class or place, {period}',
+      termHeading: '2. {term} so far',
+      threshold:
+        'A class or place with {count} repairs in a month is marked "watch" (Settings: class damage alert).',
+      columns: {
+        location: 'Class / place',
+        repairs: 'Repairs',
+        byPerson: 'Caused by people',
+        byWear: 'Wear',
+        compensation: 'Compensation (¥)',
+        flag: 'Alert',
+      },
+      flagged: 'Watch',
+      none: 'No repairs in this period.',
+      noTerm: 'The school year has no current term, so there are no term figures.',
+      signatures: ['Compiled by', 'Office head'],
+    },
     render: {
       period: 'Period',
       issued: 'Issued',

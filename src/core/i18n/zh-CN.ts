@@ -409,6 +409,7 @@ export const zhCN = {
     printFeeNotice: '打印收费公示',
     printFeeAccounts: '打印月度收费账目…',
     printAgencyStatement: '打印代办费清单…',
+    printDamage: '打印班级财产损坏统计（上月、本学期）',
   },
   sheets,
   enums,
@@ -837,6 +838,25 @@ export const zhCN = {
     unknownColumns: '「{sheet}」中未识别的列（保持原样）：{names}',
   },
   documents: {
+    damage: {
+      title: '班级财产损坏统计',
+      file: '班级财产损坏统计-{month}',
+      monthHeading: '一、{period}各班级（地点）报修情况',
+      termHeading: '二、{term}至今',
+      threshold: '一个月报修达到 {count} 次的班级（地点）标为「需关注」（设置：班级损坏提醒）。',
+      columns: {
+        location: '班级/地点',
+        repairs: '报修次数',
+        byPerson: '人为损坏',
+        byWear: '自然损耗',
+        compensation: '赔偿金额（元）',
+        flag: '提醒',
+      },
+      flagged: '需关注',
+      none: '这段时间没有报修。',
+      noTerm: '校历中没有本学期，无法统计学期数据。',
+      signatures: ['统计人', '总务主任'],
+    },
     render: {
       period: '期间',
       issued: '制表日期',

@@ -8,6 +8,7 @@ export { safetyPreview } from './safety';
 export { handoverPrint, handoverRecord, openHandover, recordHandover } from './handover';
 export { stocktakeApprove, stocktakePrint, stocktakeStart } from './stocktake';
 export { agencyStatement, feeAccounts, feeNotice } from './fees';
+export { damagePrint } from './damage';
 
 /** 发送上月安全月报: sends last month's report now, to whoever has not had it yet. */
 export const safetySendNow: MenuAction = {
