@@ -480,6 +480,8 @@ export const en: Widen<Messages> = {
       winterCanteenCheck: 'Surprise canteen inspection',
       winterSecurity: 'Check physical and technical security',
       winterClassProperty: 'Publish how class property is used',
+      yearEndStocktake:
+        'Year-end stocktake: check the ledgers against the goods (menu Start a stocktake makes the count sheet; the office head approves)',
       holidayDoors: 'Before the holiday, check doors, windows, water and power',
       endPropertyCheck: 'Check class property against the register',
       endAgencyFees: 'Settle agency fees and send parents a statement',

@@ -452,6 +452,7 @@ export const zhCN = {
       winterCanteenCheck: '食堂突击检查',
       winterSecurity: '检查人防、技防设施',
       winterClassProperty: '公布班级财产使用情况',
+      yearEndStocktake: '年终盘点，核对账物（菜单「开始盘点」生成盘点表，总务主任审批）',
       holidayDoors: '放假前检查门窗水电',
       endPropertyCheck: '对照台账清点班级财产',
       endAgencyFees: '结算代办费并向家长出具清单',

@@ -54,6 +54,8 @@ const CALENDAR: readonly {
   { id: 'winterAssets', when: '11,12,1', day: 15, role: 'storekeeper' },
   { id: 'winterCanteenCheck', when: '11,12', day: 18, role: 'head' },
   { id: 'winterClassProperty', when: '12', day: 20, role: 'storekeeper' },
+  // The year-end stocktake (账物相符): the menu's 开始盘点 makes the count sheet.
+  { id: 'yearEndStocktake', when: '12', day: 22, role: 'storekeeper' },
   { id: 'holidayDoors', when: 'beforeHoliday', role: 'guard' },
   { id: 'endAgencyFees', when: 'termEnd', role: 'accountant' },
   { id: 'endEquipmentReturn', when: 'termEnd', role: 'storekeeper' },
