@@ -450,27 +450,14 @@ export function readXlsx(bytes: Uint8Array, check: SizeCheck = () => undefined):
     const xml = text.get(rel.part);
     if (xml === undefined) throw new UnreadableWorkbook('broken');
     const state = s.attrs.state === 'hidden' || s.attrs.state === 'veryHidden' ? s.attrs.state : 'visible';
-    const sheet: XlsxSheet = {
+    const sheet = emptySheet({
       name: s.attrs.name ?? `Sheet${sheets.length + 1}`,
       part: rel.part,
       relId,
       state,
       xml,
       prefix: rootPrefix(xml),
-      rows: [],
-      maxRow: 0,
-      maxCol: 0,
-      merges: [],
-      hiddenCols: [],
-      colStyles: [],
-      widths: new Map(),
-      frozen: { rows: 0, cols: 0 },
-      validations: [],
-      notes: new Map(),
-      threadedComments: false,
-      implicitRefs: false,
-      hasArrayFormulas: false,
-    };
+    });
     const data = first(xml, 'sheetData');
     if (data) readSheetData(sheet, strings, check, data.innerStart, data.innerStart + data.inner.length);
     readLayout(sheet);
@@ -486,4 +473,26 @@ export function readXlsx(bytes: Uint8Array, check: SizeCheck = () => undefined):
 export function emptyCellStyle(sheet: XlsxSheet, row: XlsxRow | undefined, col: number): number {
   if (row?.style) return row.style;
   return sheet.colStyles.find((s) => col >= s.min && col <= s.max)?.style ?? 0;
+}
+
+/** A sheet part with nothing read into it yet: where it is, and empty contents to fill. */
+export function emptySheet(
+  where: Pick<XlsxSheet, 'name' | 'part' | 'relId' | 'state' | 'xml' | 'prefix'>,
+): XlsxSheet {
+  return {
+    ...where,
+    rows: [],
+    maxRow: 0,
+    maxCol: 0,
+    merges: [],
+    hiddenCols: [],
+    colStyles: [],
+    widths: new Map(),
+    frozen: { rows: 0, cols: 0 },
+    validations: [],
+    notes: new Map(),
+    threadedComments: false,
+    implicitRefs: false,
+    hasArrayFormulas: false,
+  };
 }

@@ -8,7 +8,7 @@ import { LAYERS } from '../../emulator/layers';
 import type { SheetImpl } from '../../emulator/sheet';
 import type { SpreadsheetImpl } from '../../emulator/spreadsheet';
 import type { LoadedBook, SheetState } from './load';
-import { readRels, REL, type XlsxSheet } from './read';
+import { emptySheet, readRels, REL, type XlsxSheet } from './read';
 import { BLANK_WORKSHEET, patchSheet, putElement, type LackKind } from './sheet-patch';
 import { EMPTY_STYLES, StyleBook } from './styles';
 import {
@@ -284,27 +284,7 @@ function placeNoteShapes(
 }
 
 function blankSheet(name: string, part: string): XlsxSheet {
-  return {
-    name,
-    part,
-    relId: '',
-    state: 'visible',
-    xml: BLANK_WORKSHEET,
-    prefix: '',
-    rows: [],
-    maxRow: 0,
-    maxCol: 0,
-    merges: [],
-    hiddenCols: [],
-    colStyles: [],
-    widths: new Map(),
-    frozen: { rows: 0, cols: 0 },
-    validations: [],
-    notes: new Map(),
-    threadedComments: false,
-    implicitRefs: false,
-    hasArrayFormulas: false,
-  };
+  return emptySheet({ name, part, relId: '', state: 'visible', xml: BLANK_WORKSHEET, prefix: '' });
 }
 
 function emptyState(name: string): SheetState {
