@@ -6,7 +6,7 @@ import { decodeCsv, insertUploaded, parseCsv, readUpload, UploadRefused } from '
 import { startPlayground } from '../../playground/server';
 import { toXlsx } from '../../playground/xlsx';
 import { loadBundle, type Bundle } from '../support/bundle';
-import { assetLedger } from '../support/ledgers';
+import { ASSET_LEDGER_HEADER, assetLedger } from '../support/ledgers';
 
 const TZ = 'Asia/Shanghai';
 
@@ -81,21 +81,7 @@ describe('playground: a ledger file imported through the same core', () => {
     const bom = new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
     const plain = new Uint8Array(Buffer.from(text, 'utf8'));
     for (const bytes of [gbk, bom, plain]) expect(decodeCsv(bytes)).toBe(text);
-    expect(parseCsv(decodeCsv(gbk))[3]).toEqual([
-      '卡片编号',
-      '资产名称',
-      '资产分类',
-      '规格型号',
-      '使用部门',
-      '存放地点',
-      '使用人',
-      '取得日期',
-      '数量',
-      '单价',
-      '原值(元)',
-      '使用状况',
-      '备注',
-    ]);
+    expect(parseCsv(decodeCsv(gbk))[3]).toEqual(ASSET_LEDGER_HEADER);
     expect(parseCsv('a,"b,""c""\r\nd",e\n1,2,3')).toEqual([
       ['a', 'b,"c"\r\nd', 'e'],
       ['1', '2', '3'],
