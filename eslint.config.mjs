@@ -26,7 +26,9 @@ function folderOf(file) {
 /**
  * Layers hold by tool, not by goodwill: a file may import only from the folders its layer names
  * (`allow`), and from `typeOnly` folders only with `import type`, which the build erases. Packages
- * are left to each layer's type environment (tsconfig.<layer>.json).
+ * are left to each layer's type environment (tsconfig.<layer>.json). A layer that names a folder in
+ * `throughIndex` reaches each concern there (a folder of it) only through its index — `core/table`,
+ * not `core/table/record` — so a concern's inside can change without touching the shell.
  */
 const layerImports = {
   meta: {
@@ -37,6 +39,7 @@ const layerImports = {
         properties: {
           allow: { type: 'array', items: { type: 'string' } },
           typeOnly: { type: 'array', items: { type: 'string' } },
+          throughIndex: { type: 'array', items: { type: 'string' } },
         },
         required: ['allow'],
         additionalProperties: false,
@@ -46,14 +49,25 @@ const layerImports = {
       outside: '{{layer}} imports only from {{allowed}}: "{{source}}" is in {{target}}.',
       typeOnly:
         '{{layer}} may import {{target}} only with `import type`, so none of its code is bundled in: "{{source}}".',
+      deep: '{{layer}} imports a concern of {{target}} through its index: "{{source}}" reaches inside {{concern}}.',
     },
   },
   create(context) {
-    const { allow, typeOnly = [] } = context.options[0];
+    const { allow, typeOnly = [], throughIndex = [] } = context.options[0];
     const layer = folderOf(context.filename);
     const check = (node, source, isType) => {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const target = folderOf(path.resolve(path.dirname(context.filename), source));
+      const resolved = path.resolve(path.dirname(context.filename), source);
+      const target = folderOf(resolved);
+      if (throughIndex.includes(target)) {
+        // Inside the folder: a top-level file (core/html) or a concern's folder (core/table) is fine,
+        // a file inside a concern (core/table/record) is not.
+        const inside = path.relative(path.join(ROOT, target), resolved).split(path.sep);
+        if (inside.length > 1 && inside[1] !== 'index') {
+          const data = { layer, source, target, concern: `${target}/${inside[0]}` };
+          return context.report({ node, messageId: 'deep', data });
+        }
+      }
       if (allow.includes(target)) return;
       if (typeOnly.includes(target) && isType) return;
       const data = { layer, source, target, allowed: allow.join(', ') };
@@ -75,7 +89,7 @@ const layerImports = {
 /** The folders each layer may import from; tests may import anything. */
 const LAYERS = {
   'src/core': { allow: ['src/core'] },
-  'src/server': { allow: ['src/server', 'src/core'] },
+  'src/server': { allow: ['src/server', 'src/core'], throughIndex: ['src/core'] },
   // The page reaches the server only through google.script.run, typed by the server's api.
   sidebar: { allow: ['sidebar', 'src/core'], typeOnly: ['src/server'] },
   // The request page likewise; it shares the sidebar's typed google.script.run.

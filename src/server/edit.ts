@@ -1,7 +1,7 @@
 import { CARRIED_LANGS } from '../core/i18n';
 import type { Lang } from '../core/lang';
 import type { SheetKey } from '../core/sheets';
-import { labelKey, sheetKeyOf, sheetName } from '../core/table/labels';
+import { labelKey, sheetKeyOf, sheetName } from '../core/table';
 import { Workbook } from './adapters/workbook';
 import { onTaskEdit } from './tasks/complete';
 import { validateEdit } from './validate/edit';

@@ -8,7 +8,7 @@
  */
 import { messages } from '../core/i18n';
 import { DEFAULT_LANG, type Lang } from '../core/lang';
-import type { StatusKey } from '../core/settings/schema';
+import type { StatusKey } from '../core/settings';
 import { BusyError, withDocumentLock, withinSimpleTriggerLimit } from './adapters/lock';
 import { cachedLanguage } from './adapters/properties';
 import { errorText, logUnexpected, tell } from './adapters/ui';

@@ -1,9 +1,16 @@
 import { fill, messages } from '../core/i18n';
 import { LANGS, type Lang } from '../core/lang';
-import { planSetup, type ExistingSheet, type SheetPlan } from '../core/setup/plan';
-import { AUTOMATIC_FORMATS, columnFormat, ruleKey, widthRuns } from '../core/setup/layout';
+import {
+  planSetup,
+  type ExistingSheet,
+  type SheetPlan,
+  AUTOMATIC_FORMATS,
+  columnFormat,
+  ruleKey,
+  widthRuns,
+} from '../core/setup';
 import type { ColumnDecl, SheetKey } from '../core/sheets';
-import { enumLabels } from '../core/table/labels';
+import { enumLabels } from '../core/table';
 import { cacheLanguage } from './adapters/properties';
 import { ensureSize, type Workbook } from './adapters/workbook';
 

@@ -117,6 +117,13 @@ describe('lint rejects an import across layers', () => {
     },
     { path: 'src/server/a.ts', code: "export { call } from '../../sidebar/rpc';", fails: 'is in sidebar' },
     {
+      path: 'src/server/tasks/a.ts',
+      code: "export { str } from '../../core/table/record';",
+      fails: 'reaches inside src/core/table',
+    },
+    { path: 'src/server/tasks/a.ts', code: "export { str } from '../../core/table';", fails: null },
+    { path: 'src/server/a.ts', code: "export { escapeHtml } from '../core/html';", fails: null },
+    {
       path: 'playground/a.ts',
       code: "export { loadBundle } from '../tests/support/bundle';",
       fails: 'is in tests',

@@ -89,3 +89,6 @@ export function overdueCounts(items: readonly OverdueItem[]): Record<OverdueKind
   for (const item of items) counts[item.kind] += 1;
   return counts;
 }
+
+// What the shell imports of this concern, through this index (eslint houqin/layer-imports).
+export * from './people';

@@ -24,3 +24,7 @@ export {
   type TaskSource,
   type TaskStatus,
 } from './model';
+
+// What the shell imports of this concern, through this index (eslint houqin/layer-imports).
+export * from './assign';
+export * from './month';

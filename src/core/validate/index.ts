@@ -117,3 +117,11 @@ export function validateWorkbook(input: WorkbookInput): Problem[] {
 
 export type { Problem, Bilingual, ProblemCode } from './problem';
 export type { Fix, SheetView } from './columns';
+
+// What the shell imports of this concern, through this index (eslint houqin/layer-imports).
+export * from './check-all';
+export * from './dialog';
+export * from './edit';
+export * from './fixes';
+export * from './marks';
+export * from './report';

@@ -1,5 +1,4 @@
-import { adjacentRuns, columnLetter } from '../../core/table/a1';
-import type { CellValue } from '../../core/table/mapping';
+import { adjacentRuns, columnLetter, type CellValue } from '../../core/table';
 import { isDate } from '../../core/time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

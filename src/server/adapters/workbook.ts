@@ -1,8 +1,7 @@
-import { parseSettings, type ParsedSettings } from '../../core/settings/parse';
+import { parseSettings, type ParsedSettings } from '../../core/settings';
 import { sheetDecl, SHEETS, type SheetKey } from '../../core/sheets';
-import { sheetKeyOf } from '../../core/table/labels';
-import { writeCells, writeRectangle, type CellWrite } from './cells';
 import {
+  sheetKeyOf,
   mapHeaders,
   isBlankRow,
   readRows,
@@ -10,7 +9,8 @@ import {
   type CellValue,
   type SheetRow,
   type TableLayout,
-} from '../../core/table/mapping';
+} from '../../core/table';
+import { writeCells, writeRectangle, type CellWrite } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -1,7 +1,7 @@
 import { logChanges, planAlerts, readLog, renderAlert, type Outcome } from '../../core/alerts';
 import { fill, messages } from '../../core/i18n';
 import { findOverdue, rosterPeople } from '../../core/overdue';
-import { isEmail } from '../../core/settings/parse';
+import { isEmail } from '../../core/settings';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
 import { overdueInput } from './input';

@@ -3,7 +3,7 @@ import { buildDigest, renderDigest, type DigestProblem } from '../../core/digest
 import { fill, messages } from '../../core/i18n';
 import { findOverdue } from '../../core/overdue';
 import type { SheetKey } from '../../core/sheets';
-import { sheetName } from '../../core/table/labels';
+import { sheetName } from '../../core/table';
 import { dayOf } from '../../core/time';
 import { CHECKED_SHEETS, validateWorkbook, type WorkbookInput } from '../../core/validate';
 import { remainingQuota, sendMail } from '../adapters/mail';

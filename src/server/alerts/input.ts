@@ -1,5 +1,5 @@
 import type { OverdueInput } from '../../core/overdue';
-import type { SourceTable } from '../../core/table/record';
+import type { SourceTable } from '../../core/table';
 import type { SheetKey } from '../../core/sheets';
 import type { Workbook } from '../adapters/workbook';
 

@@ -1,7 +1,7 @@
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import type { StatusKey } from '../../core/settings/schema';
-import { settingRow } from '../../core/setup/defaults';
+import type { StatusKey } from '../../core/settings';
+import { settingRow } from '../../core/setup';
 import { dayOf, localParts } from '../../core/time';
 import { writeCells } from '../adapters/cells';
 import { appendRecords, type Workbook } from '../adapters/workbook';

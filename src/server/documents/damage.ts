@@ -1,7 +1,7 @@
 import { schoolCalendarFrom } from '../../core/calendar';
 import { damageDocument, renderDocument, termFor } from '../../core/documents';
 import { messages } from '../../core/i18n';
-import { typedRecords } from '../../core/table/record';
+import { typedRecords } from '../../core/table';
 import { dayOf } from '../../core/time';
 import type { MenuAction } from '../runners';
 import { closedMonth } from './safety';

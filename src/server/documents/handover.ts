@@ -11,10 +11,9 @@ import {
 } from '../../core/documents';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { typedRecords } from '../../core/table/record';
-import { userOf } from '../../core/sidebar/user';
-import { assignerFrom } from '../../core/tasks/assign';
-import { readTasks } from '../../core/tasks';
+import { typedRecords } from '../../core/table';
+import { userOf } from '../../core/sidebar';
+import { assignerFrom, readTasks } from '../../core/tasks';
 import { dayOf } from '../../core/time';
 import { withDocumentLock } from '../adapters/lock';
 import type { Workbook } from '../adapters/workbook';

@@ -13,13 +13,12 @@ import {
   waitingInLog,
 } from '../../core/documents';
 import { readLog } from '../../core/alerts';
-import { typedRecords } from '../../core/table/record';
+import { typedRecords } from '../../core/table';
 import { escapeHtml } from '../../core/html';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { monthOf, type Month } from '../../core/tasks';
+import { monthOf, type Month, firstDay } from '../../core/tasks';
 import { addDays, dayOf } from '../../core/time';
-import { firstDay } from '../../core/tasks/month';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
 import { readTables } from '../alerts/input';

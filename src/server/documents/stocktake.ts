@@ -7,8 +7,8 @@ import {
 } from '../../core/documents';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { typedRecords } from '../../core/table/record';
-import { userOf } from '../../core/sidebar/user';
+import { typedRecords } from '../../core/table';
+import { userOf } from '../../core/sidebar';
 import { dayOf } from '../../core/time';
 import type { Workbook } from '../adapters/workbook';
 import type { MenuAction } from '../runners';

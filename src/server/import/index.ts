@@ -21,9 +21,8 @@ import {
 import { fill, messages, type Catalog } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import type { SheetKey } from '../../core/sheets';
-import { typedRecords } from '../../core/table/record';
-import { userOf } from '../../core/sidebar/user';
-import { labelKey } from '../../core/table/labels';
+import { typedRecords, labelKey } from '../../core/table';
+import { userOf } from '../../core/sidebar';
 import { sheetsNeededFor } from '../../core/validate';
 import { withDocumentLock } from '../adapters/lock';
 import type { MenuAction } from '../runners';

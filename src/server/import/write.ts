@@ -1,8 +1,7 @@
 import { fixSheetName, targetName, type ImportPlan } from '../../core/import';
 import { messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { labelKey } from '../../core/table/labels';
-import type { CellValue } from '../../core/table/mapping';
+import { labelKey, type CellValue } from '../../core/table';
 import { writeCells } from '../adapters/cells';
 import {
   appendRecords,

@@ -1,8 +1,6 @@
 /** What crosses between the request page and the server: JSON only, times as school-zone text. */
 import type { Lang } from '../../core/lang';
-import type { OpenRepair, RoomAsset } from '../../core/requests/plan';
-import type { RequestText } from '../../core/requests/schema';
-import type { Progress } from '../../core/requests/status';
+import type { OpenRepair, RoomAsset, RequestText, Progress } from '../../core/requests';
 import type { Reply } from '../sidebar/serve';
 
 /** What one place offers: its assets from the register and its open repairs. */

@@ -1,9 +1,14 @@
 import { messages } from '../../core/i18n';
-import { typedRecords } from '../../core/table/record';
-import { assetLabels, LABELS_DATA_ID, roomLabels, type Label } from '../../core/requests/labels';
-import { roomAssets, roomsOf } from '../../core/requests/plan';
-import type { TypedRecord } from '../../core/table/record';
-import type { RequestText } from '../../core/requests/schema';
+import { typedRecords, type TypedRecord } from '../../core/table';
+import {
+  assetLabels,
+  LABELS_DATA_ID,
+  roomLabels,
+  type Label,
+  roomAssets,
+  roomsOf,
+  type RequestText,
+} from '../../core/requests';
 import { pageWithData } from '../adapters/ui';
 import type { MenuAction } from '../runners';
 import { webAppUrl } from './token';

@@ -1,9 +1,8 @@
 import { readLog } from '../../core/alerts';
 import { messages } from '../../core/i18n';
-import { str, typedRecords } from '../../core/table/record';
-import type { Notice } from '../../core/requests/plan';
-import { closedNotices, noticeLog } from '../../core/requests/status';
-import { sameId } from '../../core/sidebar/records';
+import { str, typedRecords } from '../../core/table';
+import { type Notice, closedNotices, noticeLog } from '../../core/requests';
+import { sameId } from '../../core/sidebar';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import type { Workbook } from '../adapters/workbook';
 import { writeChanges } from '../sidebar/write';

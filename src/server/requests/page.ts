@@ -1,10 +1,8 @@
 import { messages } from '../../core/i18n';
-import { str, typedRecords } from '../../core/table/record';
-import { peopleFrom } from '../../core/overdue/people';
-import { findRoom, openRepairs, roomAssets, roomsOf } from '../../core/requests/plan';
-import { REQUEST_DATA_ID } from '../../core/requests/schema';
-import { progressOf } from '../../core/requests/status';
-import { sameId } from '../../core/sidebar/records';
+import { str, typedRecords } from '../../core/table';
+import { peopleFrom } from '../../core/overdue';
+import { findRoom, openRepairs, roomAssets, roomsOf, REQUEST_DATA_ID, progressOf } from '../../core/requests';
+import { sameId } from '../../core/sidebar';
 import { pageWithData } from '../adapters/ui';
 import { Workbook } from '../adapters/workbook';
 import type { Endpoint } from '../sidebar/serve';

@@ -1,7 +1,6 @@
 import { fill, messages } from '../../core/i18n';
-import { typedRecords } from '../../core/table/record';
-import { planRequest } from '../../core/requests/plan';
-import { checkRequest, RATE, type RequestInput } from '../../core/requests/schema';
+import { typedRecords } from '../../core/table';
+import { planRequest, checkRequest, RATE, type RequestInput } from '../../core/requests';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import { appendRecords } from '../adapters/workbook';
 import { refused, type Call, type Endpoint } from '../sidebar/serve';

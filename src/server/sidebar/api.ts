@@ -1,8 +1,7 @@
 /** What crosses google.script.run between the sidebar page and the server: JSON only, dates as strings. */
 import type { Lang } from '../../core/lang';
 import type { WeekFigures } from '../../core/figures';
-import type { DashboardCount } from '../../core/sidebar/dashboard';
-import type { Choice, FormKey, FormSpec, ListKey } from '../../core/sidebar/forms';
+import type { DashboardCount, Choice, FormKey, FormSpec, ListKey } from '../../core/sidebar';
 import type { Reply } from './serve';
 
 /** A workbook choice with what the page fills from it (a fee's standard, a schedule's place). */

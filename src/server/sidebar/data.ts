@@ -1,15 +1,19 @@
-import { enumLabel } from '../../core/table/labels';
+import { enumLabel, str, num, typedRecords, type TypedRecord } from '../../core/table';
 import { findOverdue } from '../../core/overdue';
-import { str, num, typedRecords, type TypedRecord } from '../../core/table/record';
 import { SHEETS, type SheetKey } from '../../core/sheets';
-import { buildDashboard, dashboardTrends } from '../../core/sidebar/dashboard';
-import { formSpecs, type ListKey } from '../../core/sidebar/forms';
-import { localIso, suggestReceiptNo } from '../../core/sidebar/records';
+import {
+  buildDashboard,
+  dashboardTrends,
+  formSpecs,
+  type ListKey,
+  localIso,
+  suggestReceiptNo,
+  userOf,
+} from '../../core/sidebar';
 import { dayOf } from '../../core/time';
 import { checkWorkbook } from '../../core/validate';
 import type { Table, Workbook } from '../adapters/workbook';
 import type { ListChoice, SidebarData } from './api';
-import { userOf } from '../../core/sidebar/user';
 
 const byLabel = (a: ListChoice, b: ListChoice) => a.label.localeCompare(b.label, 'zh-CN');
 const joined = (...parts: string[]) => parts.filter(Boolean).join(' · ');

@@ -1,10 +1,10 @@
 import { messages } from '../../core/i18n';
 import { SHEETS, type SheetKey } from '../../core/sheets';
-import { embedCatalog, pageCatalog } from '../../core/sidebar/embed';
+import { embedCatalog, pageCatalog } from '../../core/sidebar';
 import { Workbook } from '../adapters/workbook';
 import type { SidebarData } from './api';
 import { sidebarData } from './data';
-import type { CheckReport } from '../../core/validate/report';
+import type { CheckReport } from '../../core/validate';
 import { checkAllSheets } from '../validate';
 import { NO_ARGS, refused, type Endpoint } from './serve';
 

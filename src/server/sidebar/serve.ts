@@ -1,7 +1,7 @@
 import { fill, messages } from '../../core/i18n';
 import { DEFAULT_LANG, type Lang } from '../../core/lang';
-import type { Settings } from '../../core/settings/schema';
-import type { Checked, FieldErrors } from '../../core/sidebar/check';
+import type { Settings } from '../../core/settings';
+import type { Checked, FieldErrors } from '../../core/sidebar';
 import { dayOf, isDate, type Day } from '../../core/time';
 import { errorText, logUnexpected } from '../adapters/ui';
 import { Workbook } from '../adapters/workbook';

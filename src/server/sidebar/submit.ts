@@ -1,8 +1,6 @@
-import { QUICK_ACTIONS, type Plan } from '../../core/sidebar/actions';
-import type { ActionKey } from '../../core/sidebar/forms';
-import { typedRecords } from '../../core/table/record';
+import { QUICK_ACTIONS, type Plan, type ActionKey, userOf } from '../../core/sidebar';
+import { typedRecords } from '../../core/table';
 import type { SheetKey } from '../../core/sheets';
-import { userOf } from '../../core/sidebar/user';
 import { withDocumentLock } from '../adapters/lock';
 import type { Table } from '../adapters/workbook';
 import { refusal, type Call, type Endpoint } from './serve';

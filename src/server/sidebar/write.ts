@@ -1,4 +1,4 @@
-import type { Changes } from '../../core/sidebar/records';
+import type { Changes } from '../../core/sidebar';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
 
 /**

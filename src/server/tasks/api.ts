@@ -1,7 +1,6 @@
 import { CARRIED_LANGS, messages } from '../../core/i18n';
-import { typedRecords } from '../../core/table/record';
-import { userOf, type User } from '../../core/sidebar/user';
-import { enumLabel } from '../../core/table/labels';
+import { typedRecords, enumLabel } from '../../core/table';
+import { userOf, type User } from '../../core/sidebar';
 import {
   checkCompletion,
   readCompletion,

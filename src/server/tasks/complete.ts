@@ -2,7 +2,7 @@ import { schoolCalendarFrom } from '../../core/calendar';
 import type { EnumValue } from '../../core/sheets';
 import { completeTask, patchCells, readTasks, type ExistingTask } from '../../core/tasks';
 import { instantOf, type Day } from '../../core/time';
-import type { CellValue } from '../../core/table/mapping';
+import type { CellValue } from '../../core/table';
 import { withDocumentLock } from '../adapters/lock';
 import { errorText, tell } from '../adapters/ui';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';

@@ -1,6 +1,10 @@
-import { CHECKED_SHEETS } from '../../core/validate';
-import { checkAll, type CheckAllChanges, type SheetRead } from '../../core/validate/check-all';
-import type { CheckReport } from '../../core/validate/report';
+import {
+  CHECKED_SHEETS,
+  checkAll,
+  type CheckAllChanges,
+  type SheetRead,
+  type CheckReport,
+} from '../../core/validate';
 import type { SheetKey } from '../../core/sheets';
 import { withDocumentLock } from '../adapters/lock';
 import { writeBlock, type Workbook } from '../adapters/workbook';

@@ -1,6 +1,5 @@
 import { messages } from '../../core/i18n';
-import { checkReportHtml } from '../../core/validate/dialog';
-import type { CheckReport } from '../../core/validate/report';
+import { checkReportHtml, type CheckReport } from '../../core/validate';
 
 /** The result of "Check all sheets" in a modal dialog (the HTML escapes every workbook value). */
 export function showCheckReport(report: CheckReport): void {

@@ -1,24 +1,24 @@
 import { CARRIED_LANGS } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { parseSettings } from '../../core/settings/parse';
+import { parseSettings } from '../../core/settings';
 import { sheetDecl, type SheetKey } from '../../core/sheets';
-import { adjacentRuns } from '../../core/table/a1';
-import { sheetName } from '../../core/table/labels';
-import { mapHeaders, type TableLayout } from '../../core/table/mapping';
+import { adjacentRuns, sheetName, mapHeaders, type TableLayout } from '../../core/table';
 import { dayOf } from '../../core/time';
-import { checkWorkbook, CHECKED_SHEETS, sheetsNeededFor } from '../../core/validate';
 import {
+  checkWorkbook,
+  CHECKED_SHEETS,
+  sheetsNeededFor,
   checkEdit,
   planEdit,
   type EditCheck,
   type LookupReads,
   type ReadColumns,
-} from '../../core/validate/edit';
+  wantedMarks,
+} from '../../core/validate';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import type { Table, Workbook } from '../adapters/workbook';
 import type { Bounds, Edit, EditHandler } from '../edit';
 import { storeFixes } from './fixes';
-import { wantedMarks } from '../../core/validate/marks';
 import { writeMarks } from './marks';
 import { readForValidation } from './read';
 

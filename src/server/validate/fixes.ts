@@ -1,5 +1,4 @@
-import { fixedValue } from '../../core/validate/fixes';
-import type { Fix } from '../../core/validate';
+import { fixedValue, type Fix } from '../../core/validate';
 import { writeCells, type CellWrite } from '../adapters/cells';
 import type { Table } from '../adapters/workbook';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../../core/lang';
-import { marksToWrite, type MarkBlock, type PlacedMarks, type WantedMarks } from '../../core/validate/marks';
+import { marksToWrite, type MarkBlock, type PlacedMarks, type WantedMarks } from '../../core/validate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
