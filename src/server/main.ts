@@ -9,7 +9,7 @@ import * as documents from './documents/entry';
 import { handleEdit } from './edit';
 import * as importing from './import';
 import * as menu from './menu';
-import { menuItem, scheduled, simpleTrigger } from './runners';
+import { menuItem, scheduled, simpleTrigger, webPage } from './runners';
 import * as requests from './requests';
 import * as sidebar from './sidebar';
 import { serve } from './sidebar/serve';
@@ -69,7 +69,7 @@ export const apiImportPreview = serve(importing.importPreviewEndpoint);
 export const apiImportWrite = serve(importing.importWriteEndpoint);
 
 // The web app (manifest `webapp`): the school's request page and status pages, and its calls.
-export const doGet = requests.servePage;
+export const doGet = webPage(requests.servePage);
 export const apiRequestRoom = serve(requests.room);
 export const apiSubmitRequest = serve(requests.submit);
 export const apiRecordHandover = serve(documents.recordHandover);

@@ -6,7 +6,8 @@
  * - time-driven triggers work on this script's spreadsheet, say in Settings what they could not do,
  *   and rethrow a failure so Apps Script records a failed execution.
  */
-import { messages } from '../core/i18n';
+import { escapeHtml } from '../core/html';
+import { fill, messages } from '../core/i18n';
 import { DEFAULT_LANG, type Lang } from '../core/lang';
 import type { StatusKey } from '../core/settings';
 import { BusyError, withDocumentLock, withinSimpleTriggerLimit } from './adapters/lock';
@@ -110,6 +111,39 @@ export function scheduled(job: ScheduledJob): (e?: unknown) => void {
         console.error(recordError);
       }
       if (!busy) throw error;
+    }
+  };
+}
+
+/**
+ * doGet, the web app's page for anyone in the school. A failure (a sheet it cannot read, say) is told
+ * on a plain page in the Settings language and written to the execution log with its stack, so a
+ * visitor never meets Google's error page and the office can see what went wrong.
+ */
+export function webPage<E>(
+  page: (e: E) => GoogleAppsScript.HTML.HtmlOutput,
+): (e: E) => GoogleAppsScript.HTML.HtmlOutput {
+  return (e) => {
+    try {
+      return page(e);
+    } catch (error) {
+      logUnexpected(error);
+      let workbook: Workbook | undefined;
+      try {
+        workbook = Workbook.active();
+      } catch {
+        // the language then comes from the cache or the default
+      }
+      const lang = reportLanguage(workbook);
+      const t = messages(lang).requests;
+      // Duck-typed: an error raised inside a service is not an instance of the script's own Error.
+      const said = (error as { message?: unknown } | null)?.message;
+      const message = typeof said === 'string' ? said : String(error);
+      return HtmlService.createHtmlOutput(
+        `<!doctype html><html lang="${lang}"><meta charset="utf-8"><p style="font:16px/1.6 sans-serif;margin:24px">${escapeHtml(fill(t.unavailable, { message }))}</p></html>`,
+      )
+        .setTitle(t.title)
+        .addMetaTag('viewport', 'width=device-width, initial-scale=1');
     }
   };
 }

@@ -34,6 +34,23 @@ describe('the request page as doGet serves it', () => {
     expect(html).not.toContain('</script><script>alert(1)');
   });
 
+  it('says on a plain page, in the Settings language, when it cannot open, rather than Google’s error', () => {
+    const bundle = requestWorkbook();
+    const sheets = bundle.emu.spreadsheet;
+    const original = sheets.getSheets.bind(sheets);
+    sheets.getSheets = () => {
+      throw new Error('Service Spreadsheets failed');
+    };
+    const out = bundle.call('doGet', [{ parameter: { room: ROOM }, queryString: '' }]) as {
+      getContent(): string;
+      getTitle(): string;
+    };
+    sheets.getSheets = original;
+    expect(out.getContent()).toContain(zh.unavailable.replace('{message}', 'Service Spreadsheets failed'));
+    expect(out.getTitle()).toBe(zh.title);
+    expect(openPage(bundle, { room: ROOM }).data.view).toBe('form');
+  });
+
   it('ships one HTML file with no outside resources, under 40 KB', () => {
     const file = readFileSync(join(DIST, 'Request.html'), 'utf8');
     expect(Buffer.byteLength(file)).toBeLessThan(40_000);

@@ -840,6 +840,8 @@ export const en: Widen<Messages> = {
     refused: 'Not sent: check the fields marked above.',
     busy: 'The office workbook is busy: not sent yet. Wait a moment and press Send again; your text is kept.',
     notSetUp: 'The office has no repairs sheet yet: not sent. Contact the office; your text is kept.',
+    unavailable:
+      'The request page cannot open right now ({message}). Please try again later, or contact the logistics office.',
     failed: 'Not sent ({message}). Your text is kept: try again.',
     mail: {
       assignSubject: 'New repair {id}: {room}',

@@ -804,6 +804,7 @@ export const zhCN = {
     busy: '表格正忙，尚未提交。请稍后再点「提交报修」，内容已保留。',
     notSetUp: '还没有维修记录表，尚未提交。请联系后勤处，内容已保留。',
     failed: '未能提交（{message}），内容已保留，请重试。',
+    unavailable: '报修网页暂时打不开（{message}）。请稍后再试，或直接联系后勤处。',
     mail: {
       assignSubject: '新报修 {id}：{room}',
       hazardSubject: '【安全隐患】新报修 {id}：{room}',
