@@ -14,6 +14,8 @@ import {
   safetyDocument,
   type DocumentModel,
 } from '../../src/core/documents';
+import { sheetDecl } from '../../src/core/sheets';
+import { columnHeader } from '../../src/core/table/labels';
 import { tableOf } from '../../src/core/table/record';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/parse';
 import { instantOf } from '../../src/core/time';
@@ -186,34 +188,7 @@ describe('printed documents in Chromium, read back with poppler', () => {
     );
     if (!stock.ok) throw new Error(stock.message);
     const sheet = tableOf('stocktake', [
-      [
-        'countDate',
-        'kind',
-        'ref',
-        'name',
-        'location',
-        'unit',
-        'bookQty',
-        'counted',
-        'variance',
-        'status',
-        'note',
-      ].map(
-        (k) =>
-          ({
-            countDate: '盘点日期',
-            kind: '类别',
-            ref: '编号',
-            name: '名称',
-            location: '存放地点',
-            unit: '单位',
-            bookQty: '账面数量',
-            counted: '实盘数量',
-            variance: '差异',
-            status: '状态',
-            note: '备注',
-          })[k]!,
-      ),
+      sheetDecl('stocktake').columns.map((c) => columnHeader('zh-CN', 'stocktake', c.key)),
       ...stock.records.map((r) => [
         r.countDate,
         r.kind,
