@@ -464,13 +464,67 @@ export class UtilitiesImpl extends Base {
 }
 
 /**
+ * The emulator's stand-in for the PDF Apps Script makes from HTML: a valid one-page PDF (PDF 1.4,
+ * classic cross-reference table) whose page says it is a stand-in and which carries the source HTML
+ * as an embedded file, `source.html` (a viewer lists it under attachments; `pdfdetach` extracts it).
+ * So the bytes a script returns or attaches keep the document: tests decode them and find it, and
+ * the playground's downloads open in any PDF viewer.
+ */
+export function standInPdf(html: string): Buffer {
+  const source = Buffer.from(html, 'utf8');
+  const lines = [
+    'Houqin emulator: a stand-in for the PDF Apps Script makes from HTML.',
+    'The page it was made from is attached to this PDF as source.html;',
+    'open or print that attachment to see the document.',
+  ];
+  const text = lines.map((l, i) => `${i ? '0 -18 Td ' : ''}(${l}) Tj`).join(' ');
+  const content = Buffer.from(`BT /F1 11 Tf 56 780 Td ${text} ET`, 'latin1');
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let at = 0;
+  const put = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    at += buf.length;
+  };
+  const obj = (n: number, body: (Buffer | string)[]) => {
+    offsets[n] = at;
+    put(`${n} 0 obj\n`);
+    body.forEach(put);
+    put('\nendobj\n');
+  };
+  put('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+  obj(1, [
+    '<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(source.html) 5 0 R] >> >> >>',
+  ]);
+  obj(2, ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>']);
+  obj(3, [
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+  ]);
+  obj(4, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
+  obj(5, ['<< /Type /Filespec /F (source.html) /UF (source.html) /EF << /F 7 0 R >> >>']);
+  obj(6, [`<< /Length ${content.length} >>\nstream\n`, content, '\nendstream']);
+  obj(7, [
+    `<< /Type /EmbeddedFile /Subtype /text#2Fhtml /Length ${source.length} >>\nstream\n`,
+    source,
+    '\nendstream',
+  ]);
+  const xref = at;
+  const rows = offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`);
+  put(`xref\n0 ${offsets.length}\n0000000000 65535 f \n${rows.join('')}`);
+  put(`trailer\n<< /Size ${offsets.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
+/**
  * Blob (https://developers.google.com/apps-script/reference/base/blob). `getAs(contentType)`
  * "Return[s] the data inside this object as a blob converted to the specified content type. This
  * method adds the appropriate extension to the filename—for example, "myfile.pdf". However, it
  * assumes that the part of the filename that follows the last period (if any) is an existing
  * extension that should be replaced." The emulator converts HTML (and text) to PDF only: the PDF
- * it makes is a stand-in (a minimal PDF naming its source) that keeps the source HTML in
- * `_sourceHtml`, so tests print that HTML to a real PDF with Chromium (tests/browser/documents).
+ * it makes is a stand-in (`standInPdf`: one page saying so, the source HTML embedded) that also
+ * keeps the source HTML in `_sourceHtml`, so tests print that HTML to a real PDF with Chromium
+ * (tests/browser/documents).
  * Other conversions throw, as Apps Script does for a conversion it does not offer.
  */
 export class BlobImpl extends Base {
@@ -523,9 +577,7 @@ export class BlobImpl extends Base {
     if (to === from) return this.copyBlob();
     if (to === 'application/pdf' && (from === 'text/html' || from === 'text/plain')) {
       const source = from === 'text/html' ? this.getDataAsString() : `<pre>${this.getDataAsString()}</pre>`;
-      const stub = Buffer.from(
-        `%PDF-1.4\n% Houqin emulator: PDF of ${source.length} characters of HTML\n%%EOF\n`,
-      );
+      const stub = standInPdf(source);
       return new BlobImpl(this._ctx, stub, 'application/pdf', renamed, source);
     }
     throw scriptError(`Converting from ${from || 'unknown'} to ${to} is not supported.`);

@@ -74,3 +74,7 @@ export const apiRequestRoom = serve(requests.room);
 export const apiSubmitRequest = serve(requests.submit);
 export const apiRecordHandover = serve(documents.recordHandover);
 export const apiOpenHandover = serve(documents.openHandover);
+
+// google.script.run from every document's dialog (PDF_ENDPOINTS in core/documents/ref.ts).
+export const apiDocumentPdf = serve(documents.documentPdf);
+export const apiEmailDocumentPdf = serve(documents.emailDocumentPdf);

@@ -40,3 +40,11 @@ export {
 } from './stocktake';
 export { agencyStatementDocument, feeNoticeDocument, monthlyAccountsDocument, type FeeTables } from './fees';
 export { damageDocument, type DamageContext } from './damage';
+export {
+  documentRefSchema,
+  pdfFileName,
+  PDF_ENDPOINTS,
+  readDocumentRef,
+  type DocumentKind,
+  type DocumentRef,
+} from './ref';

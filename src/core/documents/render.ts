@@ -1,6 +1,7 @@
 import { escapeHtml } from '../html';
 import { messages } from '../i18n';
 import type { Block, Cell, Column, DocumentModel, TableBlock } from './model';
+import { PDF_ENDPOINTS, type DocumentRef } from './ref';
 
 /**
  * Chinese that prints on every office computer: Microsoft YaHei / SimSun (Windows), PingFang SC /
@@ -12,10 +13,22 @@ export const DOCUMENT_FONTS =
 export interface RenderOptions {
   /** The dialog's version: a Print button (not printed) above the page. */
   readonly printButton?: boolean;
+  /**
+   * The dialog's PDF buttons (下载 PDF, 发送 PDF 到我的邮箱), beside Print and not printed: the page
+   * sends this reference, never its HTML, and the server rebuilds the document from the workbook.
+   */
+  readonly pdf?: DocumentRef;
 }
 
-/** A CSS string literal (our own catalogue text, still quoted safely). */
-const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;
+/**
+ * A CSS string literal, quoted safely: `<` escaped too, so no text (a school's name included) can
+ * close the <style> element it stands in.
+ */
+const cssString = (s: string) =>
+  `"${s
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, '\\3c ')
+    .replace(/\n/g, ' ')}"`;
 
 /** `第 {page} 页，共 {pages} 页` as a CSS `content` value with the page counters in place. */
 function pageContent(template: string): string {
@@ -26,6 +39,86 @@ function pageContent(template: string): string {
       part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part),
     )
     .join(' ');
+}
+
+/** The page footer where page counters are not supported: the school, the document and its period. */
+function footerText(doc: DocumentModel): string {
+  return [doc.school, doc.title, doc.period].filter(Boolean).join('　');
+}
+
+/** JSON inside a <script> element: `<` escaped so no value can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * The dialog's own script (plain ES5, no build step): asks the server for the PDF of `ref` through
+ * google.script.run, then saves the bytes as a file or says where it was sent; every step and every
+ * failure is said in the status line, which screen readers announce.
+ */
+const PDF_SCRIPT = [
+  '(function () {',
+  "  var data = JSON.parse(document.getElementById('houqin-pdf').textContent);",
+  '  var t = data.text;',
+  "  var status = document.getElementById('houqin-pdf-status');",
+  "  var buttons = document.querySelectorAll('button[data-pdf]');",
+  "  function say(text, error) { status.textContent = text; status.className = error ? 'status error' : 'status'; }",
+  '  function busy(on) { for (var i = 0; i < buttons.length; i++) buttons[i].disabled = on; }',
+  "  function fill(s, k, v) { return s.split('{' + k + '}').join(v); }",
+  '  function save(reply) {',
+  '    var text = atob(reply.base64);',
+  '    var bytes = new Uint8Array(text.length);',
+  '    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);',
+  "    var url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));",
+  "    var a = document.createElement('a');",
+  '    a.href = url;',
+  '    a.download = reply.fileName;',
+  "    a.style.display = 'none';",
+  '    document.body.appendChild(a);',
+  '    a.click();',
+  '    document.body.removeChild(a);',
+  '    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);',
+  "    return fill(t.downloaded, 'file', reply.fileName);",
+  '  }',
+  '  function run(button) {',
+  "    var how = button.getAttribute('data-pdf');",
+  '    var api = window.google && google.script && google.script.run;',
+  '    if (!api) return say(t.unavailable, true);',
+  '    busy(true);',
+  "    say(how === 'email' ? t.sending : t.making);",
+  '    api',
+  '      .withSuccessHandler(function (reply) {',
+  '        busy(false);',
+  "        if (!reply || reply.ok !== true) return say(fill(t.failed, 'message', (reply && reply.message) || ''), true);",
+  "        try { say(how === 'email' ? reply.message : save(reply)); }",
+  "        catch (e) { say(fill(t.failed, 'message', (e && e.message) || String(e)), true); }",
+  '      })',
+  '      .withFailureHandler(function (e) {',
+  '        busy(false);',
+  "        say(fill(t.failed, 'message', (e && e.message) || String(e)), true);",
+  '      })',
+  '      [data.endpoints[how]](data.ref);',
+  '  }',
+  '  for (var i = 0; i < buttons.length; i++)',
+  "    buttons[i].addEventListener('click', function (event) { run(event.currentTarget); });",
+  '})();',
+].join('\n');
+
+/** Print, and with a reference the two PDF buttons and their status line: none of it printed. */
+function dialogToolbar(doc: DocumentModel, ref: DocumentRef | undefined): string {
+  const m = messages(doc.lang);
+  const print = `<button type="button" onclick="window.print()">${escapeHtml(m.documents.render.print)}</button>`;
+  const hint = `<span>${escapeHtml(m.documents.render.printHint)}</span>`;
+  if (!ref) return `<div class="toolbar">${print}${hint}</div>`;
+  const p = m.documentPdf;
+  const text = {
+    making: p.making,
+    sending: p.sending,
+    downloaded: p.downloaded,
+    failed: p.failed,
+    unavailable: p.unavailable,
+  };
+  return `<div class="toolbar">${print}<button type="button" data-pdf="download">${escapeHtml(p.download)}</button><button type="button" data-pdf="email">${escapeHtml(p.email)}</button>${hint}<p id="houqin-pdf-status" class="status" role="status" aria-live="polite"></p></div>
+<script type="application/json" id="houqin-pdf">${scriptJson({ ref, text, endpoints: PDF_ENDPOINTS })}</script>
+<script>${PDF_SCRIPT}</script>`;
 }
 
 const ALIGN = { left: 'l', right: 'r', center: 'c' } as const;
@@ -91,15 +184,13 @@ export function renderDocument(doc: DocumentModel, options: RenderOptions = {}):
     )
     .join('\n');
   const signatures = signing(doc.signatures);
-  const toolbar = options.printButton
-    ? `<div class="toolbar"><button type="button" onclick="window.print()">${escapeHtml(m.print)}</button><span>${escapeHtml(m.printHint)}</span></div>`
-    : '';
+  const toolbar = options.printButton || options.pdf ? dialogToolbar(doc, options.pdf) : '';
   return `<!DOCTYPE html>
 <html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
 <title>${escapeHtml(doc.title)}</title>
 <style>
 @page { size: A4; margin: 16mm 14mm 18mm 14mm;
-  @bottom-center { content: ${pageContent(m.page)}; font-size: 9pt; color: #444; font-family: ${DOCUMENT_FONTS}; } }
+  @bottom-center { content: ${cssString(footerText(doc))}; content: ${pageContent(m.page)}; font-size: 9pt; color: #444; font-family: ${DOCUMENT_FONTS}; } }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
 body { font-family: ${DOCUMENT_FONTS}; font-size: 10.5pt; line-height: 1.5; color: #000; }
@@ -126,15 +217,20 @@ tr.total td { font-weight: bold; }
 .notice { border: 1pt solid #000; padding: 2mm 3mm; font-weight: bold; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm 10mm; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
 .sign { display: flex; align-items: flex-end; gap: 1mm; white-space: nowrap; }
-.sign i { flex: 1; border-bottom: 0.6pt solid #000; min-width: 20mm; height: 6mm; }
-.sign i.short { flex: 0 0 26mm; }
+.sign i { display: inline-block; width: 45mm; flex: 1; border-bottom: 0.6pt solid #000; min-width: 20mm; height: 6mm; }
+.sign i.short { width: 26mm; flex: 0 0 26mm; }
 .new-page { break-before: page; page-break-before: always; }
 .again { text-align: center; font-size: 11pt; margin: 0 0 2mm; }
 section .signatures { margin-top: 6mm; }
 .toolbar { position: sticky; top: 0; background: #f1f3f4; padding: 8px; display: flex; gap: 12px; align-items: center; font-size: 13px; }
+.toolbar { flex-wrap: wrap; z-index: 1; }
 .toolbar button { font: inherit; padding: 6px 18px; cursor: pointer; }
+.toolbar button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+.toolbar button:disabled { cursor: progress; }
+.toolbar .status { flex-basis: 100%; margin: 0; min-height: 1.5em; }
+.toolbar .status.error { color: #b3261e; font-weight: bold; }
 @media screen { .page { padding: 12px; } }
-@media print { .toolbar { display: none; } }
+@media print { .toolbar, .toolbar * { display: none !important; } }
 </style></head>
 <body>${toolbar}<div class="page">
 ${doc.school ? `<p class="school">${escapeHtml(doc.school)}</p>` : ''}<h1>${escapeHtml(doc.title)}</h1>

@@ -1257,4 +1257,27 @@ export const en: Widen<Messages> = {
       },
     },
   },
+  documentPdf: {
+    download: 'Download PDF',
+    email: 'E-mail the PDF to me',
+    making: 'Making the PDF…',
+    sending: 'Making the PDF and sending it to your e-mail…',
+    downloaded: 'Downloaded {file}.',
+    mailed: 'Sent {file} to {to}.',
+    failed: 'No PDF was made: {message}',
+    unavailable:
+      'This page is not open in the spreadsheet, so it cannot make a PDF. Open it again from the Houqin menu.',
+    badRequest:
+      'Houqin cannot tell which document to make; nothing was made or sent. Open the document again from the Houqin menu.',
+    noEmail:
+      'Houqin cannot read the e-mail address you are signed in with (the school account settings do not allow it), so the PDF was not sent. Use "Download PDF" instead.',
+    quota:
+      'Today\'s e-mail quota is used up, so the PDF was not sent. Use "Download PDF" instead, or send it tomorrow.',
+    mailFailed: 'The PDF was not sent: {message}',
+    mailSubject: '{school} {title} ({what})',
+    mailBody:
+      'Attached is the PDF of {school} {title} ({what}), made by Houqin from the workbook on {date}, for the records.',
+    allRooms: 'All rooms',
+    separator: ', ',
+  },
 };

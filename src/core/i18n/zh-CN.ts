@@ -1181,6 +1181,24 @@ export const zhCN = {
       stairs: { item: '楼梯、走廊、护栏安全检查', location: '教学楼', frequency: '每季度' },
     },
   },
+  documentPdf: {
+    download: '下载 PDF',
+    email: '发送 PDF 到我的邮箱',
+    making: '正在生成 PDF……',
+    sending: '正在生成 PDF 并发送到您的邮箱……',
+    downloaded: '已下载 {file}。',
+    mailed: '已把 {file} 发送到 {to}，请查收。',
+    failed: 'PDF 没有生成：{message}',
+    unavailable: '这个页面没有在表格中打开，无法生成 PDF。请从「后勤助手」菜单重新打开。',
+    badRequest: '无法识别要生成哪份文件，没有生成或发送任何内容。请从「后勤助手」菜单重新打开这份文件。',
+    noEmail: '无法取得您登录的邮箱地址（学校的账号设置不允许读取），PDF 没有发送。请改用「下载 PDF」保存。',
+    quota: '今天的邮件配额已经用完，PDF 没有发送。请改用「下载 PDF」保存，或明天再发送。',
+    mailFailed: 'PDF 没有发送：{message}',
+    mailSubject: '{school}{title}（{what}）',
+    mailBody: '附件是{school}{title}（{what}）的 PDF，由后勤助手于 {date} 根据工作簿生成，请存档。',
+    allRooms: '全部房间',
+    separator: '，',
+  },
 };
 
 export type Messages = typeof zhCN;

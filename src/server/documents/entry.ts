@@ -9,6 +9,7 @@ export { handoverPrint, handoverRecord, openHandover, recordHandover } from './h
 export { stocktakeApprove, stocktakePrint, stocktakeStart } from './stocktake';
 export { agencyStatement, feeAccounts, feeNotice } from './fees';
 export { damagePrint } from './damage';
+export { documentPdf, emailDocumentPdf } from './pdf-api';
 
 /** 发送上月安全月报: sends last month's report now, to whoever has not had it yet. */
 export const safetySendNow: MenuAction = {

@@ -4,15 +4,14 @@ import {
   feeNoticeDocument,
   termFor,
   monthlyAccountsDocument,
-  renderDocument,
-  type DocumentModel,
 } from '../../core/documents';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { parseMonth } from '../../core/tasks';
+import { monthId, parseMonth, type Month } from '../../core/tasks';
 import { dayOf } from '../../core/time';
 import type { Workbook } from '../adapters/workbook';
 import type { MenuAction } from '../runners';
+import { showDocument } from './dialog';
 import { closedMonth } from './safety';
 
 const title = (lang: Lang) => messages(lang).documents.fees.dialogTitle;
@@ -30,11 +29,23 @@ function context(workbook: Workbook, now: Date) {
   };
 }
 
-function show(doc: DocumentModel): void {
-  const html = HtmlService.createHtmlOutput(renderDocument(doc, { printButton: true }))
-    .setWidth(860)
-    .setHeight(640);
-  SpreadsheetApp.getUi().showModalDialog(html, doc.title);
+/** 收费公示, from one read of the fee items and payments. */
+export function composeFeeNotice(workbook: Workbook, now: Date) {
+  const { tables, ctx } = context(workbook, now);
+  return feeNoticeDocument(tables, ctx);
+}
+
+/** The month's accounts for staff, from one read of the fee items and payments. */
+export function composeFeeAccounts(workbook: Workbook, month: Month, now: Date) {
+  const { tables, ctx } = context(workbook, now);
+  return monthlyAccountsDocument(tables, month, ctx);
+}
+
+/** A class's agency-fee statement; undefined when the Fees sheet has none for that class. */
+export function composeAgencyStatement(workbook: Workbook, className: string, now: Date) {
+  const { tables, ctx } = context(workbook, now);
+  const calendar = schoolCalendarFrom(workbook.table('schoolYear')?.rows ?? [], ctx.timeZone);
+  return agencyStatementDocument(tables, className, { ...ctx, term: termFor(calendar, ctx.today) });
 }
 
 /** Asks one question; undefined when cancelled. */
@@ -48,10 +59,7 @@ function ask(prompt: string, lang: Lang): string | undefined {
 export const feeNotice: MenuAction = {
   title,
   lock: false,
-  run: (workbook, now) => {
-    const { tables, ctx } = context(workbook, now);
-    show(feeNoticeDocument(tables, ctx));
-  },
+  run: (workbook, now) => showDocument(composeFeeNotice(workbook, now), { kind: 'feeNotice' }),
 };
 
 /** 打印月度收费账目…: a month (empty: last month), by item and by collector. Reads only. */
@@ -59,13 +67,13 @@ export const feeAccounts: MenuAction = {
   title,
   lock: false,
   run: (workbook, now) => {
-    const { tables, ctx } = context(workbook, now);
-    const m = messages(ctx.lang).documents.fees;
-    const text = ask(m.monthPrompt, ctx.lang);
+    const lang = workbook.settings().settings.language;
+    const m = messages(lang).documents.fees;
+    const text = ask(m.monthPrompt, lang);
     if (text === undefined) return;
-    const month = text ? parseMonth(text) : closedMonth(now, ctx.timeZone);
-    if (!month) return { lang: ctx.lang, text: fill(m.badMonth, { text }) };
-    show(monthlyAccountsDocument(tables, month, ctx));
+    const month = text ? parseMonth(text) : closedMonth(now, workbook.timeZone);
+    if (!month) return { lang, text: fill(m.badMonth, { text }) };
+    showDocument(composeFeeAccounts(workbook, month, now), { kind: 'feeAccounts', month: monthId(month) });
   },
 };
 
@@ -74,16 +82,12 @@ export const agencyStatement: MenuAction = {
   title,
   lock: false,
   run: (workbook, now) => {
-    const { tables, ctx } = context(workbook, now);
-    const m = messages(ctx.lang).documents.fees;
-    const className = ask(m.classPrompt, ctx.lang);
+    const lang = workbook.settings().settings.language;
+    const m = messages(lang).documents.fees;
+    const className = ask(m.classPrompt, lang);
     if (className === undefined) return;
-    const calendar = schoolCalendarFrom(workbook.table('schoolYear')?.rows ?? [], ctx.timeZone);
-    const doc = agencyStatementDocument(tables, className, {
-      ...ctx,
-      term: termFor(calendar, ctx.today),
-    });
-    if (!doc) return { lang: ctx.lang, text: fill(m.noClass, { className }) };
-    show(doc);
+    const doc = composeAgencyStatement(workbook, className, now);
+    if (!doc) return { lang, text: fill(m.noClass, { className }) };
+    showDocument(doc, { kind: 'agencyStatement', className });
   },
 };

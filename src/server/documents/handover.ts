@@ -6,7 +6,6 @@ import {
   handoverTerm,
   planHandoverResult,
   readChecks,
-  renderDocument,
   type HandoverCheck,
 } from '../../core/documents';
 import { fill, messages } from '../../core/i18n';
@@ -20,6 +19,7 @@ import type { Workbook } from '../adapters/workbook';
 import type { MenuAction } from '../runners';
 import { refused, type Endpoint } from '../sidebar/serve';
 import { writeChanges } from '../sidebar/write';
+import { showDocument } from './dialog';
 
 /** The handover list for `who` (a room or a custodian; '' = every room), from one read of each sheet. */
 export function composeHandover(workbook: Workbook, who: string, now: Date) {
@@ -53,10 +53,14 @@ export function showHandover(
   const { groups, doc, lang } = composeHandover(workbook, who, now);
   const m = messages(lang).documents;
   if (!groups.length || (mode === 'record' && !who)) return fill(m.handover.notFound, { who });
-  const page = mode === 'print' ? renderDocument(doc, { printButton: true }) : handoverForm(groups, lang);
   const title = mode === 'print' ? doc.title : m.handoverResult.dialogTitle;
-  const html = HtmlService.createHtmlOutput(page).setWidth(860).setHeight(640);
-  SpreadsheetApp.getUi().showModalDialog(html, who ? fill(m.titleOf, { title, what: who }) : title);
+  const shown = who ? fill(m.titleOf, { title, what: who }) : title;
+  if (mode === 'print') {
+    showDocument(doc, { kind: 'handover', who }, shown);
+    return undefined;
+  }
+  const html = HtmlService.createHtmlOutput(handoverForm(groups, lang)).setWidth(860).setHeight(640);
+  SpreadsheetApp.getUi().showModalDialog(html, shown);
   return undefined;
 }
 

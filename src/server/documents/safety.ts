@@ -17,13 +17,14 @@ import { typedRecords } from '../../core/table';
 import { escapeHtml } from '../../core/html';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
-import { monthOf, type Month, firstDay } from '../../core/tasks';
+import { monthId, monthOf, type Month, firstDay } from '../../core/tasks';
 import { addDays, dayOf } from '../../core/time';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
 import { readTables } from '../alerts/input';
 import { lastRunText, recordStatus } from '../alerts/status';
 import type { MenuAction } from '../runners';
+import { showDocument } from './dialog';
 import { htmlToPdf } from './pdf';
 
 /** The month that closed last: the one the 1st-of-the-month run reports on. */
@@ -47,12 +48,11 @@ export const safetyPreview: MenuAction = {
   title: (lang) => messages(lang).documents.safety.dialogTitle,
   lock: false,
   run: (workbook, now) => {
-    const { doc } = composeSafetyReport(workbook, closedMonth(now, workbook.timeZone), now);
-    const html = HtmlService.createHtmlOutput(renderDocument(doc, { printButton: true }))
-      .setWidth(860)
-      .setHeight(640);
-    SpreadsheetApp.getUi().showModalDialog(
-      html,
+    const month = closedMonth(now, workbook.timeZone);
+    const { doc } = composeSafetyReport(workbook, month, now);
+    showDocument(
+      doc,
+      { kind: 'safety', month: monthId(month) },
       fill(messages(doc.lang).documents.titleOf, { title: doc.title, what: doc.period }),
     );
   },

@@ -1,10 +1,4 @@
-import {
-  approveStocktake,
-  countSheetDocument,
-  openCount,
-  renderDocument,
-  startStocktake,
-} from '../../core/documents';
+import { approveStocktake, countSheetDocument, openCount, startStocktake } from '../../core/documents';
 import { fill, messages } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import { typedRecords } from '../../core/table';
@@ -13,6 +7,7 @@ import { dayOf } from '../../core/time';
 import type { Workbook } from '../adapters/workbook';
 import type { MenuAction } from '../runners';
 import { writeChanges } from '../sidebar/write';
+import { showDocument } from './dialog';
 
 const title = (lang: Lang) => messages(lang).documents.stocktake.dialogTitle;
 const lang = (workbook: Workbook) => workbook.settings().settings.language;
@@ -48,24 +43,28 @@ export const stocktakeStart: MenuAction = {
   },
 };
 
+/** The count sheet of the stocktake under way (from one read of 盘点表), or why there is none. */
+export function composeCountSheet(workbook: Workbook, now: Date) {
+  const { settings } = workbook.settings();
+  const l = settings.language;
+  const rows = openCount(table(workbook, 'stocktake'), workbook.timeZone);
+  if (!rows.length) return { ok: false as const, lang: l, text: messages(l).documents.stocktake.noneOpen };
+  const doc = countSheetDocument(rows, {
+    lang: l,
+    schoolName: settings.schoolName,
+    today: dayOf(now, workbook.timeZone),
+  });
+  return { ok: true as const, doc };
+}
+
 /** 打印盘点表: the stocktake under way, a page per kind and location, counts filled so far. Reads only. */
 export const stocktakePrint: MenuAction = {
   title,
   lock: false,
   run: (workbook, now) => {
-    const { settings } = workbook.settings();
-    const l = settings.language;
-    const rows = openCount(table(workbook, 'stocktake'), workbook.timeZone);
-    if (!rows.length) return { lang: l, text: messages(l).documents.stocktake.noneOpen };
-    const doc = countSheetDocument(rows, {
-      lang: l,
-      schoolName: settings.schoolName,
-      today: dayOf(now, workbook.timeZone),
-    });
-    const html = HtmlService.createHtmlOutput(renderDocument(doc, { printButton: true }))
-      .setWidth(860)
-      .setHeight(640);
-    SpreadsheetApp.getUi().showModalDialog(html, doc.title);
+    const sheet = composeCountSheet(workbook, now);
+    if (!sheet.ok) return { lang: sheet.lang, text: sheet.text };
+    showDocument(sheet.doc, { kind: 'stocktake' });
   },
 };
 
