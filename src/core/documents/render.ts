@@ -87,7 +87,7 @@ const PDF_SCRIPT = [
   '    api',
   '      .withSuccessHandler(function (reply) {',
   '        busy(false);',
-  "        if (!reply || reply.ok !== true) return say(fill(t.failed, 'message', (reply && reply.message) || ''), true);",
+  "        if (!reply || reply.ok !== true) return say((reply && reply.message) || fill(t.failed, 'message', ''), true);",
   "        try { say(how === 'email' ? reply.message : save(reply)); }",
   "        catch (e) { say(fill(t.failed, 'message', (e && e.message) || String(e)), true); }",
   '      })',
@@ -217,7 +217,7 @@ tr.total td { font-weight: bold; }
 .notice { border: 1pt solid #000; padding: 2mm 3mm; font-weight: bold; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm 10mm; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
 .sign { display: flex; align-items: flex-end; gap: 1mm; white-space: nowrap; }
-.sign i { display: inline-block; width: 45mm; flex: 1; border-bottom: 0.6pt solid #000; min-width: 20mm; height: 6mm; }
+.sign i { display: inline-block; width: 20mm; flex: 1; border-bottom: 0.6pt solid #000; min-width: 20mm; height: 6mm; }
 .sign i.short { width: 26mm; flex: 0 0 26mm; }
 .new-page { break-before: page; page-break-before: always; }
 .again { text-align: center; font-size: 11pt; margin: 0 0 2mm; }
