@@ -159,6 +159,15 @@ describe('the playground in a real browser', () => {
     await expect(page.frameLocator('#dialog-frame').locator('h1').textContent()).resolves.toBe(
       '学校安全工作月报',
     );
+    // The dialog's PDF buttons reach the bundle through the playground's google.script.run.
+    const dialog = page.frameLocator('#dialog-frame');
+    const download = page.waitForEvent('download');
+    await dialog.locator('button:text-is("下载 PDF")').click();
+    expect((await download).suggestedFilename()).toBe('安全月报-2026-08.pdf');
+    await expect(dialog.locator('#houqin-pdf-status').textContent()).resolves.toBe(
+      '已下载 安全月报-2026-08.pdf。',
+    );
+    await page.locator('#dialog').screenshot({ path: join(ARTIFACTS, 'playground-dialog-pdf.png') });
     await page.click('#dialog-close');
     await clickMenu('发送上月安全月报');
     const mail = page.locator('#outbox .mail', { hasText: '安全工作月报' });
