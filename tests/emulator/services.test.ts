@@ -333,3 +333,63 @@ describe('cells read', () => {
     expect(emu.calls.cellsRead()).toBe(0);
   });
 });
+
+describe("Blob.getAs('application/pdf'), Utilities.base64Encode and attachments, as a document's PDF uses them", () => {
+  // https://developers.google.com/apps-script/reference/base/blob-source#getAs(String): "adds the
+  // appropriate extension to the filename … 'ShoppingList.12.25.2014' becomes 'ShoppingList.12.25.pdf'".
+  test('getAs names the PDF as the reference says and keeps the source page in the bytes', () => {
+    const { g } = setup();
+    const html = '<!DOCTYPE html><html><body><h1>财产交接单</h1></body></html>';
+    const pdf = g.Utilities.newBlob(html, 'text/html', '财产交接单-三年级2班.html').getAs('application/pdf');
+    expect([pdf.getName(), pdf.getContentType()]).toEqual(['财产交接单-三年级2班.pdf', 'application/pdf']);
+    expect(
+      g.Utilities.newBlob(html, 'text/html', 'ShoppingList.12.25.2014').getAs('application/pdf').getName(),
+    ).toBe('ShoppingList.12.25.pdf');
+    const bytes = Buffer.from(pdf.getBytes());
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(bytes.toString('utf8')).toContain('<h1>财产交接单</h1>');
+    expect(() => g.Utilities.newBlob(html, 'text/html', 'a.html').getAs('image/png')).toThrow(
+      /not supported/,
+    );
+  });
+
+  // https://developers.google.com/apps-script/reference/utilities/utilities#base64Encode(Byte): the
+  // bytes Blob.getBytes() returns are Java's signed bytes; their base64 is that of the unsigned bytes.
+  test('base64Encode of a PDF blob’s signed bytes decodes to the same bytes', () => {
+    const { g } = setup();
+    const pdf = g.Utilities.newBlob('<p>é</p>', 'text/html', 'x.html').getAs('application/pdf');
+    const signed = pdf.getBytes();
+    expect(signed.some((b) => b < 0)).toBe(true);
+    const decoded = Buffer.from(g.Utilities.base64Encode(signed), 'base64');
+    expect([...decoded]).toEqual(signed.map((b) => b & 0xff));
+  });
+
+  // https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object): attachments is
+  // "an array of files to send with the email" (BlobSource[]).
+  test('sendEmail carries the PDF as an attachment: its name, type and size', () => {
+    const { emu, g } = setup();
+    const pdf = g.Utilities.newBlob('<h1>盘点表</h1>', 'text/html', '盘点表.html').getAs('application/pdf');
+    g.MailApp.sendEmail({ to: 'head@school.example', subject: '盘点表', body: '附件', attachments: [pdf] });
+    const sent = emu.mail.outbox[0]!.attachments!;
+    expect(sent).toEqual([
+      {
+        name: '盘点表.pdf',
+        contentType: 'application/pdf',
+        size: pdf.getBytes().length,
+        html: '<h1>盘点表</h1>',
+      },
+    ]);
+    expect(
+      errorOf(() =>
+        g.MailApp.sendEmail({
+          to: 'head@school.example',
+          subject: 's',
+          body: 'b',
+          attachments: ['<h1>'] as never,
+        }),
+      ),
+    ).toMatch(/attachments/);
+    expect(emu.mail.outbox).toHaveLength(1);
+  });
+});
