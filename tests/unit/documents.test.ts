@@ -3,6 +3,8 @@ import {
   handoverDocument,
   handoverGroups,
   handoverTerm,
+  pdfFileName,
+  readDocumentRef,
   recipientsDue,
   renderDocument,
   reportLogChanges,
@@ -216,5 +218,76 @@ describe('the term handover list (交接单)', () => {
     expect(handoverTerm(cal, '2027-01-20')).toBe('秋季学期');
     expect(handoverTerm(cal, '2027-02-01')).toBe('春季学期');
     expect(handoverTerm(cal, '2027-08-01')).toBe('春季学期');
+  });
+});
+
+describe("the dialog's PDF buttons and where a converter supports less", () => {
+  const who = '</script><script>alert(1)</script>';
+
+  test('the buttons carry only which document, its parameters safe inside the page', () => {
+    const html = renderDocument(doc([['a', '1']]), { printButton: true, pdf: { kind: 'handover', who } });
+    expect(html).toContain('<button type="button" data-pdf="download">下载 PDF</button>');
+    expect(html).toContain('<button type="button" data-pdf="email">发送 PDF 到我的邮箱</button>');
+    expect(html).toContain('role="status" aria-live="polite"');
+    expect(html).not.toContain('<script>alert(1)');
+    const json = /<script type="application\/json" id="houqin-pdf">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(JSON.parse(json)).toMatchObject({
+      ref: { kind: 'handover', who },
+      endpoints: { download: 'apiDocumentPdf', email: 'apiEmailDocumentPdf' },
+    });
+    // Nothing of the toolbar prints.
+    expect(html).toContain('@media print { .toolbar, .toolbar * { display: none !important; } }');
+  });
+
+  test('the page footer says the school, the document and the period where page counters are not supported', () => {
+    const html = renderDocument(doc([['a', '1']]));
+    // A converter that does not know counter(pages) drops the second declaration and keeps the first.
+    expect(html).toContain(
+      '@bottom-center { content: "\\"学校\\" & \\3c script>　\\3c i>标题\\3c /i>　2026年11月"; content: "第 " counter(page)',
+    );
+    expect(html).not.toMatch(/<\/style>[^]*<\/style>/);
+  });
+
+  test('signature lines keep a width without flexbox', () => {
+    expect(renderDocument(doc([]))).toMatch(/\.sign i \{ display: inline-block; width: 20mm; flex: 1;/);
+  });
+});
+
+describe('which document a PDF is of', () => {
+  test('the page may name a document and its parameters, nothing else', () => {
+    expect(readDocumentRef({ kind: 'damage', month: '2026-11' }, 'zh-CN')).toEqual({
+      ok: true,
+      values: { kind: 'damage', month: '2026-11' },
+    });
+    for (const bad of [
+      { kind: 'minutes' },
+      { kind: 'damage', month: '2026-11', html: '<h1>' },
+      { kind: 'handover', who: 'x'.repeat(101) },
+      { kind: 'agencyStatement', className: '' },
+      { kind: 'feeAccounts', month: '2026-1' },
+      null,
+      [],
+    ])
+      expect(readDocumentRef(bad, 'en')).toEqual({
+        ok: false,
+        errors: { document: expect.stringContaining('cannot tell which document') },
+      });
+  });
+
+  test('its file name says the document, what it is for and its period, once each', () => {
+    const handover = { ...doc([]), fileName: '财产交接单', period: '2026秋季学期' };
+    expect(pdfFileName(handover, { kind: 'handover', who: '三年级2班' })).toBe(
+      '财产交接单-三年级2班-2026秋季学期',
+    );
+    expect(pdfFileName(handover, { kind: 'handover', who: '' })).toBe('财产交接单-全部房间-2026秋季学期');
+    expect(pdfFileName({ ...handover, period: '—' }, { kind: 'handover', who: '王芳' })).toBe(
+      '财产交接单-王芳',
+    );
+    const agency = { ...doc([]), fileName: '代办费清单-初一(1)班', period: '第一学期' };
+    expect(pdfFileName(agency, { kind: 'agencyStatement', className: '初一(1)班' })).toBe(
+      '代办费清单-初一(1)班-第一学期',
+    );
+    const safety = { ...doc([]), fileName: '安全月报-2026-11', period: '2026年11月' };
+    expect(pdfFileName(safety, { kind: 'safety', month: '2026-11' })).toBe('安全月报-2026-11');
   });
 });
