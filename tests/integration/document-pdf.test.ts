@@ -173,10 +173,11 @@ describe('a crafted call is refused with a message, and nothing is made or sent'
   it.each(BAD)('%s', (_what, ref) => {
     const bundle = school();
     bundle.emu.calls.reset();
-    for (const reply of [pdfOf(bundle, ref), mailOf(bundle, ref)]) {
-      expect(reply.ok).toBe(false);
-      expect(reply.message).toContain('无法识别要生成哪份文件');
-    }
+    for (const reply of [pdfOf(bundle, ref), mailOf(bundle, ref)])
+      expect(reply).toEqual({
+        ok: false,
+        message: '无法识别要生成哪份文件，没有生成或发送任何内容。请从「后勤助手」菜单重新打开这份文件。',
+      });
     expect(bundle.emu.mail.outbox).toHaveLength(0);
     expect(bundle.emu.calls.count('Blob.getAs')).toBe(0);
   });

@@ -8,6 +8,7 @@ import {
 } from '../../core/documents';
 import { escapeHtml } from '../../core/html';
 import { fill, messages } from '../../core/i18n';
+import type { Lang } from '../../core/lang';
 import { parseMonth } from '../../core/tasks';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import type { Workbook } from '../adapters/workbook';
@@ -20,6 +21,9 @@ import { composeSafetyReport } from './safety';
 import { composeCountSheet } from './stocktake';
 
 type Composed = { ok: true; doc: DocumentModel } | { ok: false; message: string };
+
+/** A crafted call is refused in the dialog's own words, without the sidebar's form wording. */
+const refuse = (_errors: unknown, lang: Lang) => refused(messages(lang).documentPdf.badRequest);
 
 /**
  * The document a dialog showed, built again from the workbook (one read of each sheet it needs) with
@@ -68,6 +72,7 @@ function pdfOf(doc: DocumentModel, ref: DocumentRef) {
  */
 export const documentPdf: Endpoint<[ref: DocumentRef], DocumentRef, { fileName: string; base64: string }> = {
   read: ([given], { lang }) => readDocumentRef(given, lang),
+  refuse,
   handle: (ref, { workbook, now }) => {
     const made = composeDocument(workbook, ref, now);
     if (!made.ok) return refused(made.message);
@@ -82,6 +87,7 @@ export const documentPdf: Endpoint<[ref: DocumentRef], DocumentRef, { fileName: 
  */
 export const emailDocumentPdf: Endpoint<[ref: DocumentRef], DocumentRef, { message: string }> = {
   read: ([given], { lang }) => readDocumentRef(given, lang),
+  refuse,
   handle: (ref, { workbook, settings, lang, now, today }) => {
     const p = messages(lang).documentPdf;
     const to = Session.getActiveUser().getEmail().trim();
