@@ -139,6 +139,19 @@ describe("every document's dialog gives a PDF the office can keep", () => {
     expect(bytesOf(reply)).toContain('粉笔');
   });
 
+  it('in English when Settings say so: the buttons, the file name and the e-mail', () => {
+    const bundle = school();
+    setSetting(bundle.emu, '界面语言', 'English');
+    const page = open(bundle, '打印收费公示');
+    expect(page).toContain('>Download PDF</button>');
+    expect(page).toContain('>E-mail the PDF to me</button>');
+    expect(pdfOf(bundle, refOf(page)).fileName).toMatch(/^Fee notice-.*\.pdf$/);
+    expect(mailOf(bundle, refOf(page)).message).toMatch(
+      /^Sent Fee notice-.*\.pdf to head@school\.example\.$/,
+    );
+    expect(bundle.emu.mail.outbox[0]!.subject).toMatch(/^第一中学 Fee notice \(/);
+  });
+
   it('rebuilds from the workbook as it is now, not from what the page showed', () => {
     const bundle = school();
     const page = open(bundle, '打印收费公示');
