@@ -141,9 +141,11 @@ function protectHeader(header: Range): void {
   header.protect().setWarningOnly(true);
 }
 
+/** Houqin's own header protection: an office's protection, with a description of its own or not warning-only, stays. */
 function isHeaderProtection(p: GoogleAppsScript.Spreadsheet.Protection): boolean {
-  if (PROTECTION_LABELS.has(p.getDescription())) return true;
-  if (!p.isWarningOnly()) return false;
+  const description = p.getDescription();
+  if (PROTECTION_LABELS.has(description)) return true;
+  if (description !== '' || !p.isWarningOnly()) return false;
   const range = p.getRange();
   return range.getRow() === 1 && range.getColumn() === 1 && range.getNumRows() === 1;
 }

@@ -297,6 +297,48 @@ describe('Set up workbook', () => {
     ]);
   });
 
+  it('replaces its own header protection, an earlier version’s too, and keeps the office’s', () => {
+    const emu = createEmulator();
+    const app = SpreadsheetAppOf(emu);
+    const roster = emu.spreadsheet.insertSheet('人员名册');
+    roster.getRange(1, 1, 2, 3).setValues([
+      ['姓名', '岗位', '邮箱'],
+      ['王芳', '会计', 'wang@school.cn'],
+    ]);
+    // What an earlier setup made, and two of the office's own.
+    roster
+      .getRange('A1:C1')
+      .protect()
+      .setDescription('后勤助手表头（修改会使该列无法识别）')
+      .setWarningOnly(true);
+    roster.getRange('A1:B1').protect().setDescription('只有主任可改').setWarningOnly(true);
+    roster.getRange('A2:C2').protect();
+    setUp(emu);
+    const protections = roster.getProtections(app.ProtectionType.RANGE);
+    const last = letter(roster.getLastColumn());
+    expect(
+      protections.map((p) => [p.getRange().getA1Notation(), p.getDescription(), p.isWarningOnly()]),
+    ).toEqual([
+      ['A1:B1', '只有主任可改', true],
+      ['A2:C2', '', false],
+      [`A1:${last}1`, '', true],
+    ]);
+  });
+
+  it('replaces its header protection when a later version adds a column', () => {
+    const { emu, clickMenu } = setUp();
+    const roster = emu.spreadsheet.getSheetByName('人员名册')!;
+    const count = roster.getLastColumn();
+    // As if the last column were new in this version: the workbook was set up without its header.
+    roster.getRange(1, count).clearContent();
+    clickMenu(SETUP);
+    const protections = roster.getProtections(SpreadsheetAppOf(emu).ProtectionType.RANGE);
+    expect(protections.map((p) => [p.getRange().getA1Notation(), p.isWarningOnly()])).toEqual([
+      [`A1:${letter(count)}1`, true],
+    ]);
+    expect(roster.getRange(1, count).getFontWeight()).toBe('bold');
+  });
+
   describe('the blank sheet a new spreadsheet starts with', () => {
     it('is removed when it holds nothing, and the report says so', () => {
       const emu = createEmulator();
