@@ -9,6 +9,7 @@ import { shiftFormula } from './a1';
 import { scriptError } from './context';
 import { FORMAT_LAYERS, LAYERS, LayerName } from './layers';
 import type { RangeImpl } from './range';
+import type { SheetImpl } from './sheet';
 
 export const CopyPasteType = {
   PASTE_NORMAL: 'PASTE_NORMAL',
@@ -102,6 +103,37 @@ export function copyRange(
           if (type === 'PASTE_VALUES') sheet._set('formulas', r, c, undefined);
         }
       }
+    }
+  }
+}
+
+/**
+ * Range.copyFormatToRange(sheet | gridId, column, columnEnd, row, rowEnd): "Copy the formatting of
+ * the range to the given location. If the destination is larger or smaller than the source range
+ * then the source is repeated or truncated accordingly. Note that this method copies the formatting
+ * only." The destination is given by its sheet (or that sheet's grid id) and its first and last
+ * column and row, 1-based and inclusive; unlike copyTo, it is filled exactly: repeated in part at its
+ * far edges, truncated when smaller. Formatting is what PASTE_FORMAT pastes here.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#copyFormatToRange(Sheet,Integer,Integer,Integer,Integer)
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#copyFormatToRange(Integer,Integer,Integer,Integer,Integer)
+ */
+export function copyFormatTo(
+  src: RangeImpl,
+  sheet: SheetImpl,
+  column: number,
+  columnEnd: number,
+  row: number,
+  rowEnd: number,
+): void {
+  const first = { row: Math.min(row, rowEnd), column: Math.min(column, columnEnd) };
+  const rows = Math.abs(rowEnd - row) + 1;
+  const columns = Math.abs(columnEnd - column) + 1;
+  sheet._range(first.row, first.column, rows, columns); // throws past the sheet's edge
+  const block = FORMAT_LAYERS.map((l) => ({ l, cells: src._grid<unknown>(l, undefined) }));
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      for (const { l, cells } of block)
+        sheet._set(l, first.row - 1 + i, first.column - 1 + j, cells[i % src._nr]![j % src._nc]);
     }
   }
 }

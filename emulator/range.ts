@@ -4,7 +4,7 @@ import { rgbToHex, toHexColor } from './colors';
 import { Base, countCalls, Ctx, notImplemented, scriptError } from './context';
 import { DEFAULT_NUMBER_FORMAT, displayValue, typeInput } from './format';
 import { FORMAT_LAYERS, LayerName } from './layers';
-import { copyRange } from './paste';
+import { copyFormatTo, copyRange } from './paste';
 import { ProtectionImpl } from './protection';
 import type { SheetImpl } from './sheet';
 import { removeDuplicateRows, sortRows, SortSpec } from './sort';
@@ -576,6 +576,21 @@ export class RangeImpl extends Base {
     }
     copyRange(this, destination, typeOrOptions, transposed === true);
   }
+  /** See copyFormatTo (./paste) for Google's description and its source. */
+  copyFormatToRange(target: unknown, column: number, columnEnd: number, row: number, rowEnd: number): void {
+    const sheet =
+      typeof target === 'number'
+        ? this._sheet._ss._sheets.find((s) => s.getSheetId() === target)
+        : target && typeof target === 'object' && '_ss' in target
+          ? (target as SheetImpl)
+          : undefined;
+    const numbers = [column, columnEnd, row, rowEnd].every((n) => typeof n === 'number');
+    if (!sheet || !numbers)
+      throw scriptError(
+        `The parameters (${typeof target},${[column, columnEnd, row, rowEnd].map((n) => typeof n).join(',')}) don't match the method signature for SpreadsheetApp.Range.copyFormatToRange.`,
+      );
+    copyFormatTo(this, sheet, column, columnEnd, row, rowEnd);
+  }
   sort(spec: SortSpec | SortSpec[]): this {
     sortRows(this, spec);
     return this;
@@ -595,7 +610,6 @@ notImplemented(RangeImpl, 'Range', [
   'setFontFamilies',
   'setFontLine',
   'setFontLines',
-  'copyFormatToRange',
   'copyValuesToRange',
   'setFormulaR1C1',
   'setFormulasR1C1',

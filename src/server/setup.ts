@@ -7,7 +7,7 @@ import {
   AUTOMATIC_FORMATS,
   columnFormat,
   ruleKey,
-  widthRuns,
+  widthStrokes,
 } from '../core/setup';
 import type { ColumnDecl, SheetKey } from '../core/sheets';
 import { enumLabels } from '../core/table';
@@ -34,25 +34,47 @@ export interface SetupReport {
 const HEADER_BACKGROUND = '#e8f0fe';
 const DEFAULT_SHEET_NAME = /^(Sheet|工作表)\s*\d+$/;
 
+/**
+ * The header row of every template sheet present: row 1 in one read (trailing blanks dropped), the
+ * Settings sheet whole (setup may add missing settings below its rows).
+ */
 function existingSheets(workbook: Workbook): Partial<Record<SheetKey, ExistingSheet>> {
   const found: Partial<Record<SheetKey, ExistingSheet>> = {};
   for (const key of workbook.presentKeys()) {
     const sheet = workbook.sheet(key)!;
+    const name = workbook.nameOf(sheet);
     if (key === 'settings') {
-      // The one sheet whose rows setup needs: it may add missing settings below them.
       const table = workbook.table('settings')!;
-      found[key] = {
-        name: sheet.getName(),
-        header: table.values[0] ?? [],
-        rows: table.values,
-      };
+      found[key] = { name, header: table.values[0] ?? [], rows: table.values };
     } else {
-      const lastColumn = sheet.getLastColumn();
-      const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : [];
-      found[key] = { name: sheet.getName(), header };
+      const row = sheet.getRange('1:1').getValues()[0] ?? [];
+      let width = row.length;
+      while (width > 0 && (row[width - 1] === '' || row[width - 1] === null)) width -= 1;
+      found[key] = { name, header: row.slice(0, width) };
     }
   }
   return found;
+}
+
+/**
+ * Plans setup. Columns it adds go right of the last column in use, which the office may have
+ * filled below a blank header cell: only a sheet that gets columns is asked for it.
+ */
+function planWorkbook(workbook: Workbook, lang: Lang): SheetPlan[] {
+  const found = existingSheets(workbook);
+  const plans = planSetup(found, lang, workbook.timeZone);
+  let widened = false;
+  for (const plan of plans) {
+    const existing = found[plan.key];
+    if (plan.create || !plan.columns.length || !existing || existing.rows) continue;
+    const lastColumn = workbook.sheet(plan.key)!.getLastColumn();
+    if (lastColumn > existing.header.length) {
+      const blanks = Array<string>(lastColumn - existing.header.length).fill('');
+      found[plan.key] = { ...existing, header: [...existing.header, ...blanks] };
+      widened = true;
+    }
+  }
+  return widened ? planSetup(found, lang, workbook.timeZone) : plans;
 }
 
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -91,71 +113,117 @@ interface NewSheetSize {
   width: number;
 }
 
-/**
- * Number formats and rules of the planned columns, each one grid over the rows below the header
- * (the planned columns are adjacent: a new sheet's, or those added at the right). Set before any
- * value is written, so text such as '8' or '00123' stays text.
- */
-function layOutBody(sheet: Sheet, plan: SheetPlan, rules: ReadonlyMap<string, Rule>, maxRows: number): void {
-  if (maxRows < 2) return;
-  const first = plan.columns[0]!.column;
-  const body = sheet.getRange(2, first, maxRows - 1, plan.columns.length);
-  const formats = plan.columns.map((c) => columnFormat(c.decl));
-  body.setNumberFormats(Array.from({ length: maxRows - 1 }, () => formats));
-  const row = plan.columns.map((c) => rules.get(ruleKey(c.decl)) ?? null);
-  if (row.some((r) => r !== null)) body.setDataValidations(Array.from({ length: maxRows - 1 }, () => row));
+/** What the sheets laid out in one run share: the rules, the new sheets' size, the styled header cell. */
+interface Run {
+  readonly rules: ReadonlyMap<string, Rule>;
+  newSheetSize(sheet: Sheet): NewSheetSize;
+  /** A header cell of a sheet created in this run, once styled: later headers copy its format. */
+  headerCell: Range | null;
 }
 
-/** Writes the plan's values in one call; a new sheet's size is known, so it is not asked again. */
-function writeValues(sheet: Sheet, write: NonNullable<SheetPlan['write']>, size: NewSheetSize | null) {
-  const { row, column, values } = write;
-  const width = values[0]!.length;
-  if (!size || row + values.length - 1 > size.rows || column + width - 1 > size.columns)
-    ensureSize(sheet, row + values.length - 1, column + width - 1);
-  const range = sheet.getRange(row, column, values.length, width);
-  range.setValues(values);
-  return range;
+/** The planned columns' number formats and rules, one row of each, in column order. */
+function columnLayout(plan: SheetPlan, rules: ReadonlyMap<string, Rule>) {
+  return {
+    formats: plan.columns.map((c) => columnFormat(c.decl)),
+    rules: plan.columns.map((c) => rules.get(ruleKey(c.decl)) ?? null),
+  };
 }
 
 const PROTECTION_LABELS = new Set(LANGS.map((l) => messages(l).setup.headerProtection));
 
 /**
- * A warning-only protection over the whole header: renaming a header would hide the column from
- * Houqin, so Sheets asks before anyone edits it. An older, narrower protection of ours is replaced.
+ * Warning-only: renaming a header would hide the column from Houqin, so Sheets asks before anyone
+ * edits it. A description would show only in the list of protected ranges, so none is set: the
+ * protection is recognised as Houqin's by its place (row 1 from column A), or by the description
+ * earlier versions gave it.
  */
-function protectHeader(sheet: Sheet, header: Range, isNew: boolean, lang: Lang): void {
-  if (!isNew)
-    for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
-      if (PROTECTION_LABELS.has(p.getDescription())) p.remove();
-  header.protect().setDescription(messages(lang).setup.headerProtection).setWarningOnly(true);
+function protectHeader(header: Range): void {
+  header.protect().setWarningOnly(true);
 }
 
-function applyPlan(
-  workbook: Workbook,
-  plan: SheetPlan,
-  lang: Lang,
-  position: number,
-  rules: ReadonlyMap<string, Rule>,
-  newSheetSize: (sheet: Sheet) => NewSheetSize,
-): void {
-  const sheet = plan.create
-    ? workbook.spreadsheet.insertSheet(plan.name, position)
-    : workbook.sheet(plan.key)!;
+/** Houqin's own header protection: an office's protection, with a description of its own or not warning-only, stays. */
+function isHeaderProtection(p: GoogleAppsScript.Spreadsheet.Protection): boolean {
+  const description = p.getDescription();
+  if (PROTECTION_LABELS.has(description)) return true;
+  if (description !== '' || !p.isWarningOnly()) return false;
+  const range = p.getRange();
+  return range.getRow() === 1 && range.getColumn() === 1 && range.getNumRows() === 1;
+}
+
+/**
+ * A sheet Houqin creates, in a fixed number of calls whatever its columns: one grid each of number
+ * formats (row 1 plain text, so a header such as '2026' stays text) and rules (none in row 1) over
+ * the whole sheet, set before any value is written so '8' or '00123' stays text; the header and
+ * any default rows in one write; the header style stamped from the first styled header; a
+ * warning-only protection of the header; the frozen row; a few width strokes.
+ */
+function createSheet(workbook: Workbook, plan: SheetPlan, position: number, run: Run): void {
+  const sheet = workbook.spreadsheet.insertSheet(plan.name, position);
+  const size = run.newSheetSize(sheet);
+  const count = plan.columns.length;
+  const layout = columnLayout(plan, run.rules);
+  const write = plan.write!;
+  const rows = Math.max(size.rows, write.values.length);
+  if (rows > size.rows || count > size.columns) ensureSize(sheet, rows, count);
+  const whole = sheet.getRange(1, 1, rows, count);
+  whole.setNumberFormats(
+    Array.from({ length: rows }, (_, i) => (i === 0 ? layout.formats.map(() => '@') : layout.formats)),
+  );
+  if (layout.rules.some((r) => r !== null))
+    whole.setDataValidations(
+      Array.from({ length: rows }, (_, i) => (i === 0 ? layout.rules.map(() => null) : layout.rules)),
+    );
+  const header = sheet.getRange(1, 1, 1, count);
+  (write.values.length === 1 ? header : sheet.getRange(1, 1, write.values.length, count)).setValues(
+    write.values,
+  );
+  if (run.headerCell) run.headerCell.copyFormatToRange(sheet, 1, count, 1, 1);
+  else {
+    header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    run.headerCell = header.getCell(1, 1);
+  }
+  protectHeader(header);
+  sheet.setFrozenRows(1);
+  for (const stroke of widthStrokes(plan.columns, size.width))
+    sheet.setColumnWidths(stroke.column, stroke.count, stroke.width);
+}
+
+/**
+ * A sheet the office already has: only the columns added at the right get formats, rules, a
+ * header cell styled (bold and coloured, nothing else of the office's row changes) and widths; the
+ * header protection grows to cover them. Missing settings go below the last row.
+ */
+function completeSheet(workbook: Workbook, plan: SheetPlan, run: Run): void {
+  const sheet = workbook.sheet(plan.key)!;
   if (plan.renamedFrom) sheet.setName(plan.name);
-  const size = plan.create ? newSheetSize(sheet) : null;
-  if (plan.columns.length) layOutBody(sheet, plan, rules, size?.rows ?? sheet.getMaxRows());
-  const written = plan.write ? writeValues(sheet, plan.write, size) : null;
+  const write = plan.write;
+  if (write && !plan.columns.length) {
+    ensureSize(sheet, write.row + write.values.length - 1, write.column + write.values[0]!.length - 1);
+    sheet
+      .getRange(write.row, write.column, write.values.length, write.values[0]!.length)
+      .setValues(write.values);
+  }
   if (!plan.columns.length) return;
   const first = plan.columns[0]!.column;
-  const last = plan.columns[plan.columns.length - 1]!.column;
-  // Only the header cells Houqin adds are styled: the office's own header cells keep their look.
-  const onlyHeader = plan.write?.row === 1 && plan.write.values.length === 1;
-  const added = onlyHeader && written ? written : sheet.getRange(1, first, 1, last - first + 1);
+  const count = plan.columns.length;
+  ensureSize(sheet, 1, first + count - 1);
+  const maxRows = sheet.getMaxRows();
+  const layout = columnLayout(plan, run.rules);
+  if (maxRows > 1) {
+    const body = sheet.getRange(2, first, maxRows - 1, count);
+    body.setNumberFormats(Array.from({ length: maxRows - 1 }, () => layout.formats));
+    if (layout.rules.some((r) => r !== null))
+      body.setDataValidations(Array.from({ length: maxRows - 1 }, () => layout.rules));
+  }
+  const added = sheet.getRange(1, first, 1, count);
+  added.setValues(write!.values);
   added.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-  protectHeader(sheet, first === 1 ? added : sheet.getRange(1, 1, 1, last), plan.create, lang);
-  if (plan.create || sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
-  for (const run of widthRuns(plan.columns, size?.width ?? null))
-    sheet.setColumnWidths(run.column, run.count, run.width);
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE))
+    if (isHeaderProtection(p)) p.remove();
+  protectHeader(first === 1 ? added : sheet.getRange(1, 1, 1, first + count - 1));
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  for (const stroke of widthStrokes(plan.columns, null))
+    sheet.setColumnWidths(stroke.column, stroke.count, stroke.width);
 }
 
 /** Sheets reports an unformatted, uncoloured cell so. */
@@ -181,7 +249,7 @@ function isUntouched(sheet: Sheet): boolean {
 function removeBlankDefaultSheets(workbook: Workbook, others: readonly Sheet[]): string[] {
   const removed: string[] = [];
   for (const sheet of others) {
-    const name = sheet.getName();
+    const name = workbook.nameOf(sheet);
     if (DEFAULT_SHEET_NAME.test(name) && isUntouched(sheet)) {
       workbook.spreadsheet.deleteSheet(sheet);
       removed.push(name);
@@ -196,18 +264,20 @@ function removeBlankDefaultSheets(workbook: Workbook, others: readonly Sheet[]):
  */
 export function setUpWorkbook(workbook: Workbook): SetupReport {
   const lang = workbook.settings().settings.language;
-  const plans = planSetup(existingSheets(workbook), lang, workbook.timeZone);
+  const plans = planWorkbook(workbook, lang);
   const others = workbook.otherSheets();
-  const rules = buildRules(plans, lang);
   let size: NewSheetSize | null = null;
-  const newSheetSize = (sheet: Sheet): NewSheetSize =>
-    (size ??= { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), width: sheet.getColumnWidth(1) });
-  let position = 0;
-  for (const plan of plans) {
-    // Template sheets keep template order, ahead of the office's own sheets.
-    applyPlan(workbook, plan, lang, position, rules, newSheetSize);
-    position += 1;
-  }
+  const run: Run = {
+    rules: buildRules(plans, lang),
+    newSheetSize: (sheet) =>
+      (size ??= { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), width: sheet.getColumnWidth(1) }),
+    headerCell: null,
+  };
+  // Template sheets keep template order, ahead of the office's own sheets.
+  plans.forEach((plan, position) => {
+    if (plan.create) createSheet(workbook, plan, position, run);
+    else completeSheet(workbook, plan, run);
+  });
   const removedSheets = plans.some((p) => p.create) ? removeBlankDefaultSheets(workbook, others) : [];
   workbook.forgetSheets();
   cacheLanguage(lang);

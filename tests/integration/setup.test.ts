@@ -1,12 +1,67 @@
 import { createEmulator, type Emulator } from '../../emulator';
-import { SHEETS } from '../../src/core/sheets';
-import { sheetName } from '../../src/core/table/labels';
+import { columnWidth, ruleKey, widthStrokes } from '../../src/core/setup';
+import { NUMBER_FORMAT, SHEETS, type ColumnDecl, type SheetKey } from '../../src/core/sheets';
+import { columnHeader, enumLabels, sheetName } from '../../src/core/table/labels';
 import { loadBundle } from '../support/bundle';
 import { fillSheet, syntheticRows } from '../support/workbook';
 
 const SETUP = '初始化工作簿';
-/** Service calls of a setup that creates every template sheet (see README, Benchmark). */
-const SETUP_CALL_CEILING = 460;
+const HEADER_BACKGROUND = '#e8f0fe';
+/** What Sheets reports for a cell nobody formatted. */
+const UNFORMATTED = '0.###############';
+
+/** The sheets whose default rows a new workbook gets (Settings, school year, calendar, schedules). */
+const SHEETS_WITH_ROWS = 4;
+
+/**
+ * The service calls setup may make (README, Benchmark), from the declarations: a fixed part (the
+ * lock, Settings, the blank sheet a new spreadsheet starts with, the report), two calls per
+ * drop-down, checkbox or date rule, and per sheet it creates ten calls (the sheet; one grid of
+ * number formats and one of rules; the header's range, text and style; the range for the rules and
+ * formats; a warning-only protection; the frozen row) plus its column-width strokes.
+ */
+function callCeiling(created: readonly SheetKey[]): number {
+  const decls = SHEETS.filter((s) => created.includes(s.key));
+  const rules = new Set(decls.flatMap((s) => s.columns.map((c) => ruleKey(c))).filter(Boolean)).size;
+  const strokes = decls.reduce(
+    (n, s) =>
+      n +
+      widthStrokes(
+        s.columns.map((decl, i) => ({ decl, column: i + 1 })),
+        100,
+      ).length,
+    0,
+  );
+  return 30 + 3 + 2 * rules + 10 * decls.length + SHEETS_WITH_ROWS + strokes;
+}
+
+/** A second setup on a set-up workbook: the fixed part, and per sheet its name and one read of its header row. */
+const RERUN_CEILING = 12 + 3 * SHEETS.length;
+
+const letter = (column: number) => String.fromCharCode(64 + column);
+
+/** The rule a column's declaration asks for, as [criteria, first criteria value, allows invalid]. */
+function expectedRule(decl: ColumnDecl): unknown[] | null {
+  if (decl.type === 'enum') return ['VALUE_IN_LIST', enumLabels('zh-CN', decl.enum!), true];
+  if (decl.type === 'boolean') return ['CHECKBOX', undefined, true];
+  if (decl.type === 'date' || decl.type === 'datetime') return ['DATE_IS_VALID_DATE', undefined, true];
+  return null;
+}
+
+/** Every layer of the office's cells: what setup must never change. */
+function cellsOf(range: GoogleAppsScript.Spreadsheet.Range) {
+  return {
+    values: range.getValues(),
+    formulas: range.getFormulas(),
+    notes: range.getNotes(),
+    formats: range.getNumberFormats(),
+    backgrounds: range.getBackgrounds(),
+    weights: range.getFontWeights(),
+    rules: range
+      .getDataValidations()
+      .map((r) => r.map((v) => v && [String(v.getCriteriaType()), v.getCriteriaValues()])),
+  };
+}
 
 function setUp(emu: Emulator = createEmulator()) {
   const bundle = loadBundle(emu);
@@ -82,21 +137,25 @@ describe('Set up workbook', () => {
     expect(emu.spreadsheet.getSheets().filter((s) => s.getName() === '人员名册')).toHaveLength(1);
   });
 
-  it('lays out all 22 sheets in a bounded number of calls, as many at 5,000 rows as at 100', () => {
+  it('lays out every sheet in a bounded number of calls, as many at 5,000 rows as at 100', () => {
+    const created = SHEETS.map((s) => s.key).filter((k) => k !== 'assets');
     const totals = [100, 5000].map((rows) => {
       const emu = createEmulator();
       fillSheet(emu, 'assets', syntheticRows('assets', rows));
       const bundle = loadBundle(emu);
       emu.calls.reset();
       bundle.call('menuSetUpWorkbook');
-      const created = SHEETS.length - 1;
-      expect(emu.calls.count('Spreadsheet.insertSheet')).toBe(created);
+      expect(emu.calls.count('Spreadsheet.insertSheet')).toBe(created.length);
       expect(emu.calls.count('Range.getValues')).toBeLessThanOrEqual(SHEETS.length);
       expect(emu.calls.count('Range.setValues')).toBeLessThanOrEqual(SHEETS.length);
-      // Formats, rules and the header protection: one call each per sheet, whatever its columns.
-      expect(emu.calls.count('Range.setNumberFormats')).toBe(created);
-      expect(emu.calls.count('Range.setDataValidations')).toBeLessThanOrEqual(created);
-      expect(emu.calls.count('Range.protect')).toBe(created);
+      // Formats, rules, the header protection and the frozen row: one call each per sheet, whatever its columns.
+      expect(emu.calls.count('Range.setNumberFormats')).toBe(created.length);
+      expect(emu.calls.count('Range.setDataValidations')).toBeLessThanOrEqual(created.length);
+      expect(emu.calls.count('Range.protect')).toBe(created.length);
+      expect(emu.calls.count('Sheet.setFrozenRows')).toBe(created.length);
+      // The first header is styled, every other one copies its format in one call.
+      expect(emu.calls.count('Range.setFontWeight')).toBe(1);
+      expect(emu.calls.count('Range.copyFormatToRange')).toBe(created.length - 1);
       // Each drop-down, checkbox and date rule is built once for the whole workbook.
       expect(emu.calls.count('SpreadsheetApp.newDataValidation')).toBe(1);
       expect(emu.calls.count('LockService.getDocumentLock')).toBe(1);
@@ -104,8 +163,95 @@ describe('Set up workbook', () => {
       expect(emu.spreadsheet.getSheetByName('固定资产')!.getLastRow()).toBe(rows + 1);
       return emu.calls.total();
     });
-    expect(totals[0]).toBeLessThanOrEqual(SETUP_CALL_CEILING);
+    expect(totals[0]).toBeLessThanOrEqual(callCeiling(created));
     expect(totals[1]).toBe(totals[0]);
+  });
+
+  it('sets up a new spreadsheet within the ceiling its declarations give', () => {
+    const emu = createEmulator();
+    const bundle = loadBundle(emu);
+    emu.calls.reset();
+    bundle.call('menuSetUpWorkbook');
+    expect(emu.calls.total()).toBeLessThanOrEqual(callCeiling(SHEETS.map((s) => s.key)));
+  });
+
+  it('gives every sheet the header, formats, drop-downs, widths, frozen row and protection its declaration names', () => {
+    const { emu } = setUp();
+    const app = SpreadsheetAppOf(emu);
+    for (const decl of SHEETS) {
+      const sheet = emu.spreadsheet.getSheetByName(sheetName('zh-CN', decl.key))!;
+      const count = decl.columns.length;
+      const header = sheet.getRange(1, 1, 1, count);
+      const each = <T>(value: T) => decl.columns.map(() => value);
+      expect(header.getValues()[0]).toEqual(decl.columns.map((c) => columnHeader('zh-CN', decl.key, c.key)));
+      expect(header.getFontWeights()[0]).toEqual(each('bold'));
+      expect(header.getBackgrounds()[0]).toEqual(each(HEADER_BACKGROUND));
+      expect(header.getNumberFormats()[0]).toEqual(each('@'));
+      expect(header.getDataValidations()[0]).toEqual(each(null));
+      // Only the declared header cells are styled.
+      expect(sheet.getRange(1, count + 1).getFontWeight()).toBe('normal');
+      expect(sheet.getRange(1, count + 1).getBackground()).toBe('#ffffff');
+      expect(sheet.getFrozenRows()).toBe(1);
+      const protections = sheet.getProtections(app.ProtectionType.RANGE);
+      expect(protections.map((p) => [p.getRange().getA1Notation(), p.isWarningOnly()])).toEqual([
+        [`A1:${letter(count)}1`, true],
+      ]);
+      decl.columns.forEach((c, i) => {
+        for (const row of [2, sheet.getMaxRows()]) {
+          const cell = sheet.getRange(row, i + 1);
+          expect([decl.key, c.key, cell.getNumberFormat()]).toEqual([
+            decl.key,
+            c.key,
+            NUMBER_FORMAT[c.type] ?? UNFORMATTED,
+          ]);
+          const rule = cell.getDataValidation();
+          expect(
+            rule && [String(rule.getCriteriaType()), rule.getCriteriaValues()[0], rule.getAllowInvalid()],
+          ).toEqual(expectedRule(c));
+        }
+        expect([decl.key, c.key, sheet.getColumnWidth(i + 1)]).toEqual([decl.key, c.key, columnWidth(c)]);
+      });
+    }
+  });
+
+  it('changes none of the office’s cells on a filled workbook, within the ceiling', () => {
+    const emu = createEmulator();
+    const assets = fillSheet(emu, 'assets', syntheticRows('assets', 60));
+    assets.getRange('B3').setNote('办公室的批注');
+    assets.getRange('C4').setBackground('#fce8b2').setFontWeight('bold');
+    assets.getRange('Q1:Q3').setValues([['我的列'], ['=1+1'], ['00123']]);
+    assets.getRange('Q2:Q5').setNumberFormat('0.0%');
+    const roster = emu.spreadsheet.insertSheet('人员名册');
+    roster.getRange(1, 1, 3, 4).setValues([
+      ['我的编号', '姓名', '岗位', '邮箱'],
+      ['007', '王芳', '会计', 'wang@school.cn'],
+      ['008', '李强', '保安', ''],
+    ]);
+    const before = [assets, roster].map((sheet) => cellsOf(sheet.getDataRange()));
+    const bundle = loadBundle(emu);
+    emu.calls.reset();
+    bundle.call('menuSetUpWorkbook');
+    const created = SHEETS.map((s) => s.key).filter((k) => k !== 'assets' && k !== 'roster');
+    // Reading the two sheets' headers, and the columns added to the roster.
+    expect(emu.calls.total()).toBeLessThanOrEqual(callCeiling(created) + 2 * 3 + 25);
+    const after = [assets, roster].map((sheet, i) =>
+      cellsOf(sheet.getRange(1, 1, before[i]!.values.length, before[i]!.values[0]!.length)),
+    );
+    expect(after).toEqual(before);
+    expect(roster.getRange(1, 5).getValue()).toBe('电话');
+  });
+
+  it('costs a handful of calls per sheet on a second run, and writes nothing', () => {
+    const { emu } = setUp();
+    const before = snapshot(emu);
+    const bundle = loadBundle(emu);
+    emu.calls.reset();
+    bundle.call('menuSetUpWorkbook');
+    expect(emu.calls.total()).toBeLessThanOrEqual(RERUN_CEILING);
+    expect(
+      Object.keys(emu.calls.snapshot()).filter((name) => /\.(set|insert|delete|protect)/.test(name)),
+    ).toEqual([]);
+    expect(snapshot(emu)).toEqual(before);
   });
 
   it('on a second run over a workbook the office has filled, writes nothing at all', () => {
@@ -149,6 +295,48 @@ describe('Set up workbook', () => {
     expect(protections.map((p) => p.getRange().getA1Notation())).toEqual([
       `A1:${String.fromCharCode(64 + roster.getLastColumn())}1`,
     ]);
+  });
+
+  it('replaces its own header protection, an earlier version’s too, and keeps the office’s', () => {
+    const emu = createEmulator();
+    const app = SpreadsheetAppOf(emu);
+    const roster = emu.spreadsheet.insertSheet('人员名册');
+    roster.getRange(1, 1, 2, 3).setValues([
+      ['姓名', '岗位', '邮箱'],
+      ['王芳', '会计', 'wang@school.cn'],
+    ]);
+    // What an earlier setup made, and two of the office's own.
+    roster
+      .getRange('A1:C1')
+      .protect()
+      .setDescription('后勤助手表头（修改会使该列无法识别）')
+      .setWarningOnly(true);
+    roster.getRange('A1:B1').protect().setDescription('只有主任可改').setWarningOnly(true);
+    roster.getRange('A2:C2').protect();
+    setUp(emu);
+    const protections = roster.getProtections(app.ProtectionType.RANGE);
+    const last = letter(roster.getLastColumn());
+    expect(
+      protections.map((p) => [p.getRange().getA1Notation(), p.getDescription(), p.isWarningOnly()]),
+    ).toEqual([
+      ['A1:B1', '只有主任可改', true],
+      ['A2:C2', '', false],
+      [`A1:${last}1`, '', true],
+    ]);
+  });
+
+  it('replaces its header protection when a later version adds a column', () => {
+    const { emu, clickMenu } = setUp();
+    const roster = emu.spreadsheet.getSheetByName('人员名册')!;
+    const count = roster.getLastColumn();
+    // As if the last column were new in this version: the workbook was set up without its header.
+    roster.getRange(1, count).clearContent();
+    clickMenu(SETUP);
+    const protections = roster.getProtections(SpreadsheetAppOf(emu).ProtectionType.RANGE);
+    expect(protections.map((p) => [p.getRange().getA1Notation(), p.isWarningOnly()])).toEqual([
+      [`A1:${letter(count)}1`, true],
+    ]);
+    expect(roster.getRange(1, count).getFontWeight()).toBe('bold');
   });
 
   describe('the blank sheet a new spreadsheet starts with', () => {

@@ -91,4 +91,4 @@ export {
 export { ENUMS, ENUM_ALIASES } from './enums';
 export type { EnumKey, EnumValue } from './enums';
 export type { ColumnDecl, ColumnType, SheetDecl } from './types';
-export { NUMBER_FORMAT, DEFAULT_WIDTH } from './types';
+export { NUMBER_FORMAT, DEFAULT_WIDTH, WIDTH_CLASSES } from './types';

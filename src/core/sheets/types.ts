@@ -35,7 +35,7 @@ export interface ColumnDecl<K extends string = string> {
   readonly maxLength?: number;
   /** 'houqin' columns are written by Houqin (task status keys, computed deadlines); users own the rest. */
   readonly owner?: 'user' | 'houqin';
-  /** Column width in pixels. */
+  /** Column width in pixels, rounded to one of WIDTH_CLASSES when setup sets it. */
   readonly width?: number;
   /** Other header texts accepted for this column when reading a user's sheet. */
   readonly aliases?: readonly string[];
@@ -47,6 +47,14 @@ export interface SheetDecl<S extends string = string, C extends string = string>
   /** Sheets Houqin rebuilds itself (Problems, Alert log) rather than the office typing into. */
   readonly generated?: boolean;
 }
+
+/**
+ * The widths setup gives columns, in pixels: Sheets' own default (ids, dates, amounts, drop-downs,
+ * checkboxes), names and places, notes and titles, long help text. A declared width is rounded to
+ * the nearest class (the wider on a tie), so a sheet's columns fall in a few runs of one width and
+ * setup sets them in a few calls.
+ */
+export const WIDTH_CLASSES: readonly number[] = [100, 160, 240, 360];
 
 export const DEFAULT_WIDTH: Record<ColumnType, number> = {
   text: 160,

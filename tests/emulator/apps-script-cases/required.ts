@@ -79,6 +79,9 @@ export const REQUIRED_CASES: readonly string[] = [
   'copyTo.badTransposeArg',
   'copyTo.emptySource',
   'copyTo.transposed',
+  'copyFormatToRange.repeats',
+  'copyFormatToRange.truncates',
+  'copyFormatToRange.gridId',
   // RangeList setters
   'rangeList.checkboxes',
   'rangeList.setFormula',
