@@ -69,7 +69,7 @@ export const feeAccounts: MenuAction = {
   },
 };
 
-/** 打印代办费清单…: one class, a line per student. Reads only. */
+/** 打印代办费清单…: one class's term, per student and item, from the Fees and Agency spending sheets. Reads only. */
 export const agencyStatement: MenuAction = {
   title,
   lock: false,
@@ -79,7 +79,8 @@ export const agencyStatement: MenuAction = {
     const className = ask(m.classPrompt, ctx.lang);
     if (className === undefined) return;
     const calendar = schoolCalendarFrom(workbook.table('schoolYear')?.rows ?? [], ctx.timeZone);
-    const doc = agencyStatementDocument(tables, className, {
+    const spent = workbook.table('agencySpending') ?? undefined;
+    const doc = agencyStatementDocument({ ...tables, agencySpending: spent }, className, {
       ...ctx,
       term: termFor(calendar, ctx.today),
     });
