@@ -1298,4 +1298,9 @@ export const en: Widen<Messages> = {
     overspent:
       '"{item}": spent ¥{spent}, more than the ¥{collected} collected, overspent by ¥{over}: shared out among the students, see "To collect".',
   },
+  stocktakeTask: {
+    start: 'Start a stocktake',
+    print: 'Print the count sheet',
+    approve: 'Approve the stocktake',
+  },
 };

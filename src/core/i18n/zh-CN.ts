@@ -1222,6 +1222,11 @@ export const zhCN = {
       '「{item}」本班支出 ¥{spent}，但本班没有学生缴纳该项目，无法分摊到学生，请核对支出记录或收费记录。',
     overspent: '「{item}」支出 ¥{spent}，超过代收 ¥{collected}，超支 ¥{over}：已分摊到各学生，见「应补」。',
   },
+  stocktakeTask: {
+    start: '开始盘点',
+    print: '打印盘点表',
+    approve: '审批盘点',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -11,7 +11,9 @@ import { typedRecords } from '../../core/table';
 import { userOf } from '../../core/sidebar';
 import { dayOf } from '../../core/time';
 import type { Workbook } from '../adapters/workbook';
+import { withDocumentLock } from '../adapters/lock';
 import type { MenuAction } from '../runners';
+import type { Endpoint } from '../sidebar/serve';
 import { writeChanges } from '../sidebar/write';
 
 const title = (lang: Lang) => messages(lang).documents.stocktake.dialogTitle;
@@ -95,5 +97,25 @@ export const stocktakeApprove: MenuAction = {
     if (!workbook.table('stockMovements')) return { lang: l, text: messages(l).errors.notSetUp };
     writeChanges(workbook, plan.changes);
     return { lang: l, text: plan.changes.message };
+  },
+};
+
+const STEPS = { start: stocktakeStart, print: stocktakePrint, approve: stocktakeApprove } as const;
+type StocktakeStep = keyof typeof STEPS;
+
+/**
+ * google.script.run from a stocktake task in the sidebar's 我的任务: the same action as the menu's
+ * 开始盘点 / 打印盘点表 / 审批盘点并调整账目 (the same lock, checks and writes); what the menu would
+ * say comes back as the message, and 打印盘点表 opens its dialog.
+ */
+export const stocktakeStep: Endpoint<[step: StocktakeStep], StocktakeStep, { message: string }> = {
+  read: ([step], { lang }) =>
+    step === 'start' || step === 'print' || step === 'approve'
+      ? { ok: true, values: step }
+      : { ok: false, errors: { step: messages(lang).sidebar.errors.badRequest } },
+  handle: (step, { workbook, now }) => {
+    const action = STEPS[step];
+    const told = action.lock ? withDocumentLock(() => action.run(workbook, now)) : action.run(workbook, now);
+    return { message: told ? told.text : '' };
   },
 };
