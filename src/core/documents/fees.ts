@@ -12,7 +12,8 @@ import { fullDate, monthPeriod } from './safety';
 /** Yuan kept as whole fen while adding, so totals match the sheet to the fen. */
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (f: number) => (f / 100).toFixed(2);
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
+/** Chinese order (pinyin), numbers by value; one collator, as localeCompare makes one per call. */
+const zh = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
 export interface FeeTables {
   readonly feeItems?: SourceTable | undefined;
@@ -329,19 +330,25 @@ export function settleAgencyFees(
       (a, b) => zh(a.className, b.className) || zh(a.student, b.student),
     );
     const sharedShares = shareEvenly(shared, order.length);
-    const classmates = order.filter((o) => o.className === wanted);
+    const classmates = order.flatMap((o, at) => (o.className === wanted ? [{ ...o, at }] : []));
     const ownShares = shareEvenly(own, classmates.length);
     if (!classmates.length && !own) continue;
-    const itemLines = classmates.map((o, i): AgencyLine => {
-      const hers = mine.filter((p) => p.code === item.code && p.payer.trim() === o.student);
-      return {
-        student: o.student,
-        code: item.code,
-        collected: hers.reduce((n, p) => n + p.fen, 0),
-        spent: sharedShares[order.indexOf(o)]! + ownShares[i]!,
-        refunded: hers.reduce((n, p) => n + p.refundFen, 0),
-      };
-    });
+    const byStudent = new Map<string, { collected: number; refunded: number }>();
+    for (const p of mine)
+      if (p.code === item.code) {
+        const sum = byStudent.get(p.payer.trim()) ?? { collected: 0, refunded: 0 };
+        byStudent.set(p.payer.trim(), {
+          collected: sum.collected + p.fen,
+          refunded: sum.refunded + p.refundFen,
+        });
+      }
+    const itemLines = classmates.map((o, i): AgencyLine => ({
+      student: o.student,
+      code: item.code,
+      collected: byStudent.get(o.student)?.collected ?? 0,
+      spent: sharedShares[o.at]! + ownShares[i]!,
+      refunded: byStudent.get(o.student)?.refunded ?? 0,
+    }));
     lines.push(...itemLines);
     const total = (k: 'collected' | 'spent' | 'refunded') => itemLines.reduce((n, l) => n + l[k], 0);
     summaries.push({
