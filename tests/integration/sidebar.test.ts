@@ -178,8 +178,10 @@ describe('a stocktake task in 我的任务', () => {
     expect(stocktakeTasks(bundle).map((t) => t.stocktake)).toEqual(['underWay']);
 
     // A second start is refused as the menu refuses it; nothing is added.
-    const again = bundle.run('apiStocktakeStep', 'start') as { message: string };
-    expect(again.message).toContain('还有 1 行未审批');
+    expect(bundle.run('apiStocktakeStep', 'start')).toEqual({
+      ok: false,
+      message: expect.stringContaining('还有 1 行未审批'),
+    });
     expect(values(bundle.emu, '盘点表').slice(1)).toHaveLength(1);
 
     // 打印盘点表 opens the count sheet in a dialog, as from the menu.
@@ -187,8 +189,21 @@ describe('a stocktake task in 我的任务', () => {
     expect(bundle.emu.ui.dialogs.at(-1)!.html).toContain('财产物资盘点表');
 
     // Only the office head approves.
-    const refused = bundle.run('apiStocktakeStep', 'approve') as { message: string };
-    expect(refused.message).toBe('只有总务主任（设置中的总务主任邮箱）可以审批盘点。');
+    expect(bundle.run('apiStocktakeStep', 'approve')).toEqual({
+      ok: false,
+      message: '只有总务主任（设置中的总务主任邮箱）可以审批盘点。',
+    });
+    // The office head approves once every row is counted: the task then offers to start again.
+    const sheet = bundle.emu.spreadsheet.getSheetByName('盘点表')!;
+    const header = values(bundle.emu, '盘点表')[0]!;
+    sheet.getRange(2, header.indexOf(columnHeader('zh-CN', 'stocktake', 'counted')) + 1).setValue(9);
+    bundle.emu.setActiveUser(HEAD);
+    expect(bundle.run('apiStocktakeStep', 'approve')).toEqual({
+      ok: true,
+      message: expect.stringContaining('盘点已审批'),
+    });
+    bundle.emu.setActiveUser(STORE);
+    expect(stocktakeTasks(bundle).map((t) => t.stocktake)).toEqual(['start']);
   });
 
   it('refuses a step it does not know and changes nothing', () => {

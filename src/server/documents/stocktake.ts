@@ -12,9 +12,15 @@ import { userOf } from '../../core/sidebar';
 import { dayOf } from '../../core/time';
 import type { Workbook } from '../adapters/workbook';
 import { withDocumentLock } from '../adapters/lock';
-import type { MenuAction } from '../runners';
-import type { Endpoint } from '../sidebar/serve';
+import type { MenuAction, Told } from '../runners';
+import { refused, type Endpoint } from '../sidebar/serve';
 import { writeChanges } from '../sidebar/write';
+
+/** What a stocktake step tells, and whether it did its work (a refusal changes nothing). */
+type Outcome = Told & { readonly done: boolean };
+/** A menu action whose result also says whether it was refused, for the sidebar's buttons. */
+type StocktakeAction = Omit<MenuAction, 'run'> & { run(workbook: Workbook, now: Date): Outcome | void };
+const refusal = (lang: Lang, text: string): Outcome => ({ lang, text, done: false });
 
 const title = (lang: Lang) => messages(lang).documents.stocktake.dialogTitle;
 const lang = (workbook: Workbook) => workbook.settings().settings.language;
@@ -22,13 +28,13 @@ const table = (workbook: Workbook, key: 'stockItems' | 'stockMovements' | 'asset
   workbook.table(key) ?? undefined;
 
 /** 开始盘点: the 盘点表 rows of a new stocktake (book quantities as of today); refused while one is under way. */
-export const stocktakeStart: MenuAction = {
+export const stocktakeStart: StocktakeAction = {
   title,
   lock: true,
   run: (workbook, now) => {
     const l = lang(workbook);
     const tz = workbook.timeZone;
-    if (!workbook.table('stocktake')) return { lang: l, text: messages(l).errors.notSetUp };
+    if (!workbook.table('stocktake')) return refusal(l, messages(l).errors.notSetUp);
     const today = dayOf(now, tz);
     const tables = {
       stockItems: table(workbook, 'stockItems'),
@@ -37,7 +43,7 @@ export const stocktakeStart: MenuAction = {
       stocktake: table(workbook, 'stocktake'),
     };
     const plan = startStocktake(tables, { lang: l, today, timeZone: tz });
-    if (!plan.ok) return { lang: l, text: plan.message };
+    if (!plan.ok) return refusal(l, plan.message);
     writeChanges(workbook, {
       append: [{ sheet: 'stocktake', records: plan.records }],
       update: [],
@@ -46,19 +52,20 @@ export const stocktakeStart: MenuAction = {
     return {
       lang: l,
       text: fill(messages(l).documents.stocktake.started, { date: today, n: plan.records.length }),
+      done: true,
     };
   },
 };
 
 /** 打印盘点表: the stocktake under way, a page per kind and location, counts filled so far. Reads only. */
-export const stocktakePrint: MenuAction = {
+export const stocktakePrint: StocktakeAction = {
   title,
   lock: false,
   run: (workbook, now) => {
     const { settings } = workbook.settings();
     const l = settings.language;
     const rows = openCount(table(workbook, 'stocktake'), workbook.timeZone);
-    if (!rows.length) return { lang: l, text: messages(l).documents.stocktake.noneOpen };
+    if (!rows.length) return refusal(l, messages(l).documents.stocktake.noneOpen);
     const doc = countSheetDocument(rows, {
       lang: l,
       schoolName: settings.schoolName,
@@ -75,7 +82,7 @@ export const stocktakePrint: MenuAction = {
  * 审批盘点并调整账目: the office head only. Every row counted, else nothing changes; then the
  * variances, the stock movements and the asset register's changes, one write per sheet and kind.
  */
-export const stocktakeApprove: MenuAction = {
+export const stocktakeApprove: StocktakeAction = {
   title,
   lock: true,
   run: (workbook) => {
@@ -84,7 +91,7 @@ export const stocktakeApprove: MenuAction = {
     const m = messages(l).documents.stocktake;
     const tz = workbook.timeZone;
     const email = Session.getActiveUser().getEmail().trim().toLowerCase();
-    if (!email || email !== settings.officeHead.trim().toLowerCase()) return { lang: l, text: m.notHead };
+    if (!email || email !== settings.officeHead.trim().toLowerCase()) return refusal(l, m.notHead);
     const rows = openCount(table(workbook, 'stocktake'), tz);
     const user = userOf(typedRecords(workbook.table('roster') ?? undefined, tz), email).name;
     const plan = approveStocktake(
@@ -92,11 +99,11 @@ export const stocktakeApprove: MenuAction = {
       { assets: table(workbook, 'assets') },
       { lang: l, timeZone: tz, user },
     );
-    if (!plan.ok) return { lang: l, text: plan.message };
+    if (!plan.ok) return refusal(l, plan.message);
     // The ledgers the adjustments go to must be there (an older workbook may lack one).
-    if (!workbook.table('stockMovements')) return { lang: l, text: messages(l).errors.notSetUp };
+    if (!workbook.table('stockMovements')) return refusal(l, messages(l).errors.notSetUp);
     writeChanges(workbook, plan.changes);
-    return { lang: l, text: plan.changes.message };
+    return { lang: l, text: plan.changes.message, done: true };
   },
 };
 
@@ -106,7 +113,7 @@ type StocktakeStep = keyof typeof STEPS;
 /**
  * google.script.run from a stocktake task in the sidebar's 我的任务: the same action as the menu's
  * 开始盘点 / 打印盘点表 / 审批盘点并调整账目 (the same lock, checks and writes); what the menu would
- * say comes back as the message, and 打印盘点表 opens its dialog.
+ * say comes back as the message (a refusal as a refusal), and 打印盘点表 opens its dialog.
  */
 export const stocktakeStep: Endpoint<[step: StocktakeStep], StocktakeStep, { message: string }> = {
   read: ([step], { lang }) =>
@@ -116,6 +123,7 @@ export const stocktakeStep: Endpoint<[step: StocktakeStep], StocktakeStep, { mes
   handle: (step, { workbook, now }) => {
     const action = STEPS[step];
     const told = action.lock ? withDocumentLock(() => action.run(workbook, now)) : action.run(workbook, now);
+    if (told && !told.done) return refused(told.text);
     return { message: told ? told.text : '' };
   },
 };
