@@ -174,4 +174,28 @@ export const OPERATIONS: readonly BenchOperation[] = [
     run: (bundle) => bundle.call('menuPrintFeeAccounts'),
     outcome: dialogBytes,
   },
+  {
+    // A class of an eighth of the payers: its own purchase and the school's order shared out.
+    name: 'Print an agency-fee statement (one class)',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      fillSheet(bundle.emu, 'feeItems', [{ code: 'F01', name: '作业本费', kind: '代办费', standard: 120 }]);
+      const day = new Date('2026-09-20T00:00:00+08:00');
+      fillSheet(bundle.emu, 'agencySpending', [
+        {
+          date: day,
+          className: '初一(1)班',
+          itemCode: 'F01',
+          amount: 1000,
+          purchase: '作业本',
+          handler: '王芳',
+        },
+        { date: day, itemCode: 'F01', amount: 5000.01, purchase: '作业本', handler: '王芳' },
+      ]);
+      bundle.emu.ui.answerPrompts({ button: 'OK', text: '初一(1)班' });
+    },
+    run: (bundle) => bundle.call('menuPrintAgencyStatement'),
+    outcome: dialogBytes,
+  },
 ];

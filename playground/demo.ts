@@ -367,6 +367,29 @@ function feePayments(): Row[] {
   });
 }
 
+/** 代办费支出: the school's exercise-book order (no class: shared by every payer) and one class's uniforms. */
+function agencySpending(): Row[] {
+  return [
+    {
+      date: at('2026-09-05'),
+      itemCode: 'F01',
+      amount: 150,
+      purchase: '作业本 全校统一订购',
+      voucherNo: 'PZ-2609-01',
+      handler: '李娜',
+    },
+    {
+      date: at('2026-09-12'),
+      className: ROOMS[0]!,
+      itemCode: 'F03',
+      amount: 248.5,
+      purchase: '校服 1 套',
+      voucherNo: 'PZ-2609-02',
+      handler: '李娜',
+    },
+  ];
+}
+
 const DISHES = ['红烧鸡块', '番茄炒蛋', '清炒时蔬', '紫菜蛋花汤'];
 
 function canteenSamples(): Row[] {
@@ -496,6 +519,7 @@ export function buildDemo(bundle: Bundle): void {
   appendRows(bundle, 'stockMovements', stockMovements());
   appendRows(bundle, 'feeItems', feeItems());
   appendRows(bundle, 'feePayments', feePayments());
+  appendRows(bundle, 'agencySpending', agencySpending());
   appendRows(bundle, 'canteenSamples', canteenSamples());
   appendRows(bundle, 'canteenDisinfection', canteenDisinfection());
   appendRows(bundle, 'canteenPurchases', canteenPurchases());

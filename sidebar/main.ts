@@ -24,6 +24,7 @@ const SUBMIT = {
 
 const s = messages(PAGE_LANG).sidebar;
 const hp = messages(PAGE_LANG).handoverPage;
+const st = messages(PAGE_LANG).stocktakeTask;
 const app = document.getElementById('app')!;
 document.documentElement.lang = PAGE_LANG;
 let data: SidebarData | null = null;
@@ -392,7 +393,19 @@ function handover(who: string, note?: string, ok = true): void {
   );
 }
 
-async function tasks(note?: string): Promise<void> {
+/** A stocktake task's button: the menu's own 开始盘点 / 打印盘点表 / 审批 through google.script.run. */
+function stocktakeButton(step: 'start' | 'print' | 'approve', label: string): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'action-link', 'data-stocktake': step }, label);
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    call('apiStocktakeStep', step)
+      .then((r) => tasks(r.ok ? r.message || undefined : r.message, r.ok))
+      .catch((error: Error) => tasks(s.failed.replace('{message}', error.message), false));
+  });
+  return button;
+}
+
+async function tasks(note?: string, ok = true): Promise<void> {
   show(backBar(s.actions.myTasks), h('div', { class: 'loading' }, s.loading));
   try {
     const mine = await call('apiMyTasks');
@@ -420,17 +433,25 @@ async function tasks(note?: string): Promise<void> {
               hp.fromTask,
             )
           : null;
+      // A stocktake task starts the stocktake, or prints and approves the one under way.
+      const steps =
+        t.stocktake === 'start'
+          ? [stocktakeButton('start', st.start)]
+          : t.stocktake === 'underWay'
+            ? [stocktakeButton('print', st.print), stocktakeButton('approve', st.approve)]
+            : [];
       return h(
         'li',
-        { class: `task${t.overdue ? ' late' : ''}` },
+        { class: `task${t.overdue ? ' late' : ''}${steps.length ? ' with-steps' : ''}` },
         h('span', {}, t.title, h('span', { class: 'gray' }, ` ${s.tasks.due.replace('{day}', t.dueDate)}`)),
         button,
         lists,
+        steps.length ? h('div', { class: 'steps' }, ...steps) : null,
       );
     });
     show(
       backBar(s.actions.myTasks),
-      note ? status(note) : null,
+      note ? status(note, ok) : null,
       items.length ? h('ul', { class: 'lines' }, ...items) : h('p', { class: 'gray' }, s.tasks.none),
     );
   } catch (error) {

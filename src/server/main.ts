@@ -67,6 +67,7 @@ export const apiOpenImport = serve(importing.openImport);
 export const apiImportData = serve(importing.importData);
 export const apiImportPreview = serve(importing.importPreviewEndpoint);
 export const apiImportWrite = serve(importing.importWriteEndpoint);
+export const apiStocktakeStep = serve(documents.stocktakeStep);
 
 // The web app (manifest `webapp`): the school's request page and status pages, and its calls.
 export const doGet = webPage(requests.servePage);

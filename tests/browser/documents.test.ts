@@ -171,6 +171,18 @@ describe('printed documents in Chromium, read back with poppler', () => {
         depositDate: i % 4 ? `2026-11-${String(1 + (i % 28)).padStart(2, '0')}` : '',
       })),
     );
+    // The class's exercise books (more than the 500.00 collected) and the school's uniforms (shared).
+    const spending = table('agencySpending', [
+      {
+        date: '2026-11-20',
+        className: '初一(1)班',
+        itemCode: 'F01',
+        amount: 520,
+        purchase: '作业本',
+        handler: '刘洋',
+      },
+      { date: '2026-11-21', itemCode: 'F02', amount: 4000.01, purchase: '校服', handler: '刘洋' },
+    ]);
     const stock = startStocktake(
       {
         stockItems: table(
@@ -213,11 +225,15 @@ describe('printed documents in Chromium, read back with poppler', () => {
       ],
       [
         'agency-statement',
-        agencyStatementDocument({ feeItems: items, feePayments: payments }, '初一(1)班', {
-          ...ctx,
-          term: { name: '秋季学期', start: '2026-09-01', end: '2027-01-20' },
-        })!,
-        '代收合计',
+        agencyStatementDocument(
+          { feeItems: items, feePayments: payments, agencySpending: spending },
+          '初一(1)班',
+          {
+            ...ctx,
+            term: { name: '秋季学期', start: '2026-09-01', end: '2027-01-20' },
+          },
+        )!,
+        '代收金额',
       ],
     ];
     for (const [name, doc, header] of docs) {
@@ -230,5 +246,11 @@ describe('printed documents in Chromium, read back with poppler', () => {
       });
       expect(flat(pdf.pages[0]!)).toContain(flat(doc.title));
     }
+    // The statement's last page ends with its per-item summary, its notice and the signatures.
+    const statement = await printToPdf(page, renderDocument(docs[3]![1]), 'agency-statement');
+    const last = flat(statement.pages.at(-1)!);
+    expect(last).toContain('按代办项目汇总');
+    expect(last).toContain('超过代收');
+    expect(last).toContain('班主任（签字）');
   });
 });

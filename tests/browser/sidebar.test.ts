@@ -167,6 +167,37 @@ describe('the sidebar in a real browser', () => {
     await expect(page.locator('[data-task="T202609-0001"]').count()).resolves.toBe(0);
   });
 
+  it('starts the year-end stocktake from its task, then offers to print and approve it', async () => {
+    const title = '年终盘点，核对账物（菜单「开始盘点」生成盘点表，总务主任审批）';
+    fillSheet(bundle.emu, 'tasks', [
+      {
+        taskId: 'T202612-0001',
+        month: '2026-12',
+        dueDate: new Date('2026-12-22T00:00:00+08:00'),
+        title,
+        source: '行事历',
+        ref: title,
+        assignee: '王芳',
+        status: '待办',
+        key: `calendar|${title}|2026-12-22`,
+      },
+    ]);
+    if (await page.locator('button.back').count()) await page.click('button.back');
+    await page.click('[data-action="myTasks"]');
+    await page.click('[data-stocktake="start"]');
+    await expect(page.locator('.status.success').textContent()).resolves.toContain('已开始');
+    expect(rows('盘点表').length).toBeGreaterThan(0);
+    // The stocktake is under way: the task now prints its count sheet and leads to the approval.
+    await expect(page.locator('[data-stocktake="start"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-stocktake="approve"]').textContent()).resolves.toBe('审批盘点');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-stocktake-task.png') });
+    const dialogs = bundle.emu.ui.dialogs.length;
+    await page.click('[data-stocktake="print"]');
+    for (let i = 0; i < 50 && bundle.emu.ui.dialogs.length === dialogs; i++) await page.waitForTimeout(100);
+    expect(bundle.emu.ui.dialogs).toHaveLength(dialogs + 1);
+    expect(bundle.emu.ui.dialogs.at(-1)!.html).toContain('财产物资盘点表');
+  });
+
   it('issues stock, refusing more than there is', async () => {
     await openAction('stockMove');
     await page.selectOption('#f-type', 'issue');

@@ -1,11 +1,12 @@
 import { createEmulator } from '../../emulator';
 import { loadBundle, type Bundle } from '../support/bundle';
+import type { CellValue } from '../../src/core/table/mapping';
 import { fillSheet, setSetting } from '../support/workbook';
 
 const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 /** Payments of November (and one of October), counted by hand below. */
-const PAYMENTS = [
+const PAYMENTS: (Record<string, CellValue> & { receiptNo: string; amount: number })[] = [
   // Last term's: not in this term's agency statement.
   {
     receiptNo: 'S00',
@@ -36,6 +37,9 @@ const PAYMENTS = [
     amount: 120,
     collector: '刘洋',
     depositDate: day('2026-11-03'),
+    // 20.00 of it handed back at term end, written on the receipt.
+    refundAmount: 20,
+    refundDate: day('2026-11-30'),
   },
   {
     receiptNo: 'S03',
@@ -79,7 +83,37 @@ const PAYMENTS = [
   },
 ];
 
-function office(): Bundle {
+const SPENDING: (Record<string, CellValue> & { itemCode: string })[] = [
+  // The class's exercise books: 2500 fen among its 3 payers of F01 = 833 each, 1 fen over.
+  {
+    date: day('2026-11-10'),
+    className: '初一(1)班',
+    itemCode: 'F01',
+    amount: 25,
+    purchase: '作业本',
+    handler: '刘洋',
+  },
+  // The school's uniforms (no class): 200.00 among the 2 payers of F02 in the school.
+  {
+    date: day('2026-11-12'),
+    itemCode: 'F02',
+    amount: 200,
+    purchase: '校服',
+    voucherNo: 'PZ-007',
+    handler: '刘洋',
+  },
+  // Last term's: not in this term's statement.
+  {
+    date: day('2026-06-25'),
+    className: '初一(1)班',
+    itemCode: 'F01',
+    amount: 9,
+    purchase: '作业本',
+    handler: '刘洋',
+  },
+];
+
+function office(spending: readonly Record<string, CellValue>[] = SPENDING): Bundle {
   const bundle = loadBundle(createEmulator({ now: '2026-12-01T09:00:00+08:00', timeZone: 'Asia/Shanghai' }));
   bundle.open();
   bundle.clickMenu('初始化工作簿');
@@ -99,6 +133,7 @@ function office(): Bundle {
     },
   ]);
   fillSheet(bundle.emu, 'feePayments', PAYMENTS);
+  fillSheet(bundle.emu, 'agencySpending', spending);
   return bundle;
 }
 
@@ -110,6 +145,9 @@ function print(bundle: Bundle, menu: string, answer?: string): string {
 
 const row = (...cells: string[]) =>
   cells.map((c, i) => (i ? `<td class="r">${c}</td>` : `<td>${c}</td>`)).join('');
+/** A statement line: student and item on the left, the money on the right. */
+const line = (...cells: string[]) =>
+  cells.map((c, i) => (i > 1 ? `<td class="r">${c}</td>` : `<td>${c}</td>`)).join('');
 
 describe('fee papers through the bundle', () => {
   it('the fee notice lists each item by kind with amount, unit, period and approval', () => {
@@ -136,18 +174,51 @@ describe('fee papers through the bundle', () => {
     expect(html).toContain('2026年11月');
   });
 
-  it("a class's agency statement: each student's payments per item; totals match the Fees sheet; markup as text", () => {
+  it("a class's agency statement: per student and item collected, spent share, refunded, 应退/应补; totals match the sheets", () => {
     const bundle = office();
     const html = print(bundle, '打印代办费清单…', '初一(1)班');
     // This term's (the 校历's 第一学期), full-width brackets the same class; 王五 (another class, an
-    // approved fee) is not there, nor 张三's payment of last term.
+    // approved fee) is not there, nor 张三's payment and the spending of last term.
     expect(html).toContain('<span><b>期间</b>第一学期</span>');
-    expect(html).toContain(`<tr>${row('张三', '12.50', '120.00', '132.50', '', '')}</tr>`);
-    expect(html).toContain(`<tr>${row('李四', '12.50', '120.00', '132.50', '', '')}</tr>`);
-    expect(html).toContain(`<tr>${row('&lt;b&gt;赵六&lt;/b&gt;', '0.10', '0.00', '0.10', '', '')}</tr>`);
+    expect(html).toContain(
+      '<th>学生</th><th>代办项目</th><th class="r">代收金额</th><th class="r">已支出</th>',
+    );
+    expect(html).toContain('<th class="r">已退还</th><th class="r">应退</th><th class="r">应补</th>');
+    // 赵六 first in the list takes the leftover fen of the class's 25.00.
+    expect(html).toContain(
+      `<tr>${line('&lt;b&gt;赵六&lt;/b&gt;', '作业本费', '0.10', '8.34', '0.00', '0.00', '8.24')}</tr>`,
+    );
+    expect(html).toContain(`<tr>${line('李四', '作业本费', '12.50', '8.33', '0.00', '4.17', '0.00')}</tr>`);
+    expect(html).toContain(`<tr>${line('李四', '校服费', '120.00', '100.00', '0.00', '20.00', '0.00')}</tr>`);
+    expect(html).toContain(`<tr>${line('李四', '小计', '132.50', '108.33', '0.00', '24.17', '0.00')}</tr>`);
+    expect(html).toContain(`<tr>${line('张三', '校服费', '120.00', '100.00', '20.00', '0.00', '0.00')}</tr>`);
+    expect(html).toContain(`<tr>${line('张三', '小计', '132.50', '108.33', '20.00', '4.17', '0.00')}</tr>`);
     expect(html).not.toContain('王五');
-    expect(html).toContain(`<tr class="total">${row('合计', '25.10', '240.00', '265.10', '', '')}</tr>`);
+    // Collected = the Fees sheet's agency rows of the class this term; spent = 25.00 + 200.00.
+    expect(html).toContain(
+      `<tr class="total">${line('合计', '', '265.10', '225.00', '20.00', '28.34', '8.24')}</tr>`,
+    );
+    expect(html).toContain(`<tr>${row('作业本费', '3', '25.10', '25.00', '0.00', '0.10')}</tr>`);
+    expect(html).toContain(`<tr>${row('校服费', '2', '240.00', '200.00', '20.00', '20.00')}</tr>`);
+    expect(html).toContain(
+      `<tr class="total">${row('合计', '3', '265.10', '225.00', '20.00', '20.10')}</tr>`,
+    );
+    expect(html).not.toContain('class="notice"');
     print(bundle, '打印代办费清单…', '初三(9)班');
     expect(bundle.emu.ui.alerts.at(-1)!.prompt).toBe('收费记录中没有「初三(9)班」的代办费。');
+  });
+
+  it('an item collected but never spent is said on the statement, not shown as a silent zero', () => {
+    const bundle = office(SPENDING.filter((x) => x.itemCode !== 'F02'));
+    bundle.emu.ui.answerPrompts({ button: 'OK', text: '初一(1)班' });
+    bundle.emu.calls.reset();
+    bundle.clickMenu('打印代办费清单…');
+    // One read per sheet it needs, whatever the rows.
+    expect(bundle.emu.calls.count('Range.getValues')).toBeLessThanOrEqual(6);
+    const html = bundle.emu.ui.dialogs.at(-1)!.html;
+    expect(html).toContain(
+      '<p class="notice">「校服费」本学期没有支出记录（「代办费支出」中没有本班或全校该项目的支出），已支出按 0 计，代收金额应全部退还或说明用途。</p>',
+    );
+    expect(html).toContain(`<tr>${line('李四', '校服费', '120.00', '0.00', '0.00', '120.00', '0.00')}</tr>`);
   });
 });

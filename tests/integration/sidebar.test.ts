@@ -134,3 +134,83 @@ describe('sidebar api against the built bundle', () => {
     expect(again.tasks.map((t) => t.taskId)).not.toContain(task);
   });
 });
+
+describe('a stocktake task in 我的任务', () => {
+  const HEAD = 'head@school.example';
+  const STORE = 'store@school.example';
+  type Mine = {
+    tasks: { taskId: string; title: string; stocktake: string | null; handover: string | null }[];
+  };
+
+  /** December: the work calendar's 年终盘点 (Dec 22) goes to the storekeeper. */
+  function december(): Bundle {
+    const emu = createEmulator({ now: '2026-12-01T08:00:00+08:00', timeZone: TZ });
+    const bundle = loadBundle(emu);
+    bundle.open();
+    bundle.call('menuSetUpWorkbook');
+    setSetting(emu, '总务主任邮箱', HEAD);
+    fillSheet(emu, 'roster', [
+      { name: '王芳', role: '总务主任', email: HEAD, onDuty: true },
+      { name: '赵敏', role: '保管员', email: STORE, onDuty: true },
+    ]);
+    fillSheet(emu, 'stockItems', [{ itemId: 'WZ-01', name: '粉笔', unit: '盒', location: '仓库A' }]);
+    fillSheet(emu, 'stockMovements', [
+      { date: new Date('2026-09-01T00:00:00+08:00'), itemId: 'WZ-01', type: '采购入库', quantity: 10 },
+    ]);
+    bundle.call('menuGenerateMonth');
+    return bundle;
+  }
+  const stocktakeTasks = (bundle: Bundle) =>
+    (bundle.run('apiMyTasks') as Mine).tasks.filter((t) => t.stocktake !== null);
+
+  it('offers 开始盘点, runs the menu action through google.script.run, then offers to print and approve', () => {
+    const bundle = december();
+    bundle.emu.setActiveUser(STORE);
+    const [task, ...others] = stocktakeTasks(bundle);
+    expect(others).toEqual([]);
+    expect(task!.title).toContain('年终盘点');
+    expect(task!.stocktake).toBe('start');
+
+    const started = bundle.run('apiStocktakeStep', 'start') as { ok: boolean; message: string };
+    expect(started).toEqual({ ok: true, message: expect.stringContaining('已开始') });
+    // The menu's own rows: one per stock item, counting.
+    expect(values(bundle.emu, '盘点表').slice(1)).toHaveLength(1);
+    expect(stocktakeTasks(bundle).map((t) => t.stocktake)).toEqual(['underWay']);
+
+    // A second start is refused as the menu refuses it; nothing is added.
+    expect(bundle.run('apiStocktakeStep', 'start')).toEqual({
+      ok: false,
+      message: expect.stringContaining('还有 1 行未审批'),
+    });
+    expect(values(bundle.emu, '盘点表').slice(1)).toHaveLength(1);
+
+    // 打印盘点表 opens the count sheet in a dialog, as from the menu.
+    expect(bundle.run('apiStocktakeStep', 'print')).toEqual({ ok: true, message: '' });
+    expect(bundle.emu.ui.dialogs.at(-1)!.html).toContain('财产物资盘点表');
+
+    // Only the office head approves.
+    expect(bundle.run('apiStocktakeStep', 'approve')).toEqual({
+      ok: false,
+      message: '只有总务主任（设置中的总务主任邮箱）可以审批盘点。',
+    });
+    // The office head approves once every row is counted: the task then offers to start again.
+    const sheet = bundle.emu.spreadsheet.getSheetByName('盘点表')!;
+    const header = values(bundle.emu, '盘点表')[0]!;
+    sheet.getRange(2, header.indexOf(columnHeader('zh-CN', 'stocktake', 'counted')) + 1).setValue(9);
+    bundle.emu.setActiveUser(HEAD);
+    expect(bundle.run('apiStocktakeStep', 'approve')).toEqual({
+      ok: true,
+      message: expect.stringContaining('盘点已审批'),
+    });
+    bundle.emu.setActiveUser(STORE);
+    expect(stocktakeTasks(bundle).map((t) => t.stocktake)).toEqual(['start']);
+  });
+
+  it('refuses a step it does not know and changes nothing', () => {
+    const bundle = december();
+    const before = values(bundle.emu, '盘点表');
+    for (const step of ['delete', '', { step: 'start' }, null])
+      expect(bundle.run('apiStocktakeStep', step)).toMatchObject({ ok: false, message: expect.any(String) });
+    expect(values(bundle.emu, '盘点表')).toEqual(before);
+  });
+});

@@ -356,6 +356,79 @@ describe('rules across rows and sheets', () => {
     );
   });
 
+  it('fees: a refund is at most what its receipt collected, dated on or after it, and has a date', () => {
+    const pay = (receiptNo: string, extra: Record<string, unknown>) => ({
+      receiptNo,
+      date: '2026-09-01',
+      itemCode: 'F01',
+      payer: '学生',
+      amount: 60,
+      depositDate: '2026-09-01',
+      ...extra,
+    });
+    const problems = validateWorkbook(
+      workbook(
+        {
+          feeItems: [{ code: 'F01', name: '作业本', kind: '代办费', standard: 60 }],
+          feePayments: [
+            pay('S1', { refundAmount: 12.5, refundDate: '2026-12-20' }),
+            pay('S2', { refundAmount: 60.01, refundDate: '2026-12-20' }),
+            pay('S3', { refundAmount: 5, refundDate: '2026-08-31' }),
+            pay('S4', { refundAmount: 5 }),
+          ],
+        },
+        '2026-12-21',
+      ),
+    );
+    expect(at(problems)).toEqual([
+      'feePayments:3:refundAmount:refundOverPaid',
+      'feePayments:4:refundDate:before',
+      'feePayments:5:refundDate:refundNoDate',
+    ]);
+    expect(problems[0]!.message['zh-CN']).toBe('第 3 行退费 60.01 元超过这张收据所收的 60 元');
+    expect(problems[2]!.severity).toBe('warning');
+  });
+
+  it('agency spending: an agency-fee item that exists, a handler on the roster', () => {
+    const spend = (extra: Record<string, unknown>) => ({
+      date: '2026-09-10',
+      className: '初一(1)班',
+      itemCode: 'F01',
+      amount: 80,
+      purchase: '作业本',
+      handler: '王芳',
+      ...extra,
+    });
+    const problems = validateWorkbook(
+      workbook(
+        {
+          roster: [person('王芳')],
+          feeItems: [
+            { code: 'F01', name: '作业本', kind: '代办费', standard: 60 },
+            { code: 'F02', name: '住宿费', kind: '核定收费', standard: 800 },
+          ],
+          agencySpending: [
+            spend({}),
+            spend({ className: '', itemCode: 'F02' }),
+            spend({ itemCode: 'F99', handler: '路人' }),
+            spend({ amount: 0, purchase: '' }),
+          ],
+        },
+        '2026-09-11',
+      ),
+    );
+    expect(at(problems)).toEqual([
+      'agencySpending:3:itemCode:notAgency',
+      'agencySpending:4:itemCode:notInSheet',
+      'agencySpending:4:handler:notInSheet',
+      'agencySpending:5:amount:above',
+      'agencySpending:5:purchase:required',
+    ]);
+    expect(problems[0]!.message['zh-CN']).toBe(
+      '第 3 行「住宿费」(F02) 不是代办费项目，代办费支出只能记在代办费项目下',
+    );
+  });
+
   it('roster: valid e-mail; canteen staff need a health certificate, expired while on duty is an error', () => {
     const problems = validateWorkbook(
       workbook({

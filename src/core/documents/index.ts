@@ -38,7 +38,15 @@ export {
   type CountRow,
   type StocktakeTables,
 } from './stocktake';
-export { agencyStatementDocument, feeNoticeDocument, monthlyAccountsDocument, type FeeTables } from './fees';
+export {
+  agencyStatementDocument,
+  feeNoticeDocument,
+  monthlyAccountsDocument,
+  settleAgencyFees,
+  shareEvenly,
+  type AgencySettlement,
+  type FeeTables,
+} from './fees';
 export { damageDocument, type DamageContext } from './damage';
 export {
   documentRefSchema,

@@ -168,6 +168,8 @@ export const en: Widen<Messages> = {
         collector: 'Collector',
         depositDate: 'Deposited on',
         note: 'Note',
+        refundAmount: 'Refunded (¥)',
+        refundDate: 'Refunded on',
       },
     },
     roster: {
@@ -310,6 +312,19 @@ export const en: Widen<Messages> = {
         counted: 'Counted',
         variance: 'Variance',
         status: 'Status',
+        note: 'Note',
+      },
+    },
+    agencySpending: {
+      name: 'Agency spending',
+      columns: {
+        date: 'Spent on',
+        className: 'Class',
+        itemCode: 'Item code',
+        amount: 'Amount spent (¥)',
+        purchase: 'What was bought',
+        voucherNo: 'Voucher no.',
+        handler: 'Handled by',
         note: 'Note',
       },
     },
@@ -565,6 +580,9 @@ export const en: Widen<Messages> = {
     notAccepted:
       'New asset not yet accepted: fill in {missing}; only then is it registered and its invoice reimbursed',
     needsQuotes: 'Amount {amount} is over {threshold}: record the quotes compared in "{column}"',
+    refundOverPaid: 'Refund of {refund} is more than the {amount} this receipt collected',
+    refundNoDate: 'Refunded {refund}: fill in the refund date',
+    notAgency: '"{item}" ({value}) is not an agency fee; agency spending goes under agency-fee items only',
   },
   sidebar: {
     title: 'Houqin',
@@ -1011,13 +1029,6 @@ export const en: Widen<Messages> = {
       agencyTitle: 'Agency fee statement',
       agencyFile: 'Agency fees {className}',
       className: 'Class',
-      agencyHeading: 'Collected per student (¥)',
-      student: 'Student',
-      collected: 'Collected',
-      spent: 'Spent',
-      refunded: 'Refund',
-      agencyNote:
-        '"Spent" and "Refund" are written from the receipts; the amounts collected come from the Fees sheet.',
       agencySignatures: ['Class teacher', 'Handled by', 'Office head'],
       dialogTitle: 'Fee papers',
       monthPrompt: 'Print the fee accounts of which month? Type e.g. 2026-11; leave empty for last month.',
@@ -1279,5 +1290,40 @@ export const en: Widen<Messages> = {
       'Attached is the PDF of {school} {title} ({what}), made by Houqin from the workbook on {date}, for the records.',
     allRooms: 'All rooms',
     separator: ', ',
+  },
+  agencyStatement: {
+    heading: '1. Each student (¥)',
+    columns: {
+      student: 'Student',
+      item: 'Agency item',
+      collected: 'Collected',
+      spent: 'Spent',
+      refunded: 'Refunded',
+      toRefund: 'To refund',
+      toCollect: 'To collect',
+    },
+    subtotal: 'Subtotal',
+    rule: "Spent: a purchase for the class is shared evenly among its students who paid that item; a purchase for the whole school or grade (no class on the Agency spending sheet) is shared evenly among every student who paid it. Shares are in fen: the fen left over go one each to the students first in the list, so the shares add up to the spending exactly. To refund / to collect = collected − spent − refunded; each student settles all items at once, and the totals are the class's sums.",
+    itemHeading: '2. By agency item (¥)',
+    itemColumns: {
+      item: 'Agency item',
+      payers: 'Students paid',
+      collected: 'Collected',
+      spent: 'Spent',
+      refunded: 'Refunded',
+      balance: 'Balance (negative: overspent)',
+    },
+    noStudents: 'No student of this class paid an agency fee this term.',
+    noSpending:
+      '"{item}": no spending recorded this term (none for this class or the whole school on the Agency spending sheet); spent counts as 0, so what was collected is to be refunded or its use explained.',
+    spentUnpaid:
+      '"{item}": the class spent ¥{spent} on it, but none of its students paid for it, so it cannot be shared out; check the spending and the Fees sheet.',
+    overspent:
+      '"{item}": spent ¥{spent}, more than the ¥{collected} collected, overspent by ¥{over}: shared out among the students, see "To collect".',
+  },
+  stocktakeTask: {
+    start: 'Start a stocktake',
+    print: 'Print the count sheet',
+    approve: 'Approve the stocktake',
   },
 };

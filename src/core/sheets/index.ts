@@ -4,7 +4,7 @@ import { calendar, schoolYear } from './calendar';
 import { drills } from './drills';
 import { duty } from './duty';
 import { canteenDisinfection, canteenPurchases, canteenSamples, supplierCertificates } from './canteen';
-import { feeItems, feePayments } from './fees';
+import { agencySpending, feeItems, feePayments } from './fees';
 import { inspectionResults, inspectionSchedules } from './inspections';
 import { repairs } from './repairs';
 import { roster } from './roster';
@@ -26,6 +26,7 @@ export const SHEETS = [
   stockMovements,
   feeItems,
   feePayments,
+  agencySpending,
   roster,
   canteenSamples,
   canteenDisinfection,
@@ -65,6 +66,7 @@ export function columnDecl(sheet: SheetKey, column: string): ColumnDecl | undefi
 }
 
 export {
+  agencySpending,
   alertLog,
   assets,
   calendar,

@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from './context';
 import { makeProblem, quote, type Problem } from './problem';
 import { assetRules } from './rules/assets';
 import { certificateRules, purchaseRules, sampleRules } from './rules/canteen';
-import { paymentRules } from './rules/fees';
+import { paymentRules, spendingRules } from './rules/fees';
 import { resultRules, scheduleRules } from './rules/inspections';
 import { repairRules } from './rules/repairs';
 import { dutyRules } from './rules/duty';
@@ -50,6 +50,7 @@ export const RULES: readonly Rule[] = [
   purchaseRules,
   certificateRules,
   dutyRules,
+  spendingRules,
 ];
 
 /** The sheets to read so that `sheet` can be checked completely (itself and what its rules look up). */

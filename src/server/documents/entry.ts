@@ -6,7 +6,7 @@ import { sendSafetyReport } from './safety';
 
 export { safetyPreview } from './safety';
 export { handoverPrint, handoverRecord, openHandover, recordHandover } from './handover';
-export { stocktakeApprove, stocktakePrint, stocktakeStart } from './stocktake';
+export { stocktakeApprove, stocktakePrint, stocktakeStart, stocktakeStep } from './stocktake';
 export { agencyStatement, feeAccounts, feeNotice } from './fees';
 export { damagePrint } from './damage';
 export { documentPdf, emailDocumentPdf } from './pdf-api';

@@ -45,7 +45,11 @@ export function composeFeeAccounts(workbook: Workbook, month: Month, now: Date) 
 export function composeAgencyStatement(workbook: Workbook, className: string, now: Date) {
   const { tables, ctx } = context(workbook, now);
   const calendar = schoolCalendarFrom(workbook.table('schoolYear')?.rows ?? [], ctx.timeZone);
-  return agencyStatementDocument(tables, className, { ...ctx, term: termFor(calendar, ctx.today) });
+  const spent = workbook.table('agencySpending') ?? undefined;
+  return agencyStatementDocument({ ...tables, agencySpending: spent }, className, {
+    ...ctx,
+    term: termFor(calendar, ctx.today),
+  });
 }
 
 /** Asks one question; undefined when cancelled. */
@@ -77,7 +81,7 @@ export const feeAccounts: MenuAction = {
   },
 };
 
-/** 打印代办费清单…: one class, a line per student. Reads only. */
+/** 打印代办费清单…: one class's term, per student and item, from the Fees and Agency spending sheets. Reads only. */
 export const agencyStatement: MenuAction = {
   title,
   lock: false,

@@ -1,3 +1,4 @@
+import { openCount } from '../../core/documents';
 import { CARRIED_LANGS, messages } from '../../core/i18n';
 import { typedRecords, enumLabel } from '../../core/table';
 import { userOf, type User } from '../../core/sidebar';
@@ -29,6 +30,12 @@ export interface MyTask {
    * the work calendar's 登记班级财产 / 对照台账清点班级财产 '' (every room); any other task null.
    */
   handover: string | null;
+  /**
+   * For a stocktake task (the work calendar's 年终盘点, or any calendar duty naming 盘点 / stocktake):
+   * 'start' when no stocktake is under way (the sidebar offers 开始盘点), 'underWay' when one is
+   * (打印盘点表 and 审批); any other task null.
+   */
+  stocktake: 'start' | 'underWay' | null;
 }
 
 /** The signed-in person as the Roster knows them. */
@@ -52,25 +59,41 @@ function handoverOf(source: TaskSource | null, ref: string): string | null {
   return null;
 }
 
+/** A calendar duty is a stocktake when it says so in either language (the default 年终盘点 does). */
+const STOCKTAKE_WORDS = /盘点|stock-?take/i;
+
+function isStocktake(source: TaskSource | null, ref: string, title: string): boolean {
+  return source === 'calendar' && (STOCKTAKE_WORDS.test(ref) || STOCKTAKE_WORDS.test(title));
+}
+
 export const myTasks: Endpoint<[], null, { person: string; tasks: MyTask[] }> = {
   read: NO_ARGS,
   handle: (_, { workbook, lang, today }) => {
     const user = signedIn(workbook);
     if (!user.email) return { person: '', tasks: [] };
-    const tasks = readTasks(tasksTable(workbook).rows, workbook.timeZone)
+    const mine = readTasks(tasksTable(workbook).rows, workbook.timeZone)
       .filter((t) => t.status === 'todo' && user.names.has(t.assignee))
-      .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
-      .map((t) => ({
-        taskId: t.taskId,
-        month: t.month,
-        dueDate: t.dueDate ?? '',
-        title: t.title,
-        source: t.source,
-        sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
-        overdue: t.dueDate !== null && t.dueDate < today,
-        note: t.note,
-        handover: handoverOf(t.source, t.ref),
-      }));
+      .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1));
+    // The 盘点表 is read only when a stocktake task is listed: is one under way?
+    const counting = mine.some((t) => isStocktake(t.source, t.ref, t.title))
+      ? openCount(workbook.table('stocktake') ?? undefined, workbook.timeZone).length > 0
+      : false;
+    const tasks = mine.map((t) => ({
+      taskId: t.taskId,
+      month: t.month,
+      dueDate: t.dueDate ?? '',
+      title: t.title,
+      source: t.source,
+      sourceLabel: t.source ? enumLabel(lang, 'taskSource', t.source) : '',
+      overdue: t.dueDate !== null && t.dueDate < today,
+      note: t.note,
+      handover: handoverOf(t.source, t.ref),
+      stocktake: isStocktake(t.source, t.ref, t.title)
+        ? counting
+          ? ('underWay' as const)
+          : ('start' as const)
+        : null,
+    }));
     return { person: user.name, tasks };
   },
 };

@@ -1,7 +1,7 @@
 import { day, num } from '../../table/record';
 import { addDays, type Day } from '../../time';
-import { has, lookupBy, nameKey, rowRule } from '../context';
-import { quote, type Problem } from '../problem';
+import { has, keysOf, lookupBy, nameKey, rowRule, shown } from '../context';
+import { header, quote, type Problem } from '../problem';
 
 interface FeeItem {
   readonly name: string;
@@ -58,6 +58,22 @@ export const paymentRules = rowRule({
         }),
       );
     const date = day(v.date);
+    // A refund returns part or all of this receipt's money, on or after the day it was paid.
+    const refund = num(v.refundAmount);
+    if (refund !== null && amount !== null && cents(refund) > cents(amount))
+      out.push(problem(record, 'refundAmount', 'refundOverPaid', { refund, amount }));
+    const refundDate = day(v.refundDate);
+    if (refund !== null && refund > 0 && refundDate === null && has('refundDate'))
+      out.push(problem(record, 'refundDate', 'refundNoDate', { refund }, 'warning'));
+    if (date !== null && refundDate !== null && refundDate < date)
+      out.push(
+        problem(record, 'refundDate', 'before', {
+          column: header('feePayments', 'refundDate'),
+          value: shown(refundDate, ctx.timeZone),
+          other: header('feePayments', 'date'),
+          otherValue: shown(date, ctx.timeZone),
+        }),
+      );
     if (date === null) return out;
     if (item && ((item.start !== null && date < item.start) || (item.end !== null && date > item.end)))
       out.push(
@@ -75,6 +91,48 @@ export const paymentRules = rowRule({
     // Today's money may still go to the bank today; from tomorrow it is late.
     if (deposit === null && addDays(date, 1) <= ctx.today)
       out.push(problem(record, 'depositDate', 'notDeposited', { date }, 'warning'));
+    return out;
+  },
+});
+
+/**
+ * 代办费支出: the item is a fee item of the agency kind (only agency money is spent for the
+ * parents), and the person who handled the purchase is on the Roster.
+ */
+export const spendingRules = rowRule({
+  sheet: 'agencySpending',
+  needs: ['feeItems', 'roster'],
+  lookups: [
+    lookupBy('itemCode', 'feeItems', ['code', 'name', 'kind']),
+    lookupBy('handler', 'roster', ['name']),
+  ],
+  prepare(ctx) {
+    const itemsView = ctx.view('feeItems');
+    let items: Map<string, { name: string; kind: unknown }> | null = null;
+    if (itemsView && has(itemsView, 'code')) {
+      items = new Map();
+      for (const { v } of itemsView.rows) {
+        const code = nameKey(v.code);
+        if (code !== null && !items.has(code))
+          items.set(code, { name: String(v.name ?? v.code), kind: v.kind });
+      }
+    }
+    const people = keysOf(ctx.view('roster'), 'name');
+    // An empty Roster is a sheet not filled in yet, not a list every handler is missing from.
+    return { items, people: people && people.size > 0 ? people : null };
+  },
+  row(record, { found: { items, people }, problem, reference }) {
+    const { v } = record;
+    const out: Problem[] = [
+      ...reference(record, 'itemCode', items, 'feeItems'),
+      ...reference(record, 'handler', people, 'roster'),
+    ];
+    const code = nameKey(v.itemCode);
+    const item = code !== null && items ? items.get(code) : undefined;
+    if (item && item.kind !== 'agency')
+      out.push(
+        problem(record, 'itemCode', 'notAgency', { item: quote(item.name), value: quote(v.itemCode) }),
+      );
     return out;
   },
 });
