@@ -12,7 +12,8 @@ export interface EmbeddedCatalog {
 
 /**
  * Catalogue sections only the server uses (the request page's text and mail, the printed documents,
- * the template's rows and routines, setup's report, the menu, the agency statement): left out of the page, which stays small on a school's network.
+ * the template's rows and routines, setup's report, the menu, the agency statement, the document
+ * dialog's PDF buttons): left out of the page, which stays small on a school's network.
  */
 export const SERVER_ONLY_SECTIONS = [
   'requests',
@@ -22,6 +23,7 @@ export const SERVER_ONLY_SECTIONS = [
   'setup',
   'menu',
   'agencyStatement',
+  'documentPdf',
 ] as const satisfies readonly (keyof Catalog)[];
 
 /** The catalogue as the sidebar page receives it. The page's code never reads the sections left out. */
