@@ -46,17 +46,38 @@ function parseBounds(a1: string): Bounds | null {
 }
 
 /**
- * Every edit fires this, so a tab Houqin does not know costs two calls (its sheet, its name) and
- * nothing more; the name is compared with the template's names in both languages.
+ * The edited range's bounds as the event carries them: in Apps Script the event's range has
+ * rowStart, rowEnd, columnStart and columnEnd as plain properties (JSON.stringify(e) shows them;
+ * https://tanaikech.github.io/2017/07/20/benchmark-event-objects-for-google-apps-script/), which
+ * cost no call. Null when they are absent (an event built by hand).
+ */
+function eventBounds(range: GoogleAppsScript.Spreadsheet.Range): Bounds | null {
+  const r = range as unknown as Partial<Record<'rowStart' | 'rowEnd' | 'columnStart' | 'columnEnd', unknown>>;
+  const [row, lastRow, column, lastColumn] = [r.rowStart, r.rowEnd, r.columnStart, r.columnEnd].map(Number);
+  return [row, lastRow, column, lastColumn].every((n) => Number.isInteger(n) && n! >= 1)
+    ? { row: row!, column: column!, lastRow: lastRow!, lastColumn: lastColumn! }
+    : null;
+}
+
+/**
+ * Every edit fires this, so a tab Houqin does not know costs one call and nothing more: the name
+ * of the active sheet, which in a simple onEdit is the tab the person edited (a simple trigger
+ * fires only for a person's edit in the sheet they have open; the active sheet "is the sheet that
+ * is being displayed in the spreadsheet UI",
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveSheet()).
+ * The event carries neither the sheet nor its id without a call, and a sheet id (Range.getGridId,
+ * one call) would still need the template sheets' ids, another call. A known tab then takes the
+ * active sheet itself, so the key, the rows read and the cells written all belong to one sheet.
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
-  const sheet = e.range.getSheet();
-  const name = sheet.getName();
+  const range = e.range;
+  const source = e.source as GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+  const name = source ? source.getSheetName() : range.getSheet().getName();
   const key = sheetKeyOf(name);
   if (!key) return;
-  const range = e.range;
-  let bounds: Bounds | null = null;
+  const sheet = source ? source.getActiveSheet() : range.getSheet();
+  let bounds: Bounds | null = eventBounds(range);
   const edit: Edit = {
     sheet,
     key,
@@ -69,6 +90,6 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         lastColumn: range.getLastColumn(),
       }),
   };
-  const workbook = new Workbook(e.source ?? SpreadsheetApp.getActiveSpreadsheet());
+  const workbook = new Workbook(source ?? SpreadsheetApp.getActiveSpreadsheet());
   for (const handler of HANDLERS) handler(e, workbook, edit);
 }

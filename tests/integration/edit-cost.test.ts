@@ -51,9 +51,13 @@ describe('what an edit costs', () => {
     expect(big.emu.spreadsheet.getSheetByName(ASSETS)!.getRange('A2').getBackground()).toBe(MARK_BACKGROUND);
     expect(bigCell.calls).toEqual(cell(workbookOf(100)).calls);
     expect(bigPaste.calls).toEqual(paste(small).calls);
-    // Identify the sheet and range (3), lock (4), read (8), mark the edited block and the twin (10).
-    expect(bigCell.total).toBeLessThanOrEqual(26);
-    expect(bigPaste.total).toBeLessThanOrEqual(26);
+    // The cell: its tab (2); the header, the edited row, the id column, the time zone (4); the
+    // Roster's names and Settings (4); the row's marks and the twin's, each read and written (10).
+    // No lock: it writes no value.
+    expect(bigCell.total).toBeLessThanOrEqual(20);
+    expect(bigCell.calls['LockService.getDocumentLock']).toBeUndefined();
+    // The paste: the same reads, the lock (4), the tidied values (4), one mark write (5).
+    expect(bigPaste.total).toBeLessThanOrEqual(23);
     // The id column (5,000), the Roster's names (40), headers, Settings and the edited row; never
     // the 65,000 cells of the assets sheet, nor the repairs and fee payments sheets.
     expect(bigCell.cells).toBeLessThan(assets + 300);
@@ -61,11 +65,56 @@ describe('what an edit costs', () => {
     expect(bigPaste.cells).toBeLessThan(assets + 300 + PASTE.length * PASTE[0]!.length * 4);
   });
 
-  it('an edit on a tab Houqin does not know costs two calls and writes nothing', () => {
+  it('an edit on a tab Houqin does not know costs one call and writes nothing', () => {
     const bundle = workbookOf(100);
     bundle.emu.spreadsheet.insertSheet('我的统计');
     const cost = measure(bundle, () => bundle.edit('我的统计', 'B3', '=SUM(1,2)'));
-    expect(cost.calls).toEqual({ 'Range.getSheet': 1, 'Sheet.getName': 1 });
+    expect(cost.calls).toEqual({ 'Spreadsheet.getSheetName': 1 });
+  });
+
+  it('a clean edit of a clean row reads its notes, writes nothing and leaves Settings and the lock alone', () => {
+    const bundle = workbookOf(10_000);
+    const row = Math.round(bundle.emu.spreadsheet.getSheetByName(ASSETS)!.getLastRow() / 2);
+    const cost = measure(bundle, () => bundle.edit(ASSETS, `B${row}`, '椅子'));
+    expect(cost.total).toBeLessThanOrEqual(10);
+    expect(Object.keys(cost.calls).filter((k) => /\.set|LockService|getBackgrounds/.test(k))).toEqual([]);
+    expect(cost.calls['Range.getNotes']).toBe(1);
+    // The Roster's names for the row's custodian; not Settings, which no rule of the row needs.
+    expect(cost.calls['Spreadsheet.getSheetByName']).toBe(1);
+  });
+});
+
+describe('the lock on an edit', () => {
+  function assetsWorkbook() {
+    const emu = createEmulator();
+    const bundle = loadBundle(emu);
+    bundle.open();
+    bundle.clickMenu('初始化工作簿');
+    fillSheet(emu, 'roster', syntheticRows('roster', 8));
+    fillSheet(emu, 'assets', syntheticRows('assets', 3));
+    return { emu, bundle, assets: emu.spreadsheet.getSheetByName(ASSETS)! };
+  }
+
+  it('is taken to store a tidied value, and not for marks alone', () => {
+    const { emu, bundle, assets } = assetsWorkbook();
+    const before = emu.lock.acquisitions();
+    bundle.edit(ASSETS, 'H2', -5);
+    expect(assets.getRange('H2').getBackground()).toBe(MARK_BACKGROUND);
+    expect(emu.lock.acquisitions()).toBe(before);
+    bundle.edit(ASSETS, 'H2', '１，２００元');
+    expect(assets.getRange('H2').getValue()).toBe(1200);
+    expect(assets.getRange('H2').getBackground()).toBe('#ffffff');
+    expect(emu.lock.acquisitions()).toBe(before + 1);
+  });
+
+  it('held by another run: a bad cell is still marked, and a value to tidy is left as typed for Check all', () => {
+    const { emu, bundle, assets } = assetsWorkbook();
+    emu.lock.holdByOther(true);
+    bundle.edit(ASSETS, 'A3', 'ZC-000001');
+    expect(assets.getRange('A2:A3').getBackgrounds().flat()).toEqual([MARK_BACKGROUND, MARK_BACKGROUND]);
+    bundle.edit(ASSETS, 'H2', '１，２００元');
+    expect(assets.getRange('H2').getValue()).toBe('１，２００元');
+    expect(assets.getRange('H2').getNote()).toBe('');
   });
 });
 

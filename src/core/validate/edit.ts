@@ -7,6 +7,7 @@ import { checkColumns, duplicateProblem, limitIssue, uniqueKey, type Fix, type S
 import type { TypedRecord } from '../table/record';
 import { nameKey, type RuleContext } from './context';
 import { RULES } from './index';
+import { cellKey, parseNote, type WantedMarks } from './marks';
 import { makeProblem, type Problem } from './problem';
 
 /**
@@ -225,7 +226,10 @@ export function checkEdit(input: EditInput): EditCheck {
     views.set(key, { key, layout: lookupLayout, rows: partialRows(lookupLayout, read.columns, timeZone) });
   }
   const ctx: RuleContext = {
-    settings: input.settings,
+    // Read when a rule asks: the shell reads the Settings sheet only for the rules that need it.
+    get settings() {
+      return input.settings;
+    },
     today: input.today,
     timeZone,
     view: (key) => views.get(key),
@@ -235,4 +239,34 @@ export function checkEdit(input: EditInput): EditCheck {
   problems.sort((a, b) => a.row - b.row);
   twins.sort((a, b) => a.row - b.row);
   return { layout, problems, fixes: checked.fixes, twins };
+}
+
+/** Whether a note is Houqin's (it carries the tag of some language). */
+const isHouqinNote = (note: string) => note !== '' && parseNote(note).user !== note;
+
+/**
+ * Whether a block read for an edit (its notes only) holds anything Houqin wrote: when it does not
+ * and nothing is wanted on it, its marks are already right and nothing more is read or written.
+ */
+export function holdsHouqinNotes(notes: readonly (readonly string[])[]): boolean {
+  return notes.some((row) => row.some(isHouqinNote));
+}
+
+/**
+ * Whether marking a block needs its backgrounds. Only a cell that is, or is to be, marked has its
+ * colour changed (painted, or given back: Houqin's note remembers the person's colour); a block
+ * where neither happens can change only in its notes (a tidied value's line), so its colours are
+ * neither read nor written.
+ */
+export function marksNeedBackgrounds(
+  block: { readonly first: number; readonly left?: number; readonly notes: readonly (readonly string[])[] },
+  wanted: WantedMarks,
+): boolean {
+  const left = block.left ?? 0;
+  for (let r = 0; r < block.notes.length; r++)
+    for (let c = 0; c < block.notes[r]!.length; c++)
+      if (wanted.get(cellKey(block.first + r, left + c))?.problems.length) return true;
+  return block.notes.some((row) =>
+    row.some((note) => isHouqinNote(note) && parseNote(note).problems.length > 0),
+  );
 }

@@ -1,5 +1,12 @@
 import type { Lang } from '../../core/lang';
-import { marksToWrite, type MarkBlock, type PlacedMarks, type WantedMarks } from '../../core/validate';
+import {
+  holdsHouqinNotes,
+  marksNeedBackgrounds,
+  marksToWrite,
+  type MarkBlock,
+  type PlacedMarks,
+  type WantedMarks,
+} from '../../core/validate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -68,5 +75,47 @@ export function writeMarks(
     }
   block.range.setBackgrounds(backgrounds);
   block.range.setNotes(notes);
+  return true;
+}
+
+/**
+ * Marks and unmarks a small block as an edit does (its rows, or a twin's id cells), reading only
+ * what the change needs: the notes first (one getRange, one getNotes); nothing more when nothing is
+ * wanted and no note is Houqin's; the backgrounds only when a cell is, or is to be, marked (Houqin's
+ * note remembers the person's colour, see markCell); then the block's notes, and its backgrounds
+ * when they change, through the range already read. `lang` is asked for only when a note is
+ * written. Returns whether anything was written.
+ */
+export function remarkBlock(
+  sheet: Sheet,
+  first: number,
+  last: number,
+  width: number,
+  wanted: () => WantedMarks,
+  lang: () => Lang,
+  left = 0,
+): boolean {
+  if (last < first || width < 1) return false;
+  const range = sheet.getRange(first, left + 1, last - first + 1, width);
+  const notes = range.getNotes();
+  const want = wanted();
+  if (!want.size && !holdsHouqinNotes(notes)) return false;
+  const coloured = marksNeedBackgrounds({ first, left, notes }, want);
+  // Unread colours stay as this placeholder, which no cell without a mark changes.
+  const backgrounds = coloured ? range.getBackgrounds() : notes.map((row) => row.map(() => ''));
+  const marks = marksToWrite({ first, left, backgrounds, notes }, want, lang());
+  if (!marks) return false;
+  const top = marks.row - first;
+  const from = marks.column - 1 - left;
+  const nextNotes = notes.map((r) => [...r]);
+  const nextBackgrounds = backgrounds.map((r) => [...r]);
+  marks.backgrounds.forEach((row, r) =>
+    row.forEach((bg, c) => {
+      nextBackgrounds[top + r]![from + c] = bg;
+      nextNotes[top + r]![from + c] = marks.notes[r]![c]!;
+    }),
+  );
+  if (coloured) range.setBackgrounds(nextBackgrounds);
+  range.setNotes(nextNotes);
   return true;
 }
