@@ -202,6 +202,17 @@ describe('every mark an edit made before is still made', () => {
     expect(marks(emu, ASSETS, 'A2:A3')).toEqual(['', '']);
   });
 
+  it('finds the Roster’s names where the office moved them', () => {
+    const { emu, edit } = setUp();
+    const roster = emu.spreadsheet.getSheetByName('人员名册')!;
+    roster.insertColumnBefore(1);
+    roster.getRange('A1').setValue('工号');
+    edit(ASSETS, 'F3', '王小明');
+    expect(marks(emu, ASSETS, 'F3')).toEqual([`${TAG}「保管人」王小明 不在「人员名册」中`]);
+    edit(ASSETS, 'F3', '李强');
+    expect(marks(emu, ASSETS, 'F3')).toEqual(['']);
+  });
+
   it('marks a movement that takes the stock below zero, from the item’s earlier movements', () => {
     const { emu, edit } = setUp();
     edit('出入库记录', 'A3:D3', [['2026-09-02', 'WZ-1', '领用', 15]]);

@@ -90,16 +90,17 @@ function readColumns(sheet: Sheet, layout: TableLayout, keys: readonly string[])
 }
 
 /**
- * Columns of a looked-up sheet with its header, in one read where the template's order holds: the
- * sheet's first columns up to the last one wanted in the declaration, header row included. When
- * the header shows a wanted column elsewhere (moved by the office), the whole header and then the
- * columns are read, as before.
+ * Columns of a looked-up sheet with its header, in one read where the template's order allows it:
+ * when the first column wanted is the sheet's first (the Roster's names, a stock item's id), the
+ * sheet's columns from the first to the last one wanted, header row included — fewer cells than the
+ * header and the columns read apart. Otherwise, or when the header shows a wanted column elsewhere
+ * (moved by the office), the header and then the columns are read, as before.
  */
 function readLookup(sheet: Sheet, key: SheetKey, columns: readonly string[]): LookupReads[SheetKey] {
   const decl = sheetDecl(key);
-  const span = Math.max(...columns.map((c) => decl.columns.findIndex((d) => d.key === c) + 1));
-  if (span >= 1) {
-    const block = sheet.getSheetValues(1, 1, -1, span);
+  const at = columns.map((c) => decl.columns.findIndex((d) => d.key === c));
+  if (at.length && Math.min(...at) === 0) {
+    const block = sheet.getSheetValues(1, 1, -1, Math.max(...at) + 1);
     const header = block[0] ?? [];
     const layout = mapHeaders(decl, header);
     // The first header of a name wins (mapHeaders): one found in these columns is the sheet's.
