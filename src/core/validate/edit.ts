@@ -115,6 +115,25 @@ function uniqueKeyOf(col: ColumnDecl, raw: unknown, timeZone: string): { key: st
   return read.ok && read.value !== null ? { key: uniqueKey(read.value), value: read.value } : null;
 }
 
+/** Printable ASCII without spaces: its own fold in `uniqueKey`. */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
+/**
+ * The key `uniqueKeyOf` gives a cell, found without typing it where that is sure: text in a text
+ * or id column (which `readCell` trims and keeps) that is plain ASCII and not a formula error is
+ * its own key, lower-cased; an empty cell has none (null). Undefined: type the cell to know.
+ */
+function quickKeyOf(col: ColumnDecl): (raw: unknown) => string | null | undefined {
+  if (col.type !== 'text' && col.type !== 'id') return (raw) => (raw === '' ? null : undefined);
+  return (raw) => {
+    if (raw === '') return null;
+    if (typeof raw !== 'string') return undefined;
+    const text = raw.trim();
+    if (text === '' || text.charCodeAt(0) === 35 || !PLAIN_ASCII.test(text)) return undefined;
+    return text.toLowerCase();
+  };
+}
+
 /** Typed rows of some columns of a sheet read whole; rows blank in all of them are left out. */
 function partialRows(
   layout: TableLayout,
@@ -173,8 +192,13 @@ export function checkEdit(input: EditInput): EditCheck {
     }
     if (!wanted.size) continue;
     const holders = new Map<string, { value: Typed; rows: number[] }>();
+    const quickKey = quickKeyOf(col);
     for (let i = 1; i < whole.length; i++) {
-      const k = uniqueKeyOf(col, whole[i], timeZone);
+      const raw = whole[i];
+      // The whole column is scanned: most cells are told apart without typing them.
+      const quick = quickKey(raw);
+      if (quick === null || (quick !== undefined && !wanted.has(quick))) continue;
+      const k = uniqueKeyOf(col, raw, timeZone);
       if (!k || !wanted.has(k.key)) continue;
       const entry = holders.get(k.key);
       if (entry) entry.rows.push(i + 1);
