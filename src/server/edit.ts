@@ -19,9 +19,54 @@ export interface Edit {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   /** The template sheet edited. */
   readonly key: SheetKey;
+  /** Its tab's name, as the person sees it. */
+  readonly name: string;
   /** The language its tab is named in: the other template sheets are most likely named so too. */
   readonly nameLang: Lang;
   bounds(): Bounds;
+  /** The edited sheet's header row, read once for every handler. */
+  header(): unknown[];
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The workbook as an edit sees it. The edited sheet is known; another template sheet is found by
+ * its name (in the edited tab's language first), one call, rather than by naming every tab (a call
+ * per tab); the time zone is read once. The full index is the fallback for a tab renamed with other
+ * spacing or case.
+ */
+class EditWorkbook extends Workbook {
+  private zone: string | undefined;
+  private readonly found = new Map<SheetKey, Sheet | null>();
+
+  constructor(
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    edited: SheetKey,
+    sheet: Sheet,
+    private readonly nameLang: Lang,
+  ) {
+    super(spreadsheet);
+    this.found.set(edited, sheet);
+  }
+
+  override get timeZone(): string {
+    return (this.zone ??= super.timeZone);
+  }
+
+  override sheet(key: SheetKey): Sheet | null {
+    let sheet = this.found.get(key);
+    if (sheet === undefined) {
+      sheet = null;
+      for (const lang of [this.nameLang, ...CARRIED_LANGS.filter((l) => l !== this.nameLang)]) {
+        sheet = this.spreadsheet.getSheetByName(sheetName(lang, key));
+        if (sheet) break;
+      }
+      sheet ??= super.sheet(key);
+      this.found.set(key, sheet);
+    }
+    return sheet;
+  }
 }
 
 /**
@@ -78,10 +123,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!key) return;
   const sheet = source ? source.getActiveSheet() : range.getSheet();
   let bounds: Bounds | null = eventBounds(range);
+  let header: unknown[] | undefined;
+  const nameLang = CARRIED_LANGS.find((lang) => labelKey(sheetName(lang, key)) === labelKey(name)) ?? 'zh-CN';
   const edit: Edit = {
     sheet,
     key,
-    nameLang: CARRIED_LANGS.find((lang) => labelKey(sheetName(lang, key)) === labelKey(name)) ?? 'zh-CN',
+    name,
+    nameLang,
+    header: () => (header ??= sheet.getSheetValues(1, 1, 1, -1)[0] ?? []),
     bounds: () =>
       (bounds ??= parseBounds(range.getA1Notation()) ?? {
         row: range.getRow(),
@@ -90,6 +139,6 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         lastColumn: range.getLastColumn(),
       }),
   };
-  const workbook = new Workbook(source ?? SpreadsheetApp.getActiveSpreadsheet());
+  const workbook = new EditWorkbook(source ?? SpreadsheetApp.getActiveSpreadsheet(), key, sheet, nameLang);
   for (const handler of HANDLERS) handler(e, workbook, edit);
 }

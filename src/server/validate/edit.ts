@@ -1,8 +1,7 @@
-import { CARRIED_LANGS } from '../../core/i18n';
 import type { Lang } from '../../core/lang';
 import { parseSettings, type Settings } from '../../core/settings';
 import { sheetDecl, type SheetKey } from '../../core/sheets';
-import { adjacentRuns, sheetName, mapHeaders, type TableLayout } from '../../core/table';
+import { adjacentRuns, mapHeaders, type TableLayout } from '../../core/table';
 import { dayOf } from '../../core/time';
 import {
   checkWorkbook,
@@ -63,16 +62,6 @@ export const validateEdit: EditHandler = (e, workbook, edit) => {
   }
 };
 
-/** A template sheet by its name in the language the edited tab is named in, else the other. */
-function findSheet(workbook: Workbook, key: SheetKey, first: Lang): Sheet | null {
-  for (const lang of [first, ...CARRIED_LANGS.filter((l) => l !== first)]) {
-    const sheet = workbook.spreadsheet.getSheetByName(sheetName(lang, key));
-    if (sheet) return sheet;
-  }
-  // Renamed with other spacing or case: the full index finds it (a rare, dearer path).
-  return workbook.sheet(key);
-}
-
 /** Some columns of a sheet, whole (row 1 down), in one read spanning the first to the last. */
 function readColumns(sheet: Sheet, layout: TableLayout, keys: readonly string[]): ReadColumns {
   const at = keys.map((k) => layout.index[k]).filter((c): c is number => c !== undefined);
@@ -122,7 +111,7 @@ function checkEditedRows(
   locked = false,
 ): void {
   const { sheet, key } = edit;
-  const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+  const header = edit.header();
   const layout = mapHeaders(sheetDecl(key), header);
   if (!touchesDeclaredColumn(layout.index, bounds)) return;
   const first = bounds.row;
@@ -134,14 +123,14 @@ function checkEditedRows(
   const plan = planEdit(key, header, first, rows, timeZone);
   const lookups: LookupReads = {};
   for (const lookup of plan.lookups) {
-    const other = findSheet(workbook, lookup.sheet, edit.nameLang);
+    const other = workbook.sheet(lookup.sheet);
     if (other) lookups[lookup.sheet] = readLookup(other, lookup.sheet, lookup.columns);
   }
   // Settings are read when a rule asks for them or a note is written (for its language).
   let settings: Settings | undefined;
   const readSettings = () => {
     if (!settings) {
-      const settingsSheet = findSheet(workbook, 'settings', edit.nameLang);
+      const settingsSheet = workbook.sheet('settings');
       settings = parseSettings(settingsSheet ? settingsSheet.getSheetValues(1, 1, -1, -1) : []).settings;
     }
     return settings;
