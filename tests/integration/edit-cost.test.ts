@@ -107,6 +107,26 @@ describe('the lock on an edit', () => {
     expect(emu.lock.acquisitions()).toBe(before + 1);
   });
 
+  it('stores what the cell holds once the lock is taken, when another writer changed it meanwhile', () => {
+    const { emu, bundle, assets } = assetsWorkbook();
+    // Another writer changes the cell while the edit waits for the lock.
+    const service = emu.globals.LockService as { getDocumentLock(): GoogleAppsScript.Lock.Lock };
+    const lockOf = service.getDocumentLock.bind(service);
+    service.getDocumentLock = () => {
+      const lock = lockOf();
+      return Object.assign(Object.create(lock) as GoogleAppsScript.Lock.Lock, {
+        tryLock: (ms: number) => {
+          assets.getRange('H2').setValue('２，４００元');
+          return lock.tryLock(ms);
+        },
+        releaseLock: () => lock.releaseLock(),
+      });
+    };
+    bundle.edit(ASSETS, 'H2', '１，２００元');
+    expect(assets.getRange('H2').getValue()).toBe(2400);
+    expect(assets.getRange('H2').getNote()).toBe('【后勤助手】✎ 已将「２，４００元」规范为 2400');
+  });
+
   it('held by another run: a bad cell is still marked, and a value to tidy is left as typed for Check all', () => {
     const { emu, bundle, assets } = assetsWorkbook();
     emu.lock.holdByOther(true);

@@ -103,15 +103,20 @@ function readLookup(sheet: Sheet, key: SheetKey, columns: readonly string[]): Lo
   return { header, columns: readColumns(sheet, mapHeaders(decl, header), columns) };
 }
 
+/**
+ * Checks the edited rows and writes what the check finds. `locked`: called under the document
+ * lock; `again`: the rows changed before the lock was taken, so the header is read again too.
+ */
 function checkEditedRows(
   workbook: Workbook,
   edit: Edit,
   bounds: Bounds,
   oldValue: unknown,
   locked = false,
+  again = false,
 ): void {
   const { sheet, key } = edit;
-  const header = edit.header();
+  const header = again ? (sheet.getSheetValues(1, 1, 1, -1)[0] ?? []) : edit.header();
   const layout = mapHeaders(sheetDecl(key), header);
   if (!touchesDeclaredColumn(layout.index, bounds)) return;
   const first = bounds.row;
@@ -135,34 +140,29 @@ function checkEditedRows(
     }
     return settings;
   };
-  const own = readColumns(sheet, layout, plan.own);
-  const today = dayOf(new Date(), timeZone);
-  const check = (edited: unknown[][]) =>
-    checkEdit({
-      timeZone,
-      get settings() {
-        return readSettings();
-      },
-      today,
-      sheet: key,
-      header,
-      first,
-      rows: edited,
-      fromColumn: bounds.column - 1,
-      toColumn: bounds.lastColumn - 1,
-      oldValue,
-      own,
-      lookups,
-    });
+  const result = checkEdit({
+    timeZone,
+    get settings() {
+      return readSettings();
+    },
+    today: dayOf(new Date(), timeZone),
+    sheet: key,
+    header,
+    first,
+    rows,
+    fromColumn: bounds.column - 1,
+    toColumn: bounds.lastColumn - 1,
+    oldValue,
+    own: readColumns(sheet, layout, plan.own),
+    lookups,
+  });
   const lang = () => readSettings().language;
-  const result = check(rows);
   if (result.fixes.length && !locked) {
     // Values are written: from rows read under the lock. Unchanged rows keep the check made.
     withDocumentLock(() => {
-      const again = readRows();
-      if (sameValues(again, rows))
+      if (sameValues(readRows(), rows))
         writeEdit(edit, layout, header, first, bounds, rows, result, lang, timeZone);
-      else checkEditedRows(workbook, edit, bounds, oldValue, true);
+      else checkEditedRows(workbook, edit, bounds, oldValue, true, true);
     }, 3_000);
     return;
   }
@@ -231,6 +231,7 @@ function remarkTwins(
     remarkBlock(sheet, top, bottom, 1, wanted, lang, column);
   }
 }
+
 /** A header edit may have moved columns: the whole sheet is read and its rows re-marked. */
 function checkHeaderEdit(workbook: Workbook, key: SheetKey, bounds: Bounds): void {
   const { input, tables } = readForValidation(workbook, sheetsNeededFor(key));
