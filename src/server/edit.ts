@@ -42,12 +42,11 @@ class EditWorkbook extends Workbook {
 
   constructor(
     spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-    edited: SheetKey,
-    sheet: Sheet,
+    private readonly edited: SheetKey,
+    private readonly editedSheet: () => Sheet,
     private readonly nameLang: Lang,
   ) {
     super(spreadsheet);
-    this.found.set(edited, sheet);
   }
 
   override get timeZone(): string {
@@ -55,6 +54,7 @@ class EditWorkbook extends Workbook {
   }
 
   override sheet(key: SheetKey): Sheet | null {
+    if (key === this.edited) return this.editedSheet();
     let sheet = this.found.get(key);
     if (sheet === undefined) {
       sheet = null;
@@ -121,16 +121,21 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const name = source ? source.getSheetName() : range.getSheet().getName();
   const key = sheetKeyOf(name);
   if (!key) return;
-  const sheet = source ? source.getActiveSheet() : range.getSheet();
+  // The sheet itself only when a handler needs it: an edit of Settings or a sheet Houqin rebuilds
+  // stops at the name.
+  let sheet: Sheet | undefined;
+  const editedSheet = () => (sheet ??= source ? source.getActiveSheet() : range.getSheet());
   let bounds: Bounds | null = eventBounds(range);
   let header: unknown[] | undefined;
   const nameLang = CARRIED_LANGS.find((lang) => labelKey(sheetName(lang, key)) === labelKey(name)) ?? 'zh-CN';
   const edit: Edit = {
-    sheet,
+    get sheet() {
+      return editedSheet();
+    },
     key,
     name,
     nameLang,
-    header: () => (header ??= sheet.getSheetValues(1, 1, 1, -1)[0] ?? []),
+    header: () => (header ??= editedSheet().getSheetValues(1, 1, 1, -1)[0] ?? []),
     bounds: () =>
       (bounds ??= parseBounds(range.getA1Notation()) ?? {
         row: range.getRow(),
@@ -139,6 +144,11 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
         lastColumn: range.getLastColumn(),
       }),
   };
-  const workbook = new EditWorkbook(source ?? SpreadsheetApp.getActiveSpreadsheet(), key, sheet, nameLang);
+  const workbook = new EditWorkbook(
+    source ?? SpreadsheetApp.getActiveSpreadsheet(),
+    key,
+    editedSheet,
+    nameLang,
+  );
   for (const handler of HANDLERS) handler(e, workbook, edit);
 }

@@ -1,6 +1,7 @@
 import { columnLetter } from '../../src/core/table/a1';
 import { createEmulator, type Emulator } from '../../emulator';
 import { sheetDecl } from '../../src/core/sheets';
+import { sheetName } from '../../src/core/table';
 import { MARK_BACKGROUND } from '../../src/core/validate/marks';
 import { pastedAssets } from '../../bench/messy';
 import { loadBundle, type Bundle } from '../support/bundle';
@@ -65,11 +66,16 @@ describe('what an edit costs', () => {
     expect(bigPaste.cells).toBeLessThan(assets + 300 + PASTE.length * PASTE[0]!.length * 4);
   });
 
-  it('an edit on a tab Houqin does not know costs one call and writes nothing', () => {
+  it('an edit on a tab Houqin does not know, or on Settings, costs one call and writes nothing', () => {
     const bundle = workbookOf(100);
     bundle.emu.spreadsheet.insertSheet('我的统计');
     const cost = measure(bundle, () => bundle.edit('我的统计', 'B3', '=SUM(1,2)'));
     expect(cost.calls).toEqual({ 'Spreadsheet.getSheetName': 1 });
+    // Settings, which no handler checks as it is typed, stops at its name too.
+    const settings = sheetName('zh-CN', 'settings');
+    expect(measure(bundle, () => bundle.edit(settings, 'B2', 'x')).calls).toEqual({
+      'Spreadsheet.getSheetName': 1,
+    });
   });
 
   it('a clean edit of a clean row reads its notes, writes nothing and leaves Settings and the lock alone', () => {
