@@ -40,11 +40,11 @@ export function writePlacedMarks(sheet: Sheet, marks: PlacedMarks): void {
 }
 
 /**
- * Marks and unmarks the cells of rows first..last (columns left+1..left+width): reads the block
- * (readMarks), then writes the smallest rectangle that changes (writePlacedMarks) — or, with `whole`
- * (a small block, as an edit's) or when the change fills the block, the block itself through the
- * range already read, which saves a call. Cells that do not change are written as read: backgrounds
- * and notes are not re-typed. Returns whether anything was written.
+ * Marks and unmarks the cells of rows first..last (a header edit's re-check): reads the block
+ * (readMarks), then writes the smallest rectangle that changes (writePlacedMarks), or, when the
+ * change fills the block, the block through the range already read, which saves a call. Cells that
+ * do not change are written as read: backgrounds and notes are not re-typed. Returns whether
+ * anything was written.
  */
 export function writeMarks(
   sheet: Sheet,
@@ -53,28 +53,14 @@ export function writeMarks(
   width: number,
   wanted: WantedMarks,
   lang: Lang,
-  options: { left?: number; whole?: boolean } = {},
 ): boolean {
-  const block = readMarks(sheet, first, last, width, options.left ?? 0);
+  const block = readMarks(sheet, first, last, width);
   const marks = block && marksToWrite(block, wanted, lang);
   if (!block || !marks) return false;
-  const rows = marks.backgrounds.length;
-  const columns = marks.backgrounds[0]!.length;
-  if (!options.whole && !(rows === block.backgrounds.length && columns === width)) {
-    writePlacedMarks(sheet, marks);
-    return true;
-  }
-  const top = marks.row - first;
-  const left = marks.column - 1 - (options.left ?? 0);
-  const backgrounds = block.backgrounds.map((r) => [...r]);
-  const notes = block.notes.map((r) => [...r]);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      backgrounds[top + r]![left + c] = marks.backgrounds[r]![c]!;
-      notes[top + r]![left + c] = marks.notes[r]![c]!;
-    }
-  block.range.setBackgrounds(backgrounds);
-  block.range.setNotes(notes);
+  if (marks.backgrounds.length === block.backgrounds.length && marks.backgrounds[0]!.length === width) {
+    block.range.setBackgrounds(marks.backgrounds);
+    block.range.setNotes(marks.notes);
+  } else writePlacedMarks(sheet, marks);
   return true;
 }
 
