@@ -53,6 +53,18 @@ class EditWorkbook extends Workbook {
     return (this.zone ??= super.timeZone);
   }
 
+  /**
+   * One call, not two: Sheet.getSheetValues with -1 reads to the last row and column with content.
+   * An empty sheet has no such rows (the call throws); its data range is then read as before.
+   */
+  protected override readAll(sheet: Sheet): unknown[][] {
+    try {
+      return sheet.getSheetValues(1, 1, -1, -1);
+    } catch {
+      return super.readAll(sheet);
+    }
+  }
+
   override sheet(key: SheetKey): Sheet | null {
     if (key === this.edited) return this.editedSheet();
     let sheet = this.found.get(key);

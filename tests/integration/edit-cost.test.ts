@@ -78,6 +78,14 @@ describe('what an edit costs', () => {
     });
   });
 
+  it('a header edit re-checks its sheet under the lock, reading each sheet it needs once and naming no tab', () => {
+    const bundle = workbookOf(1_000);
+    const cost = measure(bundle, () => bundle.edit(ASSETS, 'B1', '资产名称'));
+    expect(cost.total).toBeLessThanOrEqual(17);
+    expect(cost.calls['Lock.tryLock']).toBe(1);
+    expect((cost.calls['Sheet.getName'] ?? 0) + (cost.calls['Spreadsheet.getSheets'] ?? 0)).toBe(0);
+  });
+
   it('a clean edit of a clean row reads its notes, writes nothing and leaves Settings and the lock alone', () => {
     const bundle = workbookOf(10_000);
     const row = Math.round(bundle.emu.spreadsheet.getSheetByName(ASSETS)!.getLastRow() / 2);

@@ -165,7 +165,7 @@ describe('Generate this month’s tasks', () => {
     emu.calls.reset();
     bundle.edit('任务', `${letter('状态')}${row}`, '已完成');
     expect(emu.calls.count('Sheet.getName') + emu.calls.count('Spreadsheet.getSheets')).toBe(0);
-    expect(emu.calls.total()).toBeLessThanOrEqual(44);
+    expect(emu.calls.total()).toBeLessThanOrEqual(39);
     expect(values(emu, '安全检查记录').slice(1)).toHaveLength(1);
   });
 

@@ -1,5 +1,4 @@
 import type { Lang } from '../../core/lang';
-import { parseSettings, type Settings } from '../../core/settings';
 import { sheetDecl, type SheetKey } from '../../core/sheets';
 import { adjacentRuns, mapHeaders, type TableLayout } from '../../core/table';
 import { dayOf } from '../../core/time';
@@ -132,14 +131,7 @@ function checkEditedRows(
     if (other) lookups[lookup.sheet] = readLookup(other, lookup.sheet, lookup.columns);
   }
   // Settings are read when a rule asks for them or a note is written (for its language).
-  let settings: Settings | undefined;
-  const readSettings = () => {
-    if (!settings) {
-      const settingsSheet = workbook.sheet('settings');
-      settings = parseSettings(settingsSheet ? settingsSheet.getSheetValues(1, 1, -1, -1) : []).settings;
-    }
-    return settings;
-  };
+  const readSettings = () => workbook.settings().settings;
   const result = checkEdit({
     timeZone,
     get settings() {
