@@ -446,6 +446,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       sheet._write(range._row - 1, range._col - 1, grid);
       ss._activeSheet = sheet;
       ss._activeRange = range;
+      // The event's range carries its bounds as plain properties (no call): JSON.stringify(e) shows
+      // {"range":{"columnStart":1,"rowStart":1,"rowEnd":1,"columnEnd":1}} — tanaikech, "Benchmark:
+      // Event Objects for Google Apps Script",
+      // https://tanaikech.github.io/2017/07/20/benchmark-event-objects-for-google-apps-script/.
+      Object.assign(range, {
+        columnStart: range._col,
+        rowStart: range._row,
+        rowEnd: range._row + range._nr - 1,
+        columnEnd: range._col + range._nc - 1,
+      });
       const event: Record<string, unknown> = {
         authMode: 'LIMITED',
         range,

@@ -108,6 +108,14 @@ export class SpreadsheetImpl extends Base {
     if (!this._activeSheet || this._activeSheet._deleted) this._activeSheet = this._sheets[0];
     return this._activeSheet as SheetImpl;
   }
+  /**
+   * The active sheet's name: the Spreadsheet's Sheet methods act on its active sheet
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetname,
+   * #getactivesheet: "the sheet that is being displayed in the spreadsheet UI").
+   */
+  getSheetName(): string {
+    return this.getActiveSheet().getName();
+  }
   setActiveSheet(sheet: SheetImpl): SheetImpl {
     this._activeSheet = sheet;
     this._activeRange = undefined;

@@ -318,6 +318,19 @@ describe('edit()', () => {
     emu.edit('资产', 'C2', '00123');
     expect(sh.getRange('C2').getValue()).toBe('00123');
   });
+
+  test("the event's range carries its bounds as plain properties, and the edited tab is the active sheet", () => {
+    const { emu, ss } = setup();
+    ss.insertSheet('资产');
+    ss.insertSheet('其他');
+    const e = emu.edit('资产', 'B3:D7', '');
+    emu.calls.reset();
+    const range = e.range as unknown as Record<string, unknown>;
+    expect([range.rowStart, range.rowEnd, range.columnStart, range.columnEnd]).toEqual([3, 7, 2, 4]);
+    expect(emu.calls.total()).toBe(0);
+    expect(e.source.getSheetName()).toBe('资产');
+    expect(e.source.getActiveSheet().getName()).toBe('资产');
+  });
 });
 
 describe('cells read', () => {

@@ -1,6 +1,7 @@
 import { columnLetter } from '../../src/core/table/a1';
 import { createEmulator, type Emulator } from '../../emulator';
 import { sheetDecl } from '../../src/core/sheets';
+import { sheetName } from '../../src/core/table';
 import { MARK_BACKGROUND } from '../../src/core/validate/marks';
 import { pastedAssets } from '../../bench/messy';
 import { loadBundle, type Bundle } from '../support/bundle';
@@ -51,9 +52,13 @@ describe('what an edit costs', () => {
     expect(big.emu.spreadsheet.getSheetByName(ASSETS)!.getRange('A2').getBackground()).toBe(MARK_BACKGROUND);
     expect(bigCell.calls).toEqual(cell(workbookOf(100)).calls);
     expect(bigPaste.calls).toEqual(paste(small).calls);
-    // Identify the sheet and range (3), lock (4), read (8), mark the edited block and the twin (10).
-    expect(bigCell.total).toBeLessThanOrEqual(26);
-    expect(bigPaste.total).toBeLessThanOrEqual(26);
+    // The cell: its tab (2); the header, the edited row, the id column, the time zone (4); the
+    // Roster's names and Settings (4); the row's marks and the twin's, each read and written (10).
+    // No lock: it writes no value.
+    expect(bigCell.total).toBeLessThanOrEqual(20);
+    expect(bigCell.calls['LockService.getDocumentLock']).toBeUndefined();
+    // The paste: the same reads, the lock (4), the tidied values (4), one mark write (5).
+    expect(bigPaste.total).toBeLessThanOrEqual(23);
     // The id column (5,000), the Roster's names (40), headers, Settings and the edited row; never
     // the 65,000 cells of the assets sheet, nor the repairs and fee payments sheets.
     expect(bigCell.cells).toBeLessThan(assets + 300);
@@ -61,11 +66,89 @@ describe('what an edit costs', () => {
     expect(bigPaste.cells).toBeLessThan(assets + 300 + PASTE.length * PASTE[0]!.length * 4);
   });
 
-  it('an edit on a tab Houqin does not know costs two calls and writes nothing', () => {
+  it('an edit on a tab Houqin does not know, or on Settings, costs one call and writes nothing', () => {
     const bundle = workbookOf(100);
     bundle.emu.spreadsheet.insertSheet('我的统计');
     const cost = measure(bundle, () => bundle.edit('我的统计', 'B3', '=SUM(1,2)'));
-    expect(cost.calls).toEqual({ 'Range.getSheet': 1, 'Sheet.getName': 1 });
+    expect(cost.calls).toEqual({ 'Spreadsheet.getSheetName': 1 });
+    // Settings, which no handler checks as it is typed, stops at its name too.
+    const settings = sheetName('zh-CN', 'settings');
+    expect(measure(bundle, () => bundle.edit(settings, 'B2', 'x')).calls).toEqual({
+      'Spreadsheet.getSheetName': 1,
+    });
+  });
+
+  it('a header edit re-checks its sheet under the lock, reading each sheet it needs once and naming no tab', () => {
+    const bundle = workbookOf(1_000);
+    const cost = measure(bundle, () => bundle.edit(ASSETS, 'B1', '资产名称'));
+    expect(cost.total).toBeLessThanOrEqual(17);
+    expect(cost.calls['Lock.tryLock']).toBe(1);
+    expect((cost.calls['Sheet.getName'] ?? 0) + (cost.calls['Spreadsheet.getSheets'] ?? 0)).toBe(0);
+  });
+
+  it('a clean edit of a clean row reads its notes, writes nothing and leaves Settings and the lock alone', () => {
+    const bundle = workbookOf(10_000);
+    const row = Math.round(bundle.emu.spreadsheet.getSheetByName(ASSETS)!.getLastRow() / 2);
+    const cost = measure(bundle, () => bundle.edit(ASSETS, `B${row}`, '椅子'));
+    expect(cost.total).toBeLessThanOrEqual(10);
+    expect(Object.keys(cost.calls).filter((k) => /\.set|LockService|getBackgrounds/.test(k))).toEqual([]);
+    expect(cost.calls['Range.getNotes']).toBe(1);
+    // The Roster's names for the row's custodian; not Settings, which no rule of the row needs.
+    expect(cost.calls['Spreadsheet.getSheetByName']).toBe(1);
+  });
+});
+
+describe('the lock on an edit', () => {
+  function assetsWorkbook() {
+    const emu = createEmulator();
+    const bundle = loadBundle(emu);
+    bundle.open();
+    bundle.clickMenu('初始化工作簿');
+    fillSheet(emu, 'roster', syntheticRows('roster', 8));
+    fillSheet(emu, 'assets', syntheticRows('assets', 3));
+    return { emu, bundle, assets: emu.spreadsheet.getSheetByName(ASSETS)! };
+  }
+
+  it('is taken to store a tidied value, and not for marks alone', () => {
+    const { emu, bundle, assets } = assetsWorkbook();
+    const before = emu.lock.acquisitions();
+    bundle.edit(ASSETS, 'H2', -5);
+    expect(assets.getRange('H2').getBackground()).toBe(MARK_BACKGROUND);
+    expect(emu.lock.acquisitions()).toBe(before);
+    bundle.edit(ASSETS, 'H2', '１，２００元');
+    expect(assets.getRange('H2').getValue()).toBe(1200);
+    expect(assets.getRange('H2').getBackground()).toBe('#ffffff');
+    expect(emu.lock.acquisitions()).toBe(before + 1);
+  });
+
+  it('stores what the cell holds once the lock is taken, when another writer changed it meanwhile', () => {
+    const { emu, bundle, assets } = assetsWorkbook();
+    // Another writer changes the cell while the edit waits for the lock.
+    const service = emu.globals.LockService as { getDocumentLock(): GoogleAppsScript.Lock.Lock };
+    const lockOf = service.getDocumentLock.bind(service);
+    service.getDocumentLock = () => {
+      const lock = lockOf();
+      return Object.assign(Object.create(lock) as GoogleAppsScript.Lock.Lock, {
+        tryLock: (ms: number) => {
+          assets.getRange('H2').setValue('２，４００元');
+          return lock.tryLock(ms);
+        },
+        releaseLock: () => lock.releaseLock(),
+      });
+    };
+    bundle.edit(ASSETS, 'H2', '１，２００元');
+    expect(assets.getRange('H2').getValue()).toBe(2400);
+    expect(assets.getRange('H2').getNote()).toBe('【后勤助手】✎ 已将「２，４００元」规范为 2400');
+  });
+
+  it('held by another run: a bad cell is still marked, and a value to tidy is left as typed for Check all', () => {
+    const { emu, bundle, assets } = assetsWorkbook();
+    emu.lock.holdByOther(true);
+    bundle.edit(ASSETS, 'A3', 'ZC-000001');
+    expect(assets.getRange('A2:A3').getBackgrounds().flat()).toEqual([MARK_BACKGROUND, MARK_BACKGROUND]);
+    bundle.edit(ASSETS, 'H2', '１，２００元');
+    expect(assets.getRange('H2').getValue()).toBe('１，２００元');
+    expect(assets.getRange('H2').getNote()).toBe('');
   });
 });
 
@@ -151,6 +234,17 @@ describe('every mark an edit made before is still made', () => {
     ]);
     edit(ASSETS, 'A3', 'ZC-000009');
     expect(marks(emu, ASSETS, 'A2:A3')).toEqual(['', '']);
+  });
+
+  it('finds the Roster’s names where the office moved them', () => {
+    const { emu, edit } = setUp();
+    const roster = emu.spreadsheet.getSheetByName('人员名册')!;
+    roster.insertColumnBefore(1);
+    roster.getRange('A1').setValue('工号');
+    edit(ASSETS, 'F3', '王小明');
+    expect(marks(emu, ASSETS, 'F3')).toEqual([`${TAG}「保管人」王小明 不在「人员名册」中`]);
+    edit(ASSETS, 'F3', '李强');
+    expect(marks(emu, ASSETS, 'F3')).toEqual(['']);
   });
 
   it('marks a movement that takes the stock below zero, from the item’s earlier movements', () => {

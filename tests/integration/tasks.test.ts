@@ -152,6 +152,23 @@ describe('Generate this month’s tasks', () => {
     expect(lastAlert(emu)).toContain(`来源已删除 ${statuses.length - 1} 项`);
   });
 
+  it('an edit on the Tasks sheet names no tab: beside the status it costs what checking the row costs', () => {
+    const bundle = realistic();
+    const { emu, clickMenu } = bundle;
+    clickMenu(GENERATE);
+    const row = values(emu).findIndex((r) => r[5] === 'S01') + 1;
+    const letter = (header: string) => String.fromCharCode(65 + col(emu, header));
+    emu.calls.reset();
+    bundle.edit('任务', `${letter('备注')}${row}`, '改到周四');
+    expect(emu.calls.count('Sheet.getName') + emu.calls.count('Spreadsheet.getSheets')).toBe(0);
+    expect(emu.calls.total()).toBeLessThanOrEqual(13);
+    emu.calls.reset();
+    bundle.edit('任务', `${letter('状态')}${row}`, '已完成');
+    expect(emu.calls.count('Sheet.getName') + emu.calls.count('Spreadsheet.getSheets')).toBe(0);
+    expect(emu.calls.total()).toBeLessThanOrEqual(39);
+    expect(values(emu, '安全检查记录').slice(1)).toHaveLength(1);
+  });
+
   it('a done inspection task records its result and rolls the schedule, once', () => {
     const bundle = realistic();
     const { emu, clickMenu } = bundle;

@@ -87,8 +87,8 @@ describe('validation on edit', () => {
       Array.from({ length: 500 }, (_, i) => row(i)),
     );
     expect(emu.calls.snapshot()).toEqual(single);
-    // The header, the rows, the id column, the Roster's header and names, Settings: never a whole sheet.
-    expect(single['Sheet.getSheetValues']).toBe(6);
+    // The header, the rows, the id column, the Roster's names with its header, Settings: never a whole sheet.
+    expect(single['Sheet.getSheetValues']).toBe(5);
     expect(single['Range.getValues'] ?? 0).toBe(0);
     expect(single['Range.setBackgrounds']).toBe(1);
     const s = sheet(emu, ASSETS);

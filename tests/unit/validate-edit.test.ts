@@ -81,6 +81,10 @@ const INPUT: WorkbookInput = workbook({
       custodian: '陈杰',
       status: 'in_use',
     },
+    // Ids that are twins only once folded: full-width letters, spaces around, a formula's error.
+    { assetId: 'ＺＣ-5', name: '显微镜', category: 'teaching', location: '实验室', status: 'in_use' },
+    { assetId: ' zc-4 ', name: '书架', category: 'furniture', location: '图书馆', status: 'in_use' },
+    { assetId: '#N/A', name: '书架', category: 'furniture', location: '图书馆', status: 'in_use' },
   ],
   repairs: [
     {
@@ -277,9 +281,11 @@ describe('checking an edit without reading whole sheets', () => {
   it('names the twins of a typed id, and of the id the cell held, with their problems', () => {
     // Row 4 holds zc-1, the twin of row 2's ZC-1; typed over, row 2 is left alone.
     const typed = checkEdit(editOf('assets', 4, 4, 0, 0, 'ZC-5'));
+    // ZC-5 (row 6) has a full-width twin, ＺＣ-5 (row 10): both are named.
     expect(typed.twins.map((t) => [t.row, t.column, t.problems.map((p) => p.code)])).toEqual([
       [2, 'assetId', ['duplicate']],
-      [6, 'assetId', []],
+      [6, 'assetId', ['duplicate']],
+      [10, 'assetId', ['duplicate']],
     ]);
     // An edit beside the id column redoes no twin.
     expect(checkEdit(editOf('assets', 4, 4, 1, 1)).twins).toEqual([]);

@@ -7,6 +7,7 @@ import { checkColumns, duplicateProblem, limitIssue, uniqueKey, type Fix, type S
 import type { TypedRecord } from '../table/record';
 import { nameKey, type RuleContext } from './context';
 import { RULES } from './index';
+import { cellKey, parseNote, type WantedMarks } from './marks';
 import { makeProblem, type Problem } from './problem';
 
 /**
@@ -114,6 +115,25 @@ function uniqueKeyOf(col: ColumnDecl, raw: unknown, timeZone: string): { key: st
   return read.ok && read.value !== null ? { key: uniqueKey(read.value), value: read.value } : null;
 }
 
+/** Printable ASCII without spaces: its own fold in `uniqueKey`. */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
+/**
+ * The key `uniqueKeyOf` gives a cell, found without typing it where that is sure: text in a text
+ * or id column (which `readCell` trims and keeps) that is plain ASCII and not a formula error is
+ * its own key, lower-cased; an empty cell has none (null). Undefined: type the cell to know.
+ */
+function quickKeyOf(col: ColumnDecl): (raw: unknown) => string | null | undefined {
+  if (col.type !== 'text' && col.type !== 'id') return (raw) => (raw === '' ? null : undefined);
+  return (raw) => {
+    if (raw === '') return null;
+    if (typeof raw !== 'string') return undefined;
+    const text = raw.trim();
+    if (text === '' || text.charCodeAt(0) === 35 || !PLAIN_ASCII.test(text)) return undefined;
+    return text.toLowerCase();
+  };
+}
+
 /** Typed rows of some columns of a sheet read whole; rows blank in all of them are left out. */
 function partialRows(
   layout: TableLayout,
@@ -172,8 +192,13 @@ export function checkEdit(input: EditInput): EditCheck {
     }
     if (!wanted.size) continue;
     const holders = new Map<string, { value: Typed; rows: number[] }>();
+    const quickKey = quickKeyOf(col);
     for (let i = 1; i < whole.length; i++) {
-      const k = uniqueKeyOf(col, whole[i], timeZone);
+      const raw = whole[i];
+      // The whole column is scanned: most cells are told apart without typing them.
+      const quick = quickKey(raw);
+      if (quick === null || (quick !== undefined && !wanted.has(quick))) continue;
+      const k = uniqueKeyOf(col, raw, timeZone);
       if (!k || !wanted.has(k.key)) continue;
       const entry = holders.get(k.key);
       if (entry) entry.rows.push(i + 1);
@@ -225,7 +250,10 @@ export function checkEdit(input: EditInput): EditCheck {
     views.set(key, { key, layout: lookupLayout, rows: partialRows(lookupLayout, read.columns, timeZone) });
   }
   const ctx: RuleContext = {
-    settings: input.settings,
+    // Read when a rule asks: the shell reads the Settings sheet only for the rules that need it.
+    get settings() {
+      return input.settings;
+    },
     today: input.today,
     timeZone,
     view: (key) => views.get(key),
@@ -235,4 +263,34 @@ export function checkEdit(input: EditInput): EditCheck {
   problems.sort((a, b) => a.row - b.row);
   twins.sort((a, b) => a.row - b.row);
   return { layout, problems, fixes: checked.fixes, twins };
+}
+
+/** Whether a note is Houqin's (it carries the tag of some language). */
+const isHouqinNote = (note: string) => note !== '' && parseNote(note).user !== note;
+
+/**
+ * Whether a block read for an edit (its notes only) holds anything Houqin wrote: when it does not
+ * and nothing is wanted on it, its marks are already right and nothing more is read or written.
+ */
+export function holdsHouqinNotes(notes: readonly (readonly string[])[]): boolean {
+  return notes.some((row) => row.some(isHouqinNote));
+}
+
+/**
+ * Whether marking a block needs its backgrounds. Only a cell that is, or is to be, marked has its
+ * colour changed (painted, or given back: Houqin's note remembers the person's colour); a block
+ * where neither happens can change only in its notes (a tidied value's line), so its colours are
+ * neither read nor written.
+ */
+export function marksNeedBackgrounds(
+  block: { readonly first: number; readonly left?: number; readonly notes: readonly (readonly string[])[] },
+  wanted: WantedMarks,
+): boolean {
+  const left = block.left ?? 0;
+  for (let r = 0; r < block.notes.length; r++)
+    for (let c = 0; c < block.notes[r]!.length; c++)
+      if (wanted.get(cellKey(block.first + r, left + c))?.problems.length) return true;
+  return block.notes.some((row) =>
+    row.some((note) => isHouqinNote(note) && parseNote(note).problems.length > 0),
+  );
 }

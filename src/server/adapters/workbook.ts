@@ -90,7 +90,7 @@ export class Workbook {
     if (cached) return cached;
     const sheet = this.sheet(key);
     if (!sheet) return null;
-    const values = sheet.getDataRange().getValues() as unknown[][];
+    const values = this.readAll(sheet);
     const layout = mapHeaders(sheetDecl(key), values[0] ?? []);
     let rows: SheetRow[] | undefined;
     // Records are built when first asked for: a check reads 50,000 rows and never needs them.
@@ -105,6 +105,11 @@ export class Workbook {
     };
     this.tables.set(key, table);
     return table;
+  }
+
+  /** A sheet's values from A1 to its last row and column with content. */
+  protected readAll(sheet: Sheet): unknown[][] {
+    return sheet.getDataRange().getValues() as unknown[][];
   }
 
   settings(): ParsedSettings {

@@ -1,8 +1,8 @@
 import { schoolCalendarFrom } from '../../core/calendar';
-import type { EnumValue } from '../../core/sheets';
+import { sheetDecl, type EnumValue } from '../../core/sheets';
 import { completeTask, patchCells, readTasks, type ExistingTask } from '../../core/tasks';
 import { instantOf, type Day } from '../../core/time';
-import type { CellValue } from '../../core/table';
+import { mapHeaders, type CellValue } from '../../core/table';
 import { withDocumentLock } from '../adapters/lock';
 import { errorText, tell } from '../adapters/ui';
 import { appendRecords, updateRecords, type Workbook } from '../adapters/workbook';
@@ -79,8 +79,8 @@ export function markDone(workbook: Workbook, marks: readonly DoneMark[], today: 
  */
 export const onTaskEdit: EditHandler = (_e, workbook, edit) => {
   if (edit.key !== 'tasks') return;
-  const table = workbook.table('tasks');
-  const status = table?.layout.index.status;
+  // The header tells whether the status was edited: another column costs no further call.
+  const status = mapHeaders(sheetDecl('tasks'), edit.header()).index.status;
   const { row: first, column, lastRow: last, lastColumn } = edit.bounds();
   if (status === undefined || column > status + 1 || lastColumn < status + 1) return;
   try {
@@ -92,6 +92,6 @@ export const onTaskEdit: EditHandler = (_e, workbook, edit) => {
     });
   } catch (error) {
     const lang = workbook.settings().settings.language;
-    tell(table!.sheet.getName(), errorText(lang, error));
+    tell(edit.name, errorText(lang, error));
   }
 };

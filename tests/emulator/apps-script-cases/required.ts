@@ -130,6 +130,7 @@ export const REQUIRED_CASES: readonly string[] = [
   'trigger.everyMinutesInvalid',
   'trigger.inTimezoneInvalid',
   'trigger.quota',
+  'onEdit.rangeBounds',
   // MailApp, HtmlService, Session
   'mail.quotaPerRecipient',
   'html.output',
