@@ -5,6 +5,7 @@ import { labelKey, sheetKeyOf, sheetName } from '../core/table';
 import { Workbook } from './adapters/workbook';
 import { onTaskEdit } from './tasks/complete';
 import { validateEdit } from './validate/edit';
+import { sheetValues } from './adapters/values';
 
 /** Rows and columns of an edited range, 1-based and inclusive. */
 export interface Bounds {
@@ -147,7 +148,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     key,
     name,
     nameLang,
-    header: () => (header ??= editedSheet().getSheetValues(1, 1, 1, -1)[0] ?? []),
+    header: () => (header ??= sheetValues(editedSheet(), 1, 1, 1, -1)[0] ?? []),
     bounds: () =>
       (bounds ??= parseBounds(range.getA1Notation()) ?? {
         row: range.getRow(),

@@ -1,4 +1,6 @@
 import { createEmulator, type Emulator } from '../../emulator';
+import { sheetDecl } from '../../src/core/sheets';
+import { columnLetter } from '../../src/core/table/a1';
 import { MARK_BACKGROUND } from '../../src/core/validate/marks';
 import type { CheckReport } from '../../src/core/validate/report';
 import { dayOf, isDate } from '../../src/core/time';
@@ -152,6 +154,19 @@ describe('validation on edit', () => {
       return emu.calls.snapshot();
     };
     expect(measure(5_000)).toEqual(measure(100));
+  });
+
+  it('keeps checking as the office types when the Roster is emptied or a header row cleared', () => {
+    const { emu, edit } = setUp();
+    const custodian = columnLetter(sheetDecl('assets').columns.findIndex((c) => c.key === 'custodian') + 1);
+    sheet(emu, '人员名册').clear();
+    expect(() => edit(ASSETS, `${custodian}2`, '张老师')).not.toThrow();
+    edit(ASSETS, 'H2', -5);
+    expect(cell(emu, ASSETS, 'H2').getBackground()).toBe(MARK_BACKGROUND);
+
+    sheet(emu, ASSETS).getRange('1:1').clearContent();
+    expect(() => edit(ASSETS, 'A1', '')).not.toThrow();
+    expect(() => edit(ASSETS, 'H2', -6)).not.toThrow();
   });
 
   it('ignores edits in the office’s own columns', () => {

@@ -20,6 +20,7 @@ import type { Bounds, Edit, EditHandler } from '../edit';
 import { storeFixes } from './fixes';
 import { remarkBlock, writeMarks } from './marks';
 import { readForValidation } from './read';
+import { sheetValues } from '../adapters/values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -68,7 +69,7 @@ function readColumns(sheet: Sheet, layout: TableLayout, keys: readonly string[])
   const left = Math.min(...at);
   const right = Math.max(...at);
   // -1 rows: down to the sheet's last row with content.
-  const block = sheet.getSheetValues(1, left + 1, -1, right - left + 1);
+  const block = sheetValues(sheet, 1, left + 1, -1, right - left + 1);
   const out: Record<string, unknown[]> = {};
   for (const k of keys) {
     const c = layout.index[k];
@@ -88,7 +89,7 @@ function readLookup(sheet: Sheet, key: SheetKey, columns: readonly string[]): Lo
   const decl = sheetDecl(key);
   const at = columns.map((c) => decl.columns.findIndex((d) => d.key === c));
   if (at.length && Math.min(...at) === 0) {
-    const block = sheet.getSheetValues(1, 1, -1, Math.max(...at) + 1);
+    const block = sheetValues(sheet, 1, 1, -1, Math.max(...at) + 1);
     const header = block[0] ?? [];
     const layout = mapHeaders(decl, header);
     // The first header of a name wins (mapHeaders): one found in these columns is the sheet's.
@@ -98,7 +99,7 @@ function readLookup(sheet: Sheet, key: SheetKey, columns: readonly string[]): Lo
       return { header, columns: out };
     }
   }
-  const header = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
+  const header = sheetValues(sheet, 1, 1, 1, -1)[0] ?? [];
   return { header, columns: readColumns(sheet, mapHeaders(decl, header), columns) };
 }
 
@@ -115,13 +116,13 @@ function checkEditedRows(
   again = false,
 ): void {
   const { sheet, key } = edit;
-  const header = again ? (sheet.getSheetValues(1, 1, 1, -1)[0] ?? []) : edit.header();
+  const header = again ? (sheetValues(sheet, 1, 1, 1, -1)[0] ?? []) : edit.header();
   const layout = mapHeaders(sheetDecl(key), header);
   if (!touchesDeclaredColumn(layout.index, bounds)) return;
   const first = bounds.row;
   const last = bounds.lastRow;
   const width = Math.max(1, header.length);
-  const readRows = () => sheet.getSheetValues(first, 1, last - first + 1, width);
+  const readRows = () => sheetValues(sheet, first, 1, last - first + 1, width);
   const rows = readRows();
   const timeZone = workbook.timeZone;
   const plan = planEdit(key, header, first, rows, timeZone);
