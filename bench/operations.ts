@@ -198,4 +198,33 @@ export const OPERATIONS: readonly BenchOperation[] = [
     run: (bundle) => bundle.call('menuPrintAgencyStatement'),
     outcome: dialogBytes,
   },
+  {
+    name: 'Print the count sheet (stocktake under way)',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      fillSheet(bundle.emu, 'stocktake', []);
+      bundle.call('menuStartStocktake');
+    },
+    run: (bundle) => bundle.call('menuPrintStocktake'),
+    outcome: dialogBytes,
+  },
+  menu('Print the fee notice', 'menuPrintFeeNotice', syntheticWorkbook, dialogBytes),
+  {
+    name: 'Print damage by class (last month, this term)',
+    sizes: SIZES,
+    prepare: (bundle, rows) => {
+      syntheticWorkbook(bundle.emu, rows);
+      bundle.emu.ui.answerPrompts({ button: 'OK', text: '' });
+    },
+    run: (bundle) => bundle.call('menuPrintDamage'),
+    outcome: dialogBytes,
+  },
+  {
+    // What 下载 PDF in the every-room dialog asks: the lists rebuilt from the register, then converted.
+    name: 'Download handover lists as PDF, every room (300 rooms)',
+    sizes: [1_000, 5_000, 10_000],
+    prepare: (bundle, rows) => roomsWorkbook(bundle.emu, rows),
+    run: (bundle) => bundle.run('apiDocumentPdf', { kind: 'handover', who: '' }),
+  },
 ];
