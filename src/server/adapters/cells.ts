@@ -100,37 +100,17 @@ function a1(row: number, column: number, rows = 1, columns = 1): string {
 
 const isText = (v: CellValue): boolean => typeof v === 'string' && v !== '';
 
-/**
- * A1 ranges covering exactly the cells of `blocks` that receive text: per block, runs down a
- * column, joined with the same run in the next column.
- */
+/** A1 ranges covering exactly the cells of `blocks` that receive text: runs down each column. */
 function textRanges(blocks: readonly Block[]): string[] {
   const out: string[] = [];
-  for (const b of blocks) {
-    const width = b.values[0]!.length;
-    // The open run of the previous column: its rows (top:bottom within the block) → first column.
-    let previous = new Map<number, { top: number; bottom: number; left: number }>();
-    const flush = (runs: Map<number, { top: number; bottom: number; left: number }>, column: number) => {
-      for (const r of runs.values())
-        out.push(a1(b.row + r.top, b.column + r.left, r.bottom - r.top + 1, column - r.left));
-    };
-    for (let c = 0; c < width; c++) {
-      const current = new Map<number, { top: number; bottom: number; left: number }>();
-      for (let r = 0; r < b.values.length; r++) {
-        if (!isText(b.values[r]![c]!)) continue;
-        let bottom = r;
-        while (bottom + 1 < b.values.length && isText(b.values[bottom + 1]![c]!)) bottom++;
-        const key = r * 16_777_216 + bottom; // a sheet holds at most 10 million cells
-        const open = previous.get(key);
-        if (open) previous.delete(key);
-        current.set(key, open ?? { top: r, bottom, left: c });
-        r = bottom;
+  for (const { row, column, values } of blocks)
+    for (let c = 0; c < values[0]!.length; c++)
+      for (let r = 0; r < values.length; r++) {
+        if (!isText(values[r]![c]!)) continue;
+        const top = r;
+        while (r + 1 < values.length && isText(values[r + 1]![c]!)) r++;
+        out.push(a1(row + top, column + c, r - top + 1, 1));
       }
-      flush(previous, c);
-      previous = current;
-    }
-    flush(previous, width);
-  }
   return out;
 }
 
