@@ -5,7 +5,14 @@ import type { Fix } from './columns';
 import { checkWorkbook, type WorkbookInput } from './index';
 import { marksToWrite, wantedMarks, type MarkBlock, type PlacedMarks } from './marks';
 import type { Problem } from './problem';
-import { buildReport, problemRows, reportProblems, type CheckReport, type SheetPlace } from './report';
+import {
+  buildReport,
+  problemRows,
+  REPORT_LIMIT,
+  reportProblems,
+  type CheckReport,
+  type SheetPlace,
+} from './report';
 
 /** A checked sheet as the shell read it, beside its values (in the workbook input). */
 export interface SheetRead {
@@ -70,16 +77,15 @@ export function checkAll(input: CheckAllInput): CheckAllChanges {
     const write = marksToWrite(sheet.cells, wanted, lang);
     if (write) marks[key] = write;
   }
-  const all = reportProblems(check, places, lang);
   return {
     fixes,
     marks,
     problems: {
       name: sheetName(lang, 'problems'),
       header: sheetDecl('problems').columns.map((c) => columnHeader(lang, 'problems', c.key)),
-      rows: problemRows({ lang }, all),
+      rows: problemRows(check, places, lang),
     },
-    report: buildReport(check, all, places, lang, input.url),
+    report: buildReport(check, reportProblems(check, places, lang, REPORT_LIMIT), places, lang, input.url),
   };
 }
 
