@@ -165,7 +165,8 @@ export function checkColumns(
       );
 
   // column → comparable value → rows holding it
-  const seen = new Map<string, Map<string, { value: Typed; rows: number[] }>>();
+  // A value seen once holds the index in `rows` of its record: no list until it is seen again.
+  const seen = new Map<string, Map<string, number | { value: Typed; rows: number[] }>>();
   if (options.unique !== false) for (const col of present) if (col.unique) seen.set(col.key, new Map());
 
   // Each column's place, rule and duplicate index looked up once, not once per cell.
@@ -204,16 +205,20 @@ export function checkColumns(
       if (byValue) {
         const k = uniqueKey(read.value);
         const entry = byValue.get(k);
-        if (entry) entry.rows.push(row);
-        else byValue.set(k, { value: read.value, rows: [row] });
+        if (entry === undefined) byValue.set(k, rows.length);
+        else if (typeof entry === 'number') {
+          const first = rows[entry]!;
+          byValue.set(k, { value: first.v[col.key]!, rows: [first.row, row] });
+        } else entry.rows.push(row);
       }
     }
     rows.push({ row, v: typed });
   }
 
   for (const [column, byValue] of seen)
-    for (const { value, rows: at } of byValue.values()) {
-      if (at.length < 2) continue;
+    for (const entry of byValue.values()) {
+      if (typeof entry === 'number') continue;
+      const { value, rows: at } = entry;
       for (const row of at) problems.push(duplicateProblem(key, column, row, value, at));
     }
   return { view: { key, layout, rows }, problems, fixes };
