@@ -4,7 +4,7 @@ import { columnHeader, sheetName } from '../table/labels';
 import type { Fix } from './columns';
 import { checkWorkbook, type WorkbookInput } from './index';
 import { marksToWrite, wantedMarks, type MarkBlock, type PlacedMarks } from './marks';
-import type { Problem } from './problem';
+import { groupBySheet } from './group';
 import {
   buildReport,
   problemRows,
@@ -87,14 +87,4 @@ export function checkAll(input: CheckAllInput): CheckAllChanges {
     },
     report: buildReport(check, reportProblems(check, places, lang, REPORT_LIMIT), places, lang, input.url),
   };
-}
-
-function groupBySheet<T extends Problem | Fix>(items: readonly T[]): Map<SheetKey, T[]> {
-  const out = new Map<SheetKey, T[]>();
-  for (const item of items) {
-    const list = out.get(item.sheet);
-    if (list) list.push(item);
-    else out.set(item.sheet, [item]);
-  }
-  return out;
 }

@@ -125,7 +125,7 @@ const READS_KEPT = 4_096;
  * means asking its day in the school's zone. Text columns (names, ids, notes) rarely repeat: null.
  */
 function readsOnce(col: ColumnDecl): ((cell: unknown, timeZone: string) => CellRead) | null {
-  if (col.type === 'text' || col.type === 'id' || col.type === 'email' || col.type === 'phone') return null;
+  if (['text', 'id', 'email', 'phone'].includes(col.type)) return null;
   const byValue = new Map<unknown, CellRead>();
   // A date column's Dates by their instant; a datetime keeps each Date it read as it is.
   const byInstant = new Map<number, CellRead>();
