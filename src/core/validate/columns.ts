@@ -1,10 +1,9 @@
 import { messages } from '../i18n';
 import type { ColumnDecl, SheetKey } from '../sheets';
-import { readCell, type CellError, type CellRead, type Typed } from '../table/cells';
+import { cellReader, type CellError, type Typed } from '../table/cells';
 import { enumLabels } from '../table/labels';
 import { isBlankRow, type TableLayout } from '../table/mapping';
 import type { TypedRecord } from '../table/record';
-import { isDate, timeOf } from '../time';
 import { header, makeProblem, quote, type Param, type Problem, type ProblemCode } from './problem';
 
 export interface SheetView {
@@ -116,33 +115,6 @@ export function duplicateProblem(
   });
 }
 
-/** Past this many distinct values a column's reads are no longer remembered (ids, names). */
-const READS_KEPT = 4_096;
-
-/**
- * readCell for a column whose values repeat (dates, amounts, drop-downs, yes/no): each distinct
- * value is read once — a date column holds the same few days in every sheet, and reading a Date
- * means asking its day in the school's zone. Text columns (names, ids, notes) rarely repeat: null.
- */
-function readsOnce(col: ColumnDecl): ((cell: unknown, timeZone: string) => CellRead) | null {
-  if (['text', 'id', 'email', 'phone'].includes(col.type)) return null;
-  const byValue = new Map<unknown, CellRead>();
-  // A date column's Dates by their instant; a datetime keeps each Date it read as it is.
-  const byInstant = new Map<number, CellRead>();
-  const keep = <K>(map: Map<K, CellRead>, key: K, read: CellRead) => {
-    if (map.size < READS_KEPT) map.set(key, read);
-    return read;
-  };
-  return (cell, timeZone) => {
-    if (typeof cell === 'object' && cell !== null) {
-      if (col.type !== 'date' || !isDate(cell)) return readCell(col, cell, timeZone);
-      const instant = timeOf(cell);
-      return byInstant.get(instant) ?? keep(byInstant, instant, readCell(col, cell, timeZone));
-    }
-    return byValue.get(cell) ?? keep(byValue, cell, readCell(col, cell, timeZone));
-  };
-}
-
 /**
  * The per-column rules of one sheet, derived from its declaration: type, required, list, limits
  * and uniqueness. Blank rows are skipped but keep their row numbers. Never throws on cell content.
@@ -175,7 +147,7 @@ export function checkColumns(
     at: layout.index[col.key]!,
     required: isRequired(col),
     byValue: seen.get(col.key),
-    reads: readsOnce(col),
+    read: cellReader(col, timeZone),
   }));
   const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
@@ -183,9 +155,9 @@ export function checkColumns(
     if (isBlankRow(raw)) continue;
     const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
-    for (const { col, at, required, byValue, reads } of plan) {
+    for (const { col, at, required, byValue, read: reader } of plan) {
       const cell = raw[at];
-      const read = reads ? reads(cell, timeZone) : readCell(col, cell, timeZone);
+      const read = reader(cell);
       if (!read.ok) {
         const issue = readIssue(key, col, read.error, cell);
         problems.push(makeProblem(key, row, col.key, issue.code, issue.params));

@@ -127,6 +127,7 @@ export function validateWorkbook(input: WorkbookInput): Problem[] {
 }
 
 export type { Problem, Bilingual, ProblemCode } from './problem';
+export { messageIn } from './problem';
 export type { Fix, SheetView } from './columns';
 
 // What the shell imports of this concern, through this index (eslint houqin/layer-imports).
