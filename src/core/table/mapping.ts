@@ -55,7 +55,9 @@ export interface SheetRow {
 }
 
 export function isBlankRow(raw: readonly unknown[]): boolean {
-  return raw.every((v) => v === '' || v === null || v === undefined);
+  // A loop, not every(): asked of each row of every sheet read.
+  for (const v of raw) if (v !== '' && v !== null && v !== undefined) return false;
+  return true;
 }
 
 /**

@@ -148,6 +148,7 @@ export function checkColumns(
     required: isRequired(col),
     byValue: seen.get(col.key),
     read: cellReader(col, timeZone),
+    limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
   }));
   const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
@@ -155,7 +156,7 @@ export function checkColumns(
     if (isBlankRow(raw)) continue;
     const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
-    for (const { col, at, required, byValue, read: reader } of plan) {
+    for (const { col, at, required, byValue, read: reader, limited } of plan) {
       const cell = raw[at];
       const read = reader(cell);
       if (!read.ok) {
@@ -170,7 +171,7 @@ export function checkColumns(
           problems.push(makeProblem(key, row, col.key, 'required', { column: header(key, col.key) }));
         continue;
       }
-      const issue = limitIssue(key, col, read.value);
+      const issue = limited && limitIssue(key, col, read.value);
       if (issue) problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
       if (read.normalised !== undefined)
         fixes.push({ sheet: key, row, column: col.key, from: cell, to: read.normalised });
