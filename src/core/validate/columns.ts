@@ -149,6 +149,7 @@ export function checkColumns(
     byValue: seen.get(col.key),
     read: cellReader(col, timeZone),
     limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
+    text: col.type === 'text' || col.type === 'id',
   }));
   const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
@@ -156,27 +157,35 @@ export function checkColumns(
     if (isBlankRow(raw)) continue;
     const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
-    for (const { col, at, required, byValue, read: reader, limited } of plan) {
+    for (const { col, at, required, byValue, read: reader, limited, text } of plan) {
       const cell = raw[at];
-      const read = reader(cell);
-      if (!read.ok) {
-        const issue = readIssue(key, col, read.error, cell);
-        problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
-        typed[col.key] = null;
-        continue;
+      // Most cells of a text column are plain text: read as readCell would, without a record per cell.
+      const trimmed = text && typeof cell === 'string' ? cell.trim() : '';
+      let value: Typed | null = trimmed;
+      let normalised: Typed | undefined;
+      if (!trimmed || trimmed[0] === '#') {
+        const read = reader(cell);
+        if (!read.ok) {
+          const issue = readIssue(key, col, read.error, cell);
+          problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
+          typed[col.key] = null;
+          continue;
+        }
+        value = read.value;
+        normalised = read.normalised;
       }
-      typed[col.key] = read.value;
-      if (read.value === null) {
+      typed[col.key] = value;
+      if (value === null) {
         if (required)
           problems.push(makeProblem(key, row, col.key, 'required', { column: header(key, col.key) }));
         continue;
       }
-      const issue = limited && limitIssue(key, col, read.value);
+      const issue = limited && limitIssue(key, col, value);
       if (issue) problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
-      if (read.normalised !== undefined)
-        fixes.push({ sheet: key, row, column: col.key, from: cell, to: read.normalised });
+      if (normalised !== undefined)
+        fixes.push({ sheet: key, row, column: col.key, from: cell, to: normalised });
       if (byValue) {
-        const k = uniqueKey(read.value);
+        const k = uniqueKey(value);
         const entry = byValue.get(k);
         if (entry === undefined) byValue.set(k, rows.length);
         else if (typeof entry === 'number') {
