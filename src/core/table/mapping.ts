@@ -55,8 +55,11 @@ export interface SheetRow {
 }
 
 export function isBlankRow(raw: readonly unknown[]): boolean {
-  // A loop, not every(): asked of each row of every sheet read.
-  for (const v of raw) if (v !== '' && v !== null && v !== undefined) return false;
+  // An indexed loop, not every() or for…of: asked of each row of every sheet read.
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    if (v !== '' && v !== null && v !== undefined) return false;
+  }
   return true;
 }
 

@@ -159,7 +159,8 @@ function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
   if (partly.length) sheet.getRangeList(partly).setNumberFormat('@');
   for (const b of written) {
     const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0]!.length);
-    (allText(b) ? range.setNumberFormat('@') : range).setValues(b.values.map((r) => [...r]));
+    // Not copied: setValues sends the values, it keeps no hold on the arrays.
+    (allText(b) ? range.setNumberFormat('@') : range).setValues(b.values as CellValue[][]);
   }
   for (const { value, areas } of groups.values()) {
     const [only] = areas;
