@@ -45,13 +45,20 @@ const READ_ERRORS: Record<CellError, ProblemCode> = {
   formulaError: 'formulaError',
 };
 
+const OPTIONS = new Map<string, string>();
+
 /** Why a cell could not be read as its column's type. */
 export function readIssue(sheet: SheetKey, col: ColumnDecl, error: CellError, raw: unknown): Issue {
   const code = error === 'notDate' && col.type === 'datetime' ? 'notDateTime' : READ_ERRORS[error];
   const params: Record<string, Param> = { column: header(sheet, col.key), value: quote(raw) };
   if (code === 'notInList' && col.enum) {
     const list = col.enum;
-    params.options = (lang) => enumLabels(lang, list).join(messages(lang).validation.listSeparator);
+    // The same list for every such cell: joined once per list and language.
+    params.options = (lang) =>
+      OPTIONS.get(lang + list) ??
+      OPTIONS.set(lang + list, enumLabels(lang, list).join(messages(lang).validation.listSeparator)).get(
+        lang + list,
+      )!;
   }
   return { code, params };
 }

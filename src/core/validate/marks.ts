@@ -148,8 +148,12 @@ export function planMarks(
   };
   if (wantedCells) {
     // The cells wanted (given), then those still holding Houqin's note: a clean cell is not asked.
-    for (const [r, c] of wantedCells)
+    // Cells by index, not [r, c] = cell: destructuring walks each pair with an iterator.
+    for (const cell of wantedCells) {
+      const r = cell[0];
+      const c = cell[1];
       if (r >= 0 && r < backgrounds.length && c >= 0 && c < backgrounds[r]!.length) visit(r, c, want(r, c));
+    }
     for (let r = 0; r < notes.length; r++) {
       const noteRow = notes[r]!;
       for (let c = 0; c < noteRow.length; c++)
@@ -172,9 +176,9 @@ export function planMarks(
     backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
     notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
   };
-  for (const [r, c, bg, note] of changed) {
-    out.backgrounds[r - top]![c - left] = bg;
-    out.notes[r - top]![c - left] = note;
+  for (const cell of changed) {
+    out.backgrounds[cell[0] - top]![cell[1] - left] = cell[2];
+    out.notes[cell[0] - top]![cell[1] - left] = cell[3];
   }
   return out;
 }
