@@ -128,15 +128,26 @@ const partsCache = new Map<string, Map<number, LocalParts>>();
  * after the gap (03:30); a time that occurs twice (when summer time ends) is the first of the two.
  */
 export function instantOf(day: Day, timeZone: string, hour = 0, minute = 0): Date {
+  // Midnights repeat down a date column: each day's is worked out once per zone.
+  let days = midnights.get(timeZone);
+  if (!days) midnights.set(timeZone, (days = new Map()));
+  const midnight = hour === 0 && minute === 0;
+  const known = midnight ? days.get(day) : undefined;
+  if (known !== undefined) return new Date(known);
   const { year, month, date } = dayParts(day);
   const wall = Date.UTC(year, month - 1, date, hour, minute);
   // The offsets either side of any clock change near this time: zones change theirs at most once in four days.
   const before = wall - offsetAt(timeZone, wall - 2 * 24 * HOUR);
   const after = wall - offsetAt(timeZone, wall + 2 * 24 * HOUR);
-  const shows = (t: number) => t + offsetAt(timeZone, t) === wall;
-  if (shows(before) && (!shows(after) || before <= after)) return new Date(before);
-  return new Date(shows(after) ? after : before);
+  // Whether each shows `wall` on the zone's clock (not a closure: the bundle names each one it makes).
+  const beforeShows = before + offsetAt(timeZone, before) === wall;
+  const afterShows = after + offsetAt(timeZone, after) === wall;
+  const ms = beforeShows && (!afterShows || before <= after) ? before : afterShows ? after : before;
+  if (midnight && days.size < CACHE_LIMIT) days.set(day, ms);
+  return new Date(ms);
 }
+
+const midnights = new Map<string, Map<Day, number>>();
 
 export function dayParts(day: Day): { year: number; month: number; date: number } {
   const m = DAY_RE.exec(day);
