@@ -1,4 +1,4 @@
-import { adjacentRuns, columnLetter, type CellValue } from '../../core/table';
+import { columnLetter, type CellValue } from '../../core/table';
 import { isDate } from '../../core/time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,33 +59,50 @@ export function writeRectangle(
 }
 
 function blocksOf(cells: readonly CellWrite[]): Block[] {
-  const byColumn = new Map<number, Map<number, CellValue>>();
-  for (const { row, column, value } of cells) {
-    let col = byColumn.get(column);
-    if (!col) byColumn.set(column, (col = new Map()));
-    col.set(row, value);
-  }
-  // Runs of adjacent rows, per column; then runs with the same rows in adjacent columns joined.
+  // Cells in column then row order; of two writes to one cell the later wins.
+  const order = cells.map((_, i) => i);
+  order.sort((i, j) => cells[i]!.column - cells[j]!.column || cells[i]!.row - cells[j]!.row || i - j);
+  // Runs of adjacent rows, per column, keyed by their rows; then runs with the same rows in
+  // adjacent columns joined.
   const runs = new Map<string, { column: number; values: CellValue[] }[]>();
-  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
-    const col = byColumn.get(column)!;
-    for (const rows of adjacentRuns([...col.keys()], (r) => r)) {
-      const key = `${rows[0]}:${rows[rows.length - 1]}`;
-      const list = runs.get(key) ?? [];
-      list.push({ column, values: rows.map((r) => col.get(r)!) });
-      runs.set(key, list);
+  let run: { column: number; top: number; values: CellValue[] } | null = null;
+  const close = () => {
+    if (!run) return;
+    const key = `${run.top}:${run.top + run.values.length - 1}`;
+    const list = runs.get(key);
+    const entry = { column: run.column, values: run.values };
+    if (list) list.push(entry);
+    else runs.set(key, [entry]);
+  };
+  for (const i of order) {
+    const { row, column, value }: CellWrite = cells[i]!;
+    if (run && run.column === column) {
+      const bottom: number = run.top + run.values.length - 1;
+      if (row === bottom) {
+        run.values[run.values.length - 1] = value;
+        continue;
+      }
+      if (row === bottom + 1) {
+        run.values.push(value);
+        continue;
+      }
     }
+    close();
+    run = { column, top: row, values: [value] };
   }
+  close();
   const blocks: Block[] = [];
   for (const [key, list] of runs) {
-    const top = Number(key.split(':')[0]);
-    for (const group of adjacentRuns(list, (run) => run.column)) {
+    const top = Number(key.slice(0, key.indexOf(':')));
+    for (let start = 0; start < list.length;) {
+      let end = start + 1;
+      while (end < list.length && list[end]!.column === list[end - 1]!.column + 1) end++;
+      const group = list.slice(start, end);
       const height = group[0]!.values.length;
-      blocks.push({
-        row: top,
-        column: group[0]!.column,
-        values: Array.from({ length: height }, (_, i) => group.map((g) => g.values[i]!)),
-      });
+      const values: CellValue[][] = [];
+      for (let r = 0; r < height; r++) values.push(group.map((g) => g.values[r]!));
+      blocks.push({ row: top, column: group[0]!.column, values });
+      start = end;
     }
   }
   return blocks;
