@@ -26,9 +26,9 @@ const ASSETS = sheetName('zh-CN', 'assets');
  * A synthetic workbook with an office head, an office list and an empty Alert log, seen in late
  * November: a third of the synthetic repairs are open and weeks late.
  */
-function mailingWorkbook(emu: Emulator, rows: number): void {
+function mailingWorkbook(emu: Emulator, rows: number, fill = syntheticWorkbook): void {
   emu.clock.set('2026-11-23T07:30:00+08:00');
-  syntheticWorkbook(emu, rows);
+  fill(emu, rows);
   fillSheet(emu, 'settings', [
     { setting: '总务主任邮箱', value: 'head@school.example' },
     { setting: '后勤处邮件列表', value: 'office@school.example' },
@@ -37,8 +37,8 @@ function mailingWorkbook(emu: Emulator, rows: number): void {
 }
 
 /** A synthetic workbook with the sample school year and work calendar, 30 schedules and an empty Tasks sheet. */
-function monthWorkbook(emu: Emulator, rows: number): void {
-  syntheticWorkbook(emu, rows);
+function monthWorkbook(emu: Emulator, rows: number, fill = syntheticWorkbook): void {
+  fill(emu, rows);
   fillSheet(emu, 'schoolYear', defaultSchoolYearRows('zh-CN', 'Asia/Shanghai'));
   fillSheet(emu, 'calendar', defaultCalendarRows('zh-CN'));
   fillSheet(emu, 'inspectionSchedules', syntheticRows('inspectionSchedules', 30));
@@ -63,6 +63,7 @@ const dataRows = (emu: Emulator, key: SheetKey) =>
 const problemsListed = (emu: Emulator) => `${dataRows(emu, 'problems').toLocaleString('en')} problems`;
 
 const mailsSent = (emu: Emulator) => `e-mails: ${emu.mail.outbox.length}`;
+const tasksWritten = (emu: Emulator) => `${dataRows(emu, 'tasks').toLocaleString('en')} tasks`;
 
 /** A menu item run on a workbook `fill` writes. */
 function menu(
@@ -125,12 +126,25 @@ export const OPERATIONS: readonly BenchOperation[] = [
     },
   },
   menu('Send overdue alerts (daily job)', 'menuSendAlertsNow', mailingWorkbook, mailsSent),
+  menu(
+    'Send overdue alerts, messy data',
+    'menuSendAlertsNow',
+    (emu, rows) => mailingWorkbook(emu, rows, messyWorkbook),
+    mailsSent,
+  ),
   menu('Send weekly digest', 'menuSendDigestNow', mailingWorkbook, mailsSent),
   menu(
-    'Generate month',
+    'Send weekly digest, messy data',
+    'menuSendDigestNow',
+    (emu, rows) => mailingWorkbook(emu, rows, messyWorkbook),
+    mailsSent,
+  ),
+  menu('Generate month', 'menuGenerateMonth', monthWorkbook, tasksWritten),
+  menu(
+    'Generate month, messy data',
     'menuGenerateMonth',
-    monthWorkbook,
-    (emu) => `${dataRows(emu, 'tasks').toLocaleString('en')} tasks`,
+    (emu, rows) => monthWorkbook(emu, rows, messyWorkbook),
+    tasksWritten,
   ),
   {
     name: 'Import an asset ledger: preview',

@@ -13,6 +13,67 @@ function script(): vm.Script {
   return code;
 }
 
+/**
+ * JavaScript's own globals, bound once as script-scope constants before Code.js runs. A vm
+ * context answers a name missing from the script's scopes through an interceptor on its sandbox
+ * object, about 0.2 µs per lookup, where Apps Script's V8 answers in nanoseconds: Code.js naming
+ * `Math`, `Date` or `Map` in a loop over 50,000 rows spent most of its measured time there. A
+ * script's top-level `const` is seen by every later script of the same context, so Code.js finds
+ * them as Apps Script's V8 would, without the sandbox. Services (SpreadsheetApp…) stay on the
+ * sandbox, where tests may replace them.
+ */
+const BUILTINS = [
+  'Object',
+  'Function',
+  'Array',
+  'Number',
+  'String',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'Math',
+  'JSON',
+  'Date',
+  'RegExp',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Promise',
+  'Reflect',
+  'Proxy',
+  'Intl',
+  'ArrayBuffer',
+  'Uint8Array',
+  'Int32Array',
+  'Float64Array',
+  'DataView',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'encodeURI',
+  'decodeURI',
+  'escape',
+  'unescape',
+];
+
+let builtins: vm.Script | null = null;
+
+function bindBuiltins(context: vm.Context): void {
+  builtins ??= new vm.Script(`const ${BUILTINS.map((name) => `${name} = globalThis.${name}`).join(', ')};`, {
+    filename: 'builtins.js',
+  });
+  builtins.runInContext(context);
+}
+
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
 /** The shipped bundle loaded into a vm whose globals are the emulator's services. */
@@ -43,6 +104,7 @@ function hasDate(value: unknown): boolean {
 
 export function loadBundle(emu: Emulator = createEmulator()): Bundle {
   const context = vm.createContext({ ...emu.globals });
+  bindBuiltins(context);
   script().runInContext(context);
 
   const call = (name: string, args: unknown[] = [], mode: AuthMode = 'FULL'): unknown => {

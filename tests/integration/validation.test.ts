@@ -6,6 +6,7 @@ import type { CheckReport } from '../../src/core/validate/report';
 import { dayOf, isDate } from '../../src/core/time';
 import { loadBundle, type Bundle } from '../support/bundle';
 import { fillSheet, syntheticRows } from '../support/workbook';
+import { messyWorkbook } from '../../bench/messy';
 
 const TZ = 'Asia/Shanghai';
 const ASSETS = '固定资产';
@@ -281,5 +282,32 @@ describe('Check all sheets', () => {
     expect(counts[0]!['Range.getValues']).toBe(3);
     expect(counts[0]!['Range.setBackgrounds']).toBe(1);
     expect(counts[0]!['Range.setNotes']).toBe(1);
+  });
+
+  it('on messy sheets, with a problem in most rows, marks each sheet in one call per kind, the same at 1,500 and 3,000 rows', () => {
+    const run = (n: number) => {
+      const emu = createEmulator();
+      const bundle = loadBundle(emu);
+      messyWorkbook(emu, n);
+      emu.calls.reset();
+      const report = bundle.run('apiCheckAllSheets') as CheckReport;
+      return { calls: emu.calls.snapshot(), report, emu };
+    };
+    // Both list more than the new Problems sheet's 1,000 rows: it grows once in each.
+    const small = run(1_500);
+    const large = run(3_000);
+    expect(large.calls).toEqual(small.calls);
+    // Assets, repairs and payments are marked: one setBackgrounds and one setNotes each.
+    expect(small.calls['Range.setBackgrounds']).toBe(3);
+    expect(small.calls['Range.setNotes']).toBe(3);
+    // Every problem is listed, and each one's cell carries it in its note.
+    const { emu, report } = large;
+    expect(report.errors + report.warnings).toBeGreaterThan(2_000);
+    expect(sheet(emu, '问题清单').getLastRow() - 1).toBe(report.errors + report.warnings);
+    for (const p of report.problems.filter((q) => q.column !== null)) {
+      const cell = sheet(emu, p.sheetName).getRange(p.range);
+      expect(cell.getNote()).toContain(p.message);
+      expect(cell.getBackground()).toBe(MARK_BACKGROUND);
+    }
   });
 });

@@ -207,10 +207,9 @@ export function buildDigest(
     problems: {
       errors: problems.filter((p) => p.severity === 'error').length,
       warnings: problems.filter((p) => p.severity === 'warning').length,
-      ...top(
-        problems.map((p) => p.message),
-        TOP,
-      ),
+      // Only the messages shown are read: a messy workbook has tens of thousands.
+      top: problems.slice(0, TOP).map((p) => p.message),
+      more: Math.max(0, problems.length - TOP),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { isEmail } from '../settings/parse';
 import type { ColumnDecl } from '../sheets';
-import { dayOf, instantOf, isDate, isValidDay, makeDay, type Day } from '../time';
+import { dayOf, instantOf, isDate, isValidDay, makeDay, timeOf, type Day } from '../time';
 import { enumValueOf } from './labels';
 
 /** A cell read as its column's type. Dates are calendar days; datetimes stay instants. */
@@ -162,6 +162,48 @@ export function readCell(col: ColumnDecl, raw: unknown, timeZone: string): CellR
   }
 }
 
+/** Past this many distinct values a column's reads are no longer remembered. */
+const READS_KEPT = 4_096;
+
+type CellReader = (cell: unknown) => CellRead;
+
+// Per declared column, its reader in the last zone asked.
+const readers = new WeakMap<ColumnDecl, { timeZone: string; read: CellReader }>();
+
+/**
+ * readCell for one column in one zone. Where values repeat (dates, amounts, drop-downs, yes/no)
+ * each distinct value is read once: a date column holds the same few days in every sheet, and
+ * reading a Date means asking its day in the school's zone. Text (names, ids, notes) is read as it
+ * comes. A column's reader is kept, so reading row after row asks each value once per run.
+ */
+export function cellReader(col: ColumnDecl, timeZone: string): CellReader {
+  const known = readers.get(col);
+  if (known?.timeZone === timeZone) return known.read;
+  const read: CellReader = ['text', 'id', 'email', 'phone'].includes(col.type)
+    ? (cell) => readCell(col, cell, timeZone)
+    : remembering(col, timeZone);
+  readers.set(col, { timeZone, read });
+  return read;
+}
+
+function remembering(col: ColumnDecl, timeZone: string): CellReader {
+  const byValue = new Map<unknown, CellRead>();
+  // A date column's Dates by their instant; a datetime keeps each Date it read as it is.
+  const byInstant = new Map<number, CellRead>();
+  const keep = <K>(map: Map<K, CellRead>, key: K, read: CellRead) => {
+    if (map.size < READS_KEPT) map.set(key, read);
+    return read;
+  };
+  return (cell) => {
+    if (typeof cell === 'object' && cell !== null) {
+      if (col.type !== 'date' || !isDate(cell)) return readCell(col, cell, timeZone);
+      const instant = timeOf(cell);
+      return byInstant.get(instant) ?? keep(byInstant, instant, readCell(col, cell, timeZone));
+    }
+    return byValue.get(cell) ?? keep(byValue, cell, readCell(col, cell, timeZone));
+  };
+}
+
 /** Typed values of a row's declared columns; unreadable cells read as null. */
 export function typedCells(
   columns: readonly ColumnDecl[],
@@ -170,7 +212,7 @@ export function typedCells(
 ): Record<string, Typed | null> {
   const out: Record<string, Typed | null> = {};
   for (const col of columns) {
-    const read = readCell(col, cells[col.key], timeZone);
+    const read = cellReader(col, timeZone)(cells[col.key]);
     out[col.key] = read.ok ? read.value : null;
   }
   return out;

@@ -55,7 +55,12 @@ export interface SheetRow {
 }
 
 export function isBlankRow(raw: readonly unknown[]): boolean {
-  return raw.every((v) => v === '' || v === null || v === undefined);
+  // An indexed loop, not every() or for…of: asked of each row of every sheet read.
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    if (v !== '' && v !== null && v !== undefined) return false;
+  }
+  return true;
 }
 
 /**

@@ -4,8 +4,15 @@ import { columnHeader, sheetName } from '../table/labels';
 import type { Fix } from './columns';
 import { checkWorkbook, type WorkbookInput } from './index';
 import { marksToWrite, wantedMarks, type MarkBlock, type PlacedMarks } from './marks';
-import type { Problem } from './problem';
-import { buildReport, problemRows, reportProblems, type CheckReport, type SheetPlace } from './report';
+import { groupBySheet } from './group';
+import {
+  buildReport,
+  problemRows,
+  REPORT_LIMIT,
+  reportProblems,
+  type CheckReport,
+  type SheetPlace,
+} from './report';
 
 /** A checked sheet as the shell read it, beside its values (in the workbook input). */
 export interface SheetRead {
@@ -70,25 +77,14 @@ export function checkAll(input: CheckAllInput): CheckAllChanges {
     const write = marksToWrite(sheet.cells, wanted, lang);
     if (write) marks[key] = write;
   }
-  const all = reportProblems(check, places, lang);
   return {
     fixes,
     marks,
     problems: {
       name: sheetName(lang, 'problems'),
       header: sheetDecl('problems').columns.map((c) => columnHeader(lang, 'problems', c.key)),
-      rows: problemRows({ lang }, all),
+      rows: problemRows(check, places, lang),
     },
-    report: buildReport(check, all, places, lang, input.url),
+    report: buildReport(check, reportProblems(check, places, lang, REPORT_LIMIT), places, lang, input.url),
   };
-}
-
-function groupBySheet<T extends Problem | Fix>(items: readonly T[]): Map<SheetKey, T[]> {
-  const out = new Map<SheetKey, T[]>();
-  for (const item of items) {
-    const list = out.get(item.sheet);
-    if (list) list.push(item);
-    else out.set(item.sheet, [item]);
-  }
-  return out;
 }

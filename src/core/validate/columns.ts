@@ -1,6 +1,6 @@
 import { messages } from '../i18n';
 import type { ColumnDecl, SheetKey } from '../sheets';
-import { readCell, type CellError, type Typed } from '../table/cells';
+import { cellReader, type CellError, type Typed } from '../table/cells';
 import { enumLabels } from '../table/labels';
 import { isBlankRow, type TableLayout } from '../table/mapping';
 import type { TypedRecord } from '../table/record';
@@ -45,13 +45,20 @@ const READ_ERRORS: Record<CellError, ProblemCode> = {
   formulaError: 'formulaError',
 };
 
+const OPTIONS = new Map<string, string>();
+
 /** Why a cell could not be read as its column's type. */
 export function readIssue(sheet: SheetKey, col: ColumnDecl, error: CellError, raw: unknown): Issue {
   const code = error === 'notDate' && col.type === 'datetime' ? 'notDateTime' : READ_ERRORS[error];
   const params: Record<string, Param> = { column: header(sheet, col.key), value: quote(raw) };
   if (code === 'notInList' && col.enum) {
     const list = col.enum;
-    params.options = (lang) => enumLabels(lang, list).join(messages(lang).validation.listSeparator);
+    // The same list for every such cell: joined once per list and language.
+    params.options = (lang) =>
+      OPTIONS.get(lang + list) ??
+      OPTIONS.set(lang + list, enumLabels(lang, list).join(messages(lang).validation.listSeparator)).get(
+        lang + list,
+      )!;
   }
   return { code, params };
 }
@@ -137,7 +144,8 @@ export function checkColumns(
       );
 
   // column → comparable value → rows holding it
-  const seen = new Map<string, Map<string, { value: Typed; rows: number[] }>>();
+  // A value seen once holds the index in `rows` of its record: no list until it is seen again.
+  const seen = new Map<string, Map<string, number | { value: Typed; rows: number[] }>>();
   if (options.unique !== false) for (const col of present) if (col.unique) seen.set(col.key, new Map());
 
   // Each column's place, rule and duplicate index looked up once, not once per cell.
@@ -146,6 +154,9 @@ export function checkColumns(
     at: layout.index[col.key]!,
     required: isRequired(col),
     byValue: seen.get(col.key),
+    read: cellReader(col, timeZone),
+    limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
+    text: col.type === 'text' || col.type === 'id',
   }));
   const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
@@ -153,38 +164,50 @@ export function checkColumns(
     if (isBlankRow(raw)) continue;
     const row = firstRow + i - 1;
     const typed: Record<string, Typed | null> = {};
-    for (const { col, at, required, byValue } of plan) {
+    for (const { col, at, required, byValue, read: reader, limited, text } of plan) {
       const cell = raw[at];
-      const read = readCell(col, cell, timeZone);
-      if (!read.ok) {
-        const issue = readIssue(key, col, read.error, cell);
-        problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
-        typed[col.key] = null;
-        continue;
+      // Most cells of a text column are plain text: read as readCell would, without a record per cell.
+      const trimmed = text && typeof cell === 'string' ? cell.trim() : '';
+      let value: Typed | null = trimmed;
+      let normalised: Typed | undefined;
+      if (!trimmed || trimmed[0] === '#') {
+        const read = reader(cell);
+        if (!read.ok) {
+          const issue = readIssue(key, col, read.error, cell);
+          problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
+          typed[col.key] = null;
+          continue;
+        }
+        value = read.value;
+        normalised = read.normalised;
       }
-      typed[col.key] = read.value;
-      if (read.value === null) {
+      typed[col.key] = value;
+      if (value === null) {
         if (required)
           problems.push(makeProblem(key, row, col.key, 'required', { column: header(key, col.key) }));
         continue;
       }
-      const issue = limitIssue(key, col, read.value);
+      const issue = limited && limitIssue(key, col, value);
       if (issue) problems.push(makeProblem(key, row, col.key, issue.code, issue.params));
-      if (read.normalised !== undefined)
-        fixes.push({ sheet: key, row, column: col.key, from: cell, to: read.normalised });
+      if (normalised !== undefined)
+        fixes.push({ sheet: key, row, column: col.key, from: cell, to: normalised });
       if (byValue) {
-        const k = uniqueKey(read.value);
+        const k = uniqueKey(value);
         const entry = byValue.get(k);
-        if (entry) entry.rows.push(row);
-        else byValue.set(k, { value: read.value, rows: [row] });
+        if (entry === undefined) byValue.set(k, rows.length);
+        else if (typeof entry === 'number') {
+          const first = rows[entry]!;
+          byValue.set(k, { value: first.v[col.key]!, rows: [first.row, row] });
+        } else entry.rows.push(row);
       }
     }
     rows.push({ row, v: typed });
   }
 
   for (const [column, byValue] of seen)
-    for (const { value, rows: at } of byValue.values()) {
-      if (at.length < 2) continue;
+    for (const entry of byValue.values()) {
+      if (typeof entry === 'number') continue;
+      const { value, rows: at } = entry;
       for (const row of at) problems.push(duplicateProblem(key, column, row, value, at));
     }
   return { view: { key, layout, rows }, problems, fixes };

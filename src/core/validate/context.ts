@@ -159,8 +159,9 @@ export function rowRule<L = null>(spec: RowRuleSpec<L>): Rule {
         reference: (record, column, keys, target) => missingReference(sheet, record, column, keys, target),
       };
       const out: Problem[] = [];
-      if (spec.row) for (const record of view.rows) out.push(...spec.row(record, at));
-      if (spec.rows) out.push(...spec.rows(view.rows, at));
+      // Not push(...): a spread per row.
+      if (spec.row) for (const record of view.rows) for (const p of spec.row(record, at)) out.push(p);
+      if (spec.rows) for (const p of spec.rows(view.rows, at)) out.push(p);
       return out;
     },
   };

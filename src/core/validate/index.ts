@@ -4,6 +4,7 @@ import { SHEETS, type SheetKey } from '../sheets';
 import type { TableLayout } from '../table/mapping';
 import type { Day } from '../time';
 import { checkColumns, type Fix, type SheetView } from './columns';
+import { groupBySheet } from './group';
 import type { Rule, RuleContext } from './context';
 import { makeProblem, quote, type Problem } from './problem';
 import { assetRules } from './rules/assets';
@@ -60,8 +61,6 @@ export function sheetsNeededFor(sheet: SheetKey): SheetKey[] {
   return [...out];
 }
 
-const ORDER = new Map<SheetKey, number>(SHEETS.map((s, i) => [s.key, i]));
-
 function settingProblems(values: unknown[][]): Problem[] {
   return parseSettings(values).problems.map((p) =>
     makeProblem(
@@ -73,6 +72,19 @@ function settingProblems(values: unknown[][]): Problem[] {
       'warning',
     ),
   );
+}
+
+/**
+ * Problems in sheet order, then row order, each sheet's problems otherwise as they came: a stable
+ * sort by row of each sheet's list, which holds a few runs already in row order (its columns' rules,
+ * then each domain rule), rather than one sort of tens of thousands across sheets.
+ */
+function inOrder(problems: readonly Problem[]): Problem[] {
+  const bySheet = groupBySheet(problems);
+  const out: Problem[] = [];
+  for (const { key } of SHEETS)
+    for (const p of bySheet.get(key)?.sort((a, b) => a.row - b.row) ?? []) out.push(p);
+  return out;
 }
 
 /**
@@ -107,8 +119,7 @@ export function checkWorkbook(input: WorkbookInput, only?: readonly SheetKey[]):
   const settings = input.tables.settings;
   if (settings && (only === undefined || report.has('settings')))
     problems.push(...settingProblems(settings.values));
-  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : ORDER.get(a.sheet)! - ORDER.get(b.sheet)!));
-  return { problems, fixes, rows };
+  return { problems: inOrder(problems), fixes, rows };
 }
 
 /** Every problem in the workbook, in sheet then row order. */
@@ -117,6 +128,7 @@ export function validateWorkbook(input: WorkbookInput): Problem[] {
 }
 
 export type { Problem, Bilingual, ProblemCode } from './problem';
+export { messageIn } from './problem';
 export type { Fix, SheetView } from './columns';
 
 // What the shell imports of this concern, through this index (eslint houqin/layer-imports).

@@ -37,18 +37,20 @@ function stripTag(line: string): string | null {
 }
 
 /** Splits a note into Houqin's lines and the person's own text. */
+// Not a closure in parseNote: the bundle keeps function names, which costs a call per closure made.
+const notOurs = (note: string): ParsedNote => ({ problems: [], tidied: null, restore: null, user: note });
+
 export function parseNote(note: string): ParsedNote {
-  const empty: ParsedNote = { problems: [], tidied: null, restore: null, user: note };
-  if (!TAGS.some((t) => note.startsWith(t))) return empty;
+  if (!ours(note)) return notOurs(note);
   const cut = note.indexOf(SEPARATOR);
-  const ours = cut < 0 ? note : note.slice(0, cut);
+  const houqin = cut < 0 ? note : note.slice(0, cut);
   const user = cut < 0 ? '' : note.slice(cut + SEPARATOR.length);
   const problems: string[] = [];
   let tidied: string | null = null;
   let restore: string | null = null;
-  for (const line of ours.split('\n')) {
+  for (const line of houqin.split('\n')) {
     const body = stripTag(line);
-    if (body === null) return empty;
+    if (body === null) return notOurs(note);
     if (body.startsWith(PROBLEM)) problems.push(body.slice(PROBLEM.length));
     else if (body.startsWith(TIDIED)) tidied = body.slice(TIDIED.length);
     else if (body.startsWith(RESTORE)) restore = body.slice(RESTORE.length);
@@ -56,17 +58,28 @@ export function parseNote(note: string): ParsedNote {
   return { problems, tidied, restore, user };
 }
 
-function composeNote(tag: string, p: Omit<ParsedNote, 'user'>, user: string): string {
-  const lines = [
-    ...p.problems.map((m) => tag + PROBLEM + m),
-    ...(p.tidied ? [tag + TIDIED + p.tidied] : []),
-    ...(p.restore ? [tag + RESTORE + p.restore] : []),
-  ];
-  if (!lines.length) return user;
-  return user ? lines.join('\n') + SEPARATOR + user : lines.join('\n');
+function composeNote(
+  tag: string,
+  p: {
+    readonly problems: readonly string[];
+    readonly tidied: string | null;
+    readonly restore: string | null;
+  },
+  user: string,
+): string {
+  // Built as one string, not an array of lines: Check all sheets writes one per marked cell.
+  let lines = '';
+  for (const m of p.problems) lines += (lines ? '\n' : '') + tag + PROBLEM + m;
+  if (p.tidied) lines += (lines ? '\n' : '') + tag + TIDIED + p.tidied;
+  if (p.restore) lines += (lines ? '\n' : '') + tag + RESTORE + p.restore;
+  if (!lines) return user;
+  return user ? lines + SEPARATOR + user : lines;
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Whether a note starts with Houqin's tag, in any language. */
+const ours = (note: string | undefined): boolean => !!note && TAGS.some((t) => note.startsWith(t));
+
+const same = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 
 /**
  * The background and note a cell should have. A problem paints it light red, remembering the
@@ -87,7 +100,7 @@ export function markCell(
     const tidied = want.tidied ?? current.tidied;
     return {
       background: MARK_BACKGROUND,
-      note: composeNote(tag, { problems: [...want.problems], tidied, restore }, current.user),
+      note: composeNote(tag, { problems: want.problems, tidied, restore }, current.user),
     };
   }
   // Unmark: give the colour back unless the person recoloured the cell meanwhile.
@@ -133,11 +146,14 @@ export function planMarks(
     bottom = Math.max(bottom, r);
     right = Math.max(right, c);
   };
-  const ours = (note: string | undefined) => !!note && TAGS.some((t) => note.startsWith(t));
   if (wantedCells) {
     // The cells wanted (given), then those still holding Houqin's note: a clean cell is not asked.
-    for (const [r, c] of wantedCells)
+    // Cells by index, not [r, c] = cell: destructuring walks each pair with an iterator.
+    for (const cell of wantedCells) {
+      const r = cell[0];
+      const c = cell[1];
       if (r >= 0 && r < backgrounds.length && c >= 0 && c < backgrounds[r]!.length) visit(r, c, want(r, c));
+    }
     for (let r = 0; r < notes.length; r++) {
       const noteRow = notes[r]!;
       for (let c = 0; c < noteRow.length; c++)
@@ -160,9 +176,9 @@ export function planMarks(
     backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
     notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
   };
-  for (const [r, c, bg, note] of changed) {
-    out.backgrounds[r - top]![c - left] = bg;
-    out.notes[r - top]![c - left] = note;
+  for (const cell of changed) {
+    out.backgrounds[cell[0] - top]![cell[1] - left] = cell[2];
+    out.notes[cell[0] - top]![cell[1] - left] = cell[3];
   }
   return out;
 }

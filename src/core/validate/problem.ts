@@ -132,12 +132,7 @@ class CheckedProblem implements Problem {
   }
 
   get message(): Bilingual {
-    const detail = this.detail;
-    const row = { row: this.row };
-    return (this.texts ??= {
-      'zh-CN': fill(messages('zh-CN').validation.rowPrefix, row) + detail['zh-CN'],
-      en: fill(messages('en').validation.rowPrefix, row) + detail.en,
-    });
+    return (this.texts ??= { 'zh-CN': messageIn(this, 'zh-CN'), en: messageIn(this, 'en') });
   }
 
   toJSON(): Problem {
@@ -152,6 +147,13 @@ class CheckedProblem implements Problem {
       detail: { 'zh-CN': this.detail['zh-CN'], en: this.detail.en },
     };
   }
+}
+
+/** A problem's message in one language (its row, then its detail), without writing the other. */
+export function messageIn(problem: Problem, lang: Lang): string {
+  return problem instanceof CheckedProblem
+    ? fill(messages(lang).validation.rowPrefix, { row: problem.row }) + problem.detail[lang]
+    : problem.message[lang];
 }
 
 export function makeProblem(

@@ -62,13 +62,18 @@ export function problemRange(layout: TableLayout | undefined, row: number, colum
   return at === undefined ? `${row}:${row}` : `${columnLetter(at + 1)}${row}`;
 }
 
-/** Every problem of a check, placed in this spreadsheet and worded in `lang`. */
+/**
+ * The first `limit` problems of a check (all by default), placed in this spreadsheet and worded in
+ * `lang`: the dialog lists REPORT_LIMIT of them, and the Problems sheet takes its rows from
+ * `problemRows` without them.
+ */
 export function reportProblems(
   check: WorkbookCheck,
   places: ReadonlyMap<SheetKey, SheetPlace>,
   lang: Lang,
+  limit = check.problems.length,
 ): ReportedProblem[] {
-  return check.problems.map((p): ReportedProblem => {
+  return check.problems.slice(0, limit).map((p): ReportedProblem => {
     const place = places.get(p.sheet);
     const range = problemRange(place?.layout, p.row, p.column);
     return {
@@ -86,42 +91,66 @@ export function reportProblems(
   });
 }
 
+/**
+ * The report of a check: counts per sheet and in all, and the problems `shown` (the first
+ * REPORT_LIMIT of reportProblems); `more` says how many the Problems sheet holds beyond them.
+ */
 export function buildReport(
   check: WorkbookCheck,
-  all: readonly ReportedProblem[],
+  shown: readonly ReportedProblem[],
   places: ReadonlyMap<SheetKey, SheetPlace>,
   lang: Lang,
   url: string,
 ): CheckReport {
+  // One pass over the problems: [errors, warnings] per sheet.
+  const counts = new Map<SheetKey, [number, number]>();
+  for (const p of check.problems) {
+    let c = counts.get(p.sheet);
+    if (!c) counts.set(p.sheet, (c = [0, 0]));
+    c[p.severity === 'error' ? 0 : 1]++;
+  }
   const sheets: SheetSummary[] = [];
   for (const [sheet, place] of places) {
-    const mine = check.problems.filter((p) => p.sheet === sheet);
+    const [errors, warnings] = counts.get(sheet) ?? [0, 0];
     sheets.push({
       sheet,
       sheetName: place.name,
       rows: check.rows[sheet] ?? 0,
-      errors: mine.filter((p) => p.severity === 'error').length,
-      warnings: mine.filter((p) => p.severity === 'warning').length,
+      errors,
+      warnings,
       link: `#gid=${place.gid}`,
     });
   }
+  let errors = 0;
+  for (const [e] of counts.values()) errors += e;
+  const problems = shown.slice(0, REPORT_LIMIT);
   return {
     lang,
     url,
     rows: sheets.reduce((n, s) => n + s.rows, 0),
-    errors: all.filter((p) => p.severity === 'error').length,
-    warnings: all.filter((p) => p.severity === 'warning').length,
+    errors,
+    warnings: check.problems.length - errors,
     normalised: check.fixes.length,
     sheets,
-    problems: all.slice(0, REPORT_LIMIT),
-    more: Math.max(0, all.length - REPORT_LIMIT),
+    problems,
+    more: Math.max(0, check.problems.length - problems.length),
   };
 }
 
 /** Rows of the Problems sheet, in its declared column order: sheet, row, column, severity, message. */
-export function problemRows(report: Pick<CheckReport, 'lang'>, problems: readonly ReportedProblem[]) {
-  const severity = messages(report.lang).validation.severity;
-  return problems.map((p) => [p.sheetName, p.row, p.header ?? '', severity[p.severity], p.message]);
+export function problemRows(
+  check: WorkbookCheck,
+  places: ReadonlyMap<SheetKey, SheetPlace>,
+  lang: Lang,
+): (string | number)[][] {
+  const severity = messages(lang).validation.severity;
+  return check.problems.map((p) => [
+    places.get(p.sheet)?.name ?? sheetName(lang, p.sheet),
+    p.row,
+    p.column === null ? '' : columnHeader(lang, p.sheet, p.column),
+    severity[p.severity],
+    p.detail[lang],
+  ]);
 }
 
 export function summaryText(report: CheckReport): string {

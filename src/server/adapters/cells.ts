@@ -1,4 +1,4 @@
-import { adjacentRuns, columnLetter, type CellValue } from '../../core/table';
+import { columnLetter, type CellValue } from '../../core/table';
 import { isDate } from '../../core/time';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,33 +59,50 @@ export function writeRectangle(
 }
 
 function blocksOf(cells: readonly CellWrite[]): Block[] {
-  const byColumn = new Map<number, Map<number, CellValue>>();
-  for (const { row, column, value } of cells) {
-    let col = byColumn.get(column);
-    if (!col) byColumn.set(column, (col = new Map()));
-    col.set(row, value);
-  }
-  // Runs of adjacent rows, per column; then runs with the same rows in adjacent columns joined.
+  // Cells in column then row order; of two writes to one cell the later wins.
+  const order = cells.map((_, i) => i);
+  order.sort((i, j) => cells[i]!.column - cells[j]!.column || cells[i]!.row - cells[j]!.row || i - j);
+  // Runs of adjacent rows, per column, keyed by their rows; then runs with the same rows in
+  // adjacent columns joined.
   const runs = new Map<string, { column: number; values: CellValue[] }[]>();
-  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
-    const col = byColumn.get(column)!;
-    for (const rows of adjacentRuns([...col.keys()], (r) => r)) {
-      const key = `${rows[0]}:${rows[rows.length - 1]}`;
-      const list = runs.get(key) ?? [];
-      list.push({ column, values: rows.map((r) => col.get(r)!) });
-      runs.set(key, list);
+  let run: { column: number; top: number; values: CellValue[] } | null = null;
+  const close = () => {
+    if (!run) return;
+    const key = `${run.top}:${run.top + run.values.length - 1}`;
+    const list = runs.get(key);
+    const entry = { column: run.column, values: run.values };
+    if (list) list.push(entry);
+    else runs.set(key, [entry]);
+  };
+  for (const i of order) {
+    const { row, column, value }: CellWrite = cells[i]!;
+    if (run && run.column === column) {
+      const bottom: number = run.top + run.values.length - 1;
+      if (row === bottom) {
+        run.values[run.values.length - 1] = value;
+        continue;
+      }
+      if (row === bottom + 1) {
+        run.values.push(value);
+        continue;
+      }
     }
+    close();
+    run = { column, top: row, values: [value] };
   }
+  close();
   const blocks: Block[] = [];
   for (const [key, list] of runs) {
-    const top = Number(key.split(':')[0]);
-    for (const group of adjacentRuns(list, (run) => run.column)) {
+    const top = Number(key.slice(0, key.indexOf(':')));
+    for (let start = 0; start < list.length;) {
+      let end = start + 1;
+      while (end < list.length && list[end]!.column === list[end - 1]!.column + 1) end++;
+      const group = list.slice(start, end);
       const height = group[0]!.values.length;
-      blocks.push({
-        row: top,
-        column: group[0]!.column,
-        values: Array.from({ length: height }, (_, i) => group.map((g) => g.values[i]!)),
-      });
+      const values: CellValue[][] = [];
+      for (let r = 0; r < height; r++) values.push(group.map((g) => g.values[r]!));
+      blocks.push({ row: top, column: group[0]!.column, values });
+      start = end;
     }
   }
   return blocks;
@@ -100,22 +117,32 @@ function a1(row: number, column: number, rows = 1, columns = 1): string {
 
 const isText = (v: CellValue): boolean => typeof v === 'string' && v !== '';
 
-/** A1 ranges covering exactly the cells of `blocks` that receive text: runs down a column, joined across. */
+/** A1 ranges covering exactly the cells of `blocks` that receive text: runs down each column. */
 function textRanges(blocks: readonly Block[]): string[] {
-  const cells: CellWrite[] = [];
-  for (const b of blocks)
-    b.values.forEach((r, i) =>
-      r.forEach((v, j) => {
-        if (isText(v)) cells.push({ row: b.row + i, column: b.column + j, value: v });
-      }),
-    );
-  return blocksOf(cells).map((b) => a1(b.row, b.column, b.values.length, b.values[0]!.length));
+  const out: string[] = [];
+  for (const { row, column, values } of blocks)
+    for (let c = 0; c < values[0]!.length; c++)
+      for (let r = 0; r < values.length; r++) {
+        if (!isText(values[r]![c]!)) continue;
+        const top = r;
+        while (r + 1 < values.length && isText(values[r + 1]![c]!)) r++;
+        out.push(a1(row + top, column + c, r - top + 1, 1));
+      }
+  return out;
 }
 
 /** A key equal for values Sheets stores the same way. */
 function valueKey(v: CellValue): string {
   if (isDate(v)) return `d${v.getTime()}`;
   return `${typeof v}:${String(v)}`;
+}
+
+/** The one value every cell of the block holds, as a list of one, or none when they differ. */
+function onlyValue(b: Block): [CellValue] | [] {
+  const first = b.values[0]![0]!;
+  const key = valueKey(first);
+  for (const row of b.values) for (const v of row) if (valueKey(v) !== key) return [];
+  return [first];
 }
 
 function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
@@ -129,9 +156,9 @@ function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
     else groups.set(key, { value, areas: [area] });
   };
   for (const b of blocks) {
-    const keys = new Set(b.values.flatMap((r) => r.map(valueKey)));
+    const only = onlyValue(b);
     const area = { row: b.row, column: b.column, rows: b.values.length, columns: b.values[0]!.length };
-    if (keys.size === 1) join(b.values[0]![0]!, area);
+    if (only.length) join(only[0], area);
     else mixed.push(b);
   }
   const written: Block[] = [];
@@ -149,7 +176,8 @@ function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
   if (partly.length) sheet.getRangeList(partly).setNumberFormat('@');
   for (const b of written) {
     const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0]!.length);
-    (allText(b) ? range.setNumberFormat('@') : range).setValues(b.values.map((r) => [...r]));
+    // Not copied: setValues sends the values, it keeps no hold on the arrays.
+    (allText(b) ? range.setNumberFormat('@') : range).setValues(b.values as CellValue[][]);
   }
   for (const { value, areas } of groups.values()) {
     const [only] = areas;

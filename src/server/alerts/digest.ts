@@ -5,7 +5,7 @@ import { findOverdue } from '../../core/overdue';
 import type { SheetKey } from '../../core/sheets';
 import { sheetName } from '../../core/table';
 import { dayOf } from '../../core/time';
-import { CHECKED_SHEETS, validateWorkbook, type WorkbookInput } from '../../core/validate';
+import { CHECKED_SHEETS, messageIn, validateWorkbook, type WorkbookInput } from '../../core/validate';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import type { Workbook } from '../adapters/workbook';
 import { OVERDUE_SHEETS, overdueInput, readTables } from './input';
@@ -31,9 +31,13 @@ function problems(workbook: Workbook, now: Date): DigestProblem[] {
     if (table) (tables as Record<SheetKey, unknown>)[key] = { layout: table.layout, values: table.values };
   }
   const input = { timeZone: workbook.timeZone, settings, today: dayOf(now, workbook.timeZone), tables };
+  const lang = settings.language;
+  // The message is written when read, in the digest's language: the digest shows the first few.
   return validateWorkbook(input).map((p) => ({
     severity: p.severity,
-    message: `${sheetName(settings.language, p.sheet)} ${p.message[settings.language]}`,
+    get message() {
+      return `${sheetName(lang, p.sheet)} ${messageIn(p, lang)}`;
+    },
   }));
 }
 

@@ -34,15 +34,19 @@ export const assetRules = rowRule({
       }
     }
     // An empty Roster is a sheet not filled in yet, not a list every custodian is missing from.
-    return { roster: people && people.size > 0 ? people : null, open };
+    return {
+      roster: people && people.size > 0 ? people : null,
+      open,
+      acceptance: has(ctx.view('assets')!, ...ACCEPTANCE),
+    };
   },
   row(record, at) {
     const { v } = record;
-    const { roster, open } = at.found;
+    const { roster, open, acceptance } = at.found;
     const out: Problem[] = at.reference(record, 'custodian', roster, 'roster');
     if (v.status === 'scrapped') out.push(...at.requiredWhen(record, 'scrapDate', 'status', 'assetStatus'));
     // Acceptance before registration: a row with some of 验收人 / 验收日期 / 发票号 but not all.
-    if (at.has(...ACCEPTANCE) && v.status !== 'scrapped') {
+    if (acceptance && v.status !== 'scrapped') {
       const missing = ACCEPTANCE.filter((c) => (c === 'acceptedDate' ? day(v[c]) : text(v[c])) === null);
       if (missing.length && missing.length < ACCEPTANCE.length)
         out.push(
@@ -58,8 +62,8 @@ export const assetRules = rowRule({
           ),
         );
     }
-    const id = nameKey(v.assetId);
-    if (v.status === 'under_repair' && open && id !== null && !open.has(id))
+    const id = v.status === 'under_repair' ? nameKey(v.assetId) : null;
+    if (open && id !== null && !open.has(id))
       out.push(
         at.problem(record, 'status', 'noOpenRepair', {
           column: at.col('status'),

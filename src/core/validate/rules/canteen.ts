@@ -1,5 +1,5 @@
 import { day, instant, num } from '../../table/record';
-import { addDays, type Day } from '../../time';
+import { addDays, timeOf, type Day } from '../../time';
 import { has, lookupBy, nameKey, rowRule, shown } from '../context';
 import { quote, sheetTitle, type Problem } from '../problem';
 
@@ -18,7 +18,7 @@ export const sampleRules = rowRule({
     const sampled = instant(v.sampledAt);
     const discarded = instant(v.discardedAt);
     if (!sampled || !discarded) return out;
-    const hours = (discarded.getTime() - sampled.getTime()) / HOUR;
+    const hours = (timeOf(discarded) - timeOf(sampled)) / HOUR;
     if (hours < 0)
       out.push(
         problem(record, 'discardedAt', 'before', {

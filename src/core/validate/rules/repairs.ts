@@ -1,4 +1,5 @@
 import { instant, num } from '../../table/record';
+import { timeOf } from '../../time';
 import { keysOf, lookupBy, rowRule, shown } from '../context';
 import { label, type Problem } from '../problem';
 
@@ -13,7 +14,7 @@ export const repairRules = rowRule({
     const out: Problem[] = reference(record, 'assetId', assetIds, 'assets');
     const reported = instant(v.reportedAt);
     const completed = instant(v.completedAt);
-    if (reported && completed && completed.getTime() < reported.getTime())
+    if (reported && completed && timeOf(completed) < timeOf(reported))
       out.push(
         problem(record, 'completedAt', 'before', {
           column: col('completedAt'),
