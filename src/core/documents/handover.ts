@@ -98,14 +98,14 @@ export function handoverDocument(
       {
         kind: 'table',
         columns: [
-          { label: c.no, align: 'right', width: '6%' },
+          { label: c.no, align: 'right', width: '8%' },
           { label: c.assetId, width: '14%' },
           { label: c.name },
           { label: c.model, width: '16%' },
           { label: c.quantity, align: 'right', width: '7%' },
           { label: c.status, width: '9%' },
           { label: c.check, align: 'center', width: '14%' },
-          { label: c.note, width: '13%' },
+          { label: c.note, width: '11%' },
         ],
         rows: g.assets.map((a, k) => [
           k + 1,

@@ -146,14 +146,14 @@ export function countSheetDocument(
       {
         kind: 'table',
         columns: [
-          { label: c.no, align: 'right', width: '6%' },
+          { label: c.no, align: 'right', width: '8%' },
           { label: c.ref, width: '15%' },
           { label: c.name },
           { label: c.unit, width: '7%' },
           { label: c.book, align: 'right', width: '11%' },
           { label: c.counted, align: 'right', width: '11%' },
           { label: c.variance, align: 'right', width: '9%' },
-          { label: c.note, width: '16%' },
+          { label: c.note, width: '14%' },
         ],
         rows: g.map((r, k) => [
           k + 1,
