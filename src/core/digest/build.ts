@@ -8,6 +8,7 @@ import { day, instant, num, str, typedRecords } from '../table/record';
 import type { Settings } from '../settings/schema';
 import { addDays, dayOf } from '../time';
 import type { Attention, Digest, DigestProblem, FeeGap, Top } from './model';
+import { zhOrder } from '../order';
 
 const HOUR = 3_600_000;
 /** Items listed per section: the mail shows these and links to the rest in the workbook. */
@@ -200,7 +201,7 @@ export function buildDigest(
     tasks: {
       total: coming.length,
       top: [...byPerson]
-        .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
+        .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : zhOrder(a, b)))
         .map(([person, tasks]) => ({ person, tasks })),
       more: Math.max(0, coming.length - TASKS),
     },

@@ -8,12 +8,11 @@ import { firstDay, lastDay, monthId, type Month } from '../tasks/month';
 import type { Day } from '../time';
 import type { Cell, DocumentModel, Section } from './model';
 import { fullDate, monthPeriod } from './safety';
+import { zhOrder as zh } from '../order';
 
 /** Yuan kept as whole fen while adding, so totals match the sheet to the fen. */
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (f: number) => (f / 100).toFixed(2);
-/** Chinese order (pinyin), numbers by value; one collator, as localeCompare makes one per call. */
-const zh = new Intl.Collator('zh-CN', { numeric: true }).compare;
 
 export interface FeeTables {
   readonly feeItems?: SourceTable | undefined;

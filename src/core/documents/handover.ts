@@ -7,6 +7,7 @@ import { enumLabel } from '../table/labels';
 import type { Day } from '../time';
 import type { DocumentModel, Section } from './model';
 import { fullDate } from './safety';
+import { zhOrder as zh } from '../order';
 
 /** An asset as the handover list shows it. */
 export interface HandoverAsset {
@@ -30,7 +31,6 @@ export interface HandoverGroup {
 }
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 /**
  * The register's assets still in the school's hands (every status but scrapped), per room and

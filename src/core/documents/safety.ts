@@ -9,6 +9,7 @@ import { enumLabel } from '../table/labels';
 import { firstDay, lastDay, monthId, type Month } from '../tasks/month';
 import { dayParts, daysBetween, dayOf, type Day } from '../time';
 import type { Cell, DocumentModel, Section } from './model';
+import { zhOrder } from '../order';
 
 /**
  * A drill or training as the report needs it. The rows of the 演练培训 sheet (key `drills`: date,
@@ -170,9 +171,7 @@ export function buildSafetyReport(
     from,
     to,
     figures: figures!,
-    inspections: [...kinds]
-      .map(([kind, k]) => ({ kind, ...k }))
-      .sort((a, b) => a.kind.localeCompare(b.kind, 'zh-CN')),
+    inspections: [...kinds].map(([kind, k]) => ({ kind, ...k })).sort((a, b) => zhOrder(a.kind, b.kind)),
     records,
     found,
     fixedOnTime,

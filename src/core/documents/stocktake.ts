@@ -10,6 +10,7 @@ import type { CellValue } from '../table/mapping';
 import { instantOf, type Day } from '../time';
 import type { DocumentModel, Section } from './model';
 import { fullDate } from './safety';
+import { zhOrder as zh } from '../order';
 
 /** A row of the 盘点表 under way (status 盘点中). */
 export interface CountRow {
@@ -24,8 +25,6 @@ export interface CountRow {
   /** null until the office writes the count. */
   readonly counted: number | null;
 }
-
-const zh = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true });
 
 /** The stocktake under way: the 盘点表 rows still 盘点中. */
 export function openCount(table: SourceTable | undefined, timeZone: string): CountRow[] {

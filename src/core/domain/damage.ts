@@ -1,5 +1,6 @@
 import type { TypedRecord } from '../table/record';
 import { dayOf, isDate, type Day } from '../time';
+import { zhOrder } from '../order';
 
 /** One class's or room's repairs in a period: how many, caused by people or by wear, and compensation collected. */
 export interface DamageLine {
@@ -44,5 +45,5 @@ export function damageSummary(
       byWear: l.byWear,
       compensation: l.cents / 100,
     }))
-    .sort((a, b) => b.repairs - a.repairs || a.location.localeCompare(b.location, 'zh-CN'));
+    .sort((a, b) => b.repairs - a.repairs || zhOrder(a.location, b.location));
 }

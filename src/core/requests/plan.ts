@@ -18,6 +18,7 @@ import { enumLabel } from '../table/labels';
 import type { CellValue, SheetRow } from '../table/mapping';
 import { dayOf } from '../time';
 import { contactEmail, type RequestInput, type RequestText } from './schema';
+import { zhOrder } from '../order';
 
 /** What a request reads: the register for its room, the repairs for its id and duplicates, the roster. */
 export interface RequestSheets {
@@ -86,7 +87,7 @@ export function roomsOf(assets: readonly TypedRecord[]): string[] {
     const place = str(a.v.location).trim();
     if (place && a.v.status !== 'scrapped' && !seen.has(key(place))) seen.set(key(place), place);
   }
-  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
+  return [...seen.values()].sort(zhOrder);
 }
 
 /** Place names compare as a person reads them: full-width folded, spaces and case ignored. */

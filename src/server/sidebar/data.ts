@@ -14,8 +14,9 @@ import { dayOf } from '../../core/time';
 import { checkWorkbook } from '../../core/validate';
 import type { Table, Workbook } from '../adapters/workbook';
 import type { ListChoice, SidebarData } from './api';
+import { zhOrder } from '../../core/order';
 
-const byLabel = (a: ListChoice, b: ListChoice) => a.label.localeCompare(b.label, 'zh-CN');
+const byLabel = (a: ListChoice, b: ListChoice) => zhOrder(a.label, b.label);
 const joined = (...parts: string[]) => parts.filter(Boolean).join(' · ');
 
 /** The drop-down lists, from records already read. */
