@@ -67,11 +67,22 @@ function composeNote(
   },
   user: string,
 ): string {
+  return noteOf(tag, p.problems, p.tidied, p.restore, user);
+}
+
+/** composeNote's text from its parts, without a record of them. */
+function noteOf(
+  tag: string,
+  problems: readonly string[],
+  tidied: string | null,
+  restore: string | null,
+  user: string,
+): string {
   // Built as one string, not an array of lines: Check all sheets writes one per marked cell.
   let lines = '';
-  for (const m of p.problems) lines += (lines ? '\n' : '') + tag + PROBLEM + m;
-  if (p.tidied) lines += (lines ? '\n' : '') + tag + TIDIED + p.tidied;
-  if (p.restore) lines += (lines ? '\n' : '') + tag + RESTORE + p.restore;
+  for (let i = 0; i < problems.length; i++) lines += (lines ? '\n' : '') + tag + PROBLEM + problems[i]!;
+  if (tidied) lines += (lines ? '\n' : '') + tag + TIDIED + tidied;
+  if (restore) lines += (lines ? '\n' : '') + tag + RESTORE + restore;
   if (!lines) return user;
   return user ? lines + SEPARATOR + user : lines;
 }
@@ -176,7 +187,11 @@ function planWith(
   tag: string,
   each: (visit: Visit) => void,
 ): MarkWrite | null {
-  const changed: [number, number, string, string][] = [];
+  // The cells that change, as four parallel lists rather than a record per cell.
+  const rs: number[] = [];
+  const cs: number[] = [];
+  const nextBackgrounds: string[] = [];
+  const nextNotes: string[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -184,27 +199,44 @@ function planWith(
   each((r, c, w) => {
     const bg = backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
     const note = notes[r]?.[c] ?? '';
-    const next = markCell(bg, note, w, tag);
-    if (next.background === bg && next.note === note) return;
-    changed.push([r, c, next.background, next.note]);
+    let nextBackground: string;
+    let nextNote: string;
+    if (note === '') {
+      // No note yet (most cells of a first check): markCell's answer without parsing a note.
+      const problems = w ? w.problems : NONE;
+      nextBackground = problems.length > 0 ? MARK_BACKGROUND : bg;
+      const restore = problems.length > 0 && !same(bg, DEFAULT_BACKGROUND) ? bg : null;
+      nextNote = noteOf(tag, problems, w?.tidied ?? null, restore, '');
+    } else {
+      const next = markCell(bg, note, w, tag);
+      nextBackground = next.background;
+      nextNote = next.note;
+    }
+    if (nextBackground === bg && nextNote === note) return;
+    rs.push(r);
+    cs.push(c);
+    nextBackgrounds.push(nextBackground);
+    nextNotes.push(nextNote);
     if (r < top) top = r;
     if (c < left) left = c;
     if (r > bottom) bottom = r;
     if (c > right) right = c;
   });
-  if (!changed.length) return null;
+  if (!rs.length) return null;
   const out: MarkWrite = {
     top,
     left,
     backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
     notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
   };
-  for (const cell of changed) {
-    out.backgrounds[cell[0] - top]![cell[1] - left] = cell[2];
-    out.notes[cell[0] - top]![cell[1] - left] = cell[3];
+  for (let i = 0; i < rs.length; i++) {
+    out.backgrounds[rs[i]! - top]![cs[i]! - left] = nextBackgrounds[i]!;
+    out.notes[rs[i]! - top]![cs[i]! - left] = nextNotes[i]!;
   }
   return out;
 }
+
+const NONE: readonly string[] = [];
 
 /** What Houqin wants on the cells of a sheet, keyed by `cellKey` (a Map fits). */
 export interface WantedMarks {
