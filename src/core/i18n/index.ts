@@ -15,8 +15,7 @@ export function messages(lang: Lang): Catalog {
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible rather than vanish. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
-  let parts = TEMPLATES.get(template);
-  if (!parts) TEMPLATES.set(template, (parts = template.split(/\{(\w+)\}/)));
+  const parts = templateParts(template);
   // Text and placeholder names alternate: a check fills the same few templates tens of thousands of times.
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
@@ -27,3 +26,10 @@ export function fill(template: string, params: Record<string, string | number> =
 }
 
 const TEMPLATES = new Map<string, string[]>();
+
+/** A template's text and placeholder names, alternating (text first and last), split once. */
+export function templateParts(template: string): readonly string[] {
+  let parts = TEMPLATES.get(template);
+  if (!parts) TEMPLATES.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}

@@ -17,6 +17,9 @@ import {
  */
 export function labelKey(text: unknown): string {
   if (typeof text !== 'string') return foldLabel(text);
+  // Printable ASCII without spaces or a trailing unit (ids, codes) folds to its lower case: no
+  // NFKC, no cache entry (an id column holds tens of thousands of distinct ones).
+  if (PLAIN_ASCII.test(text) && text.charCodeAt(text.length - 1) !== 41) return text.toLowerCase();
   // Names and labels repeat down a column: each distinct text is folded once.
   let key = LABEL_KEYS.get(text);
   if (key === undefined) {
@@ -27,6 +30,7 @@ export function labelKey(text: unknown): string {
 }
 
 const LABEL_KEYS = new Map<string, string>();
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 
 function foldLabel(text: unknown): string {
   return String(text ?? '')

@@ -159,8 +159,14 @@ export function rowRule<L = null>(spec: RowRuleSpec<L>): Rule {
         reference: (record, column, keys, target) => missingReference(sheet, record, column, keys, target),
       };
       const out: Problem[] = [];
-      // Not push(...): a spread per row.
-      if (spec.row) for (const record of view.rows) for (const p of spec.row(record, at)) out.push(p);
+      // Not push(...) (a spread per row), and by index, not for…of: no iterator per row.
+      const row = spec.row;
+      const records = view.rows;
+      if (row)
+        for (let i = 0; i < records.length; i++) {
+          const found = row(records[i]!, at);
+          for (let j = 0; j < found.length; j++) out.push(found[j]!);
+        }
       if (spec.rows) for (const p of spec.rows(view.rows, at)) out.push(p);
       return out;
     },

@@ -67,11 +67,22 @@ function composeNote(
   },
   user: string,
 ): string {
+  return noteOf(tag, p.problems, p.tidied, p.restore, user);
+}
+
+/** composeNote's text from its parts, without a record of them. */
+function noteOf(
+  tag: string,
+  problems: readonly string[],
+  tidied: string | null,
+  restore: string | null,
+  user: string,
+): string {
   // Built as one string, not an array of lines: Check all sheets writes one per marked cell.
   let lines = '';
-  for (const m of p.problems) lines += (lines ? '\n' : '') + tag + PROBLEM + m;
-  if (p.tidied) lines += (lines ? '\n' : '') + tag + TIDIED + p.tidied;
-  if (p.restore) lines += (lines ? '\n' : '') + tag + RESTORE + p.restore;
+  for (let i = 0; i < problems.length; i++) lines += (lines ? '\n' : '') + tag + PROBLEM + problems[i]!;
+  if (tidied) lines += (lines ? '\n' : '') + tag + TIDIED + tidied;
+  if (restore) lines += (lines ? '\n' : '') + tag + RESTORE + restore;
   if (!lines) return user;
   return user ? lines + SEPARATOR + user : lines;
 }
@@ -130,65 +141,158 @@ export function planMarks(
   tag: string,
   wantedCells?: Iterable<readonly [number, number]>,
 ): MarkWrite | null {
-  const changed: [number, number, string, string][] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const visit = (r: number, c: number, w: CellMark | undefined) => {
-    const bg = backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
-    const note = notes[r]?.[c] ?? '';
-    const next = markCell(bg, note, w, tag);
-    if (next.background === bg && next.note === note) return;
-    changed.push([r, c, next.background, next.note]);
-    top = Math.min(top, r);
-    left = Math.min(left, c);
-    bottom = Math.max(bottom, r);
-    right = Math.max(right, c);
-  };
-  if (wantedCells) {
-    // The cells wanted (given), then those still holding Houqin's note: a clean cell is not asked.
+  if (!wantedCells)
+    return planWith(backgrounds, notes, want, tag, (visit) => {
+      for (let r = 0; r < backgrounds.length; r++) {
+        const bgRow = backgrounds[r]!;
+        for (let c = 0; c < bgRow.length; c++) {
+          const w = want(r, c);
+          // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
+          if (!w && !ours(notes[r]?.[c])) continue;
+          visit(r, c, w);
+        }
+      }
+    });
+  return planWith(backgrounds, notes, want, tag, (visit) => {
     // Cells by index, not [r, c] = cell: destructuring walks each pair with an iterator.
     for (const cell of wantedCells) {
       const r = cell[0];
       const c = cell[1];
       if (r >= 0 && r < backgrounds.length && c >= 0 && c < backgrounds[r]!.length) visit(r, c, want(r, c));
     }
-    for (let r = 0; r < notes.length; r++) {
-      const noteRow = notes[r]!;
-      for (let c = 0; c < noteRow.length; c++)
-        if (noteRow[c] !== '' && ours(noteRow[c]) && !want(r, c)) visit(r, c, undefined);
+    oursLeft(notes, want, visit);
+  });
+}
+
+type Visit = (r: number, c: number, w: CellMark | undefined) => void;
+
+/** The cells still holding Houqin's note that nothing is wanted on: their marks are taken off. */
+function oursLeft(
+  notes: readonly (readonly string[])[],
+  want: (r: number, c: number) => CellMark | undefined,
+  visit: Visit,
+): void {
+  for (let r = 0; r < notes.length; r++) {
+    const noteRow = notes[r]!;
+    for (let c = 0; c < noteRow.length; c++)
+      if (noteRow[c] !== '' && ours(noteRow[c]) && !want(r, c)) visit(r, c, undefined);
+  }
+}
+
+/** planMarks over the cells `each` visits: those wanted, then those holding Houqin's note. */
+function planWith(
+  backgrounds: readonly (readonly string[])[],
+  notes: readonly (readonly string[])[],
+  want: (r: number, c: number) => CellMark | undefined,
+  tag: string,
+  each: (visit: Visit) => void,
+): MarkWrite | null {
+  // The cells that change, as four parallel lists rather than a record per cell.
+  const rs: number[] = [];
+  const cs: number[] = [];
+  const nextBackgrounds: string[] = [];
+  const nextNotes: string[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  each((r, c, w) => {
+    const bg = backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+    const note = notes[r]?.[c] ?? '';
+    let nextBackground: string;
+    let nextNote: string;
+    if (note === '') {
+      // No note yet (most cells of a first check): markCell's answer without parsing a note.
+      const problems = w ? w.problems : NONE;
+      nextBackground = problems.length > 0 ? MARK_BACKGROUND : bg;
+      const restore = problems.length > 0 && !same(bg, DEFAULT_BACKGROUND) ? bg : null;
+      nextNote = noteOf(tag, problems, w?.tidied ?? null, restore, '');
+    } else {
+      const next = markCell(bg, note, w, tag);
+      nextBackground = next.background;
+      nextNote = next.note;
     }
-  } else
-    for (let r = 0; r < backgrounds.length; r++) {
-      const bgRow = backgrounds[r]!;
-      for (let c = 0; c < bgRow.length; c++) {
-        const w = want(r, c);
-        // Fast path: nothing wanted and not Houqin's note — the common case on a clean sheet.
-        if (!w && !ours(notes[r]?.[c])) continue;
-        visit(r, c, w);
-      }
-    }
-  if (!changed.length) return null;
+    if (nextBackground === bg && nextNote === note) return;
+    rs.push(r);
+    cs.push(c);
+    nextBackgrounds.push(nextBackground);
+    nextNotes.push(nextNote);
+    if (r < top) top = r;
+    if (c < left) left = c;
+    if (r > bottom) bottom = r;
+    if (c > right) right = c;
+  });
+  if (!rs.length) return null;
   const out: MarkWrite = {
     top,
     left,
     backgrounds: backgrounds.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
     notes: notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)),
   };
-  for (const cell of changed) {
-    out.backgrounds[cell[0] - top]![cell[1] - left] = cell[2];
-    out.notes[cell[0] - top]![cell[1] - left] = cell[3];
+  for (let i = 0; i < rs.length; i++) {
+    out.backgrounds[rs[i]! - top]![cs[i]! - left] = nextBackgrounds[i]!;
+    out.notes[rs[i]! - top]![cs[i]! - left] = nextNotes[i]!;
   }
   return out;
 }
 
-/** What Houqin wants on the cells of a sheet, keyed by `markKey`. */
-export type WantedMarks = ReadonlyMap<number, CellMark>;
+const NONE: readonly string[] = [];
+
+/** What Houqin wants on the cells of a sheet, keyed by `cellKey` (a Map fits). */
+export interface WantedMarks {
+  readonly size: number;
+  get(key: number): CellMark | undefined;
+  keys(): Iterable<number>;
+}
 
 /** A cell's key in `wantedMarks`: 1-based row, 0-based column (Sheets allows 18,278 columns). */
 const KEY_ROW = 20_000;
 export const cellKey = (row: number, column: number): number => row * KEY_ROW + column;
+
+interface WantedCell {
+  problems: string[];
+  tidied?: string;
+}
+
+/**
+ * The marks wanted, by row and then column: Check all sheets wants one on most cells of a messy
+ * sheet, and plans them row by row, without a key or a map entry per cell.
+ */
+class MarksByRow implements WantedMarks {
+  /** By 1-based row, then 0-based column. */
+  declare readonly byRow: (WantedCell[] | undefined)[];
+  declare size: number;
+
+  constructor() {
+    this.byRow = [];
+    this.size = 0;
+  }
+
+  get(key: number): CellMark | undefined {
+    const column = key % KEY_ROW;
+    return this.byRow[(key - column) / KEY_ROW]?.[column];
+  }
+
+  keys(): number[] {
+    const out: number[] = [];
+    for (let row = 0; row < this.byRow.length; row++) {
+      const cells = this.byRow[row];
+      if (cells) for (let c = 0; c < cells.length; c++) if (cells[c]) out.push(cellKey(row, c));
+    }
+    return out;
+  }
+
+  at(row: number, column: number): WantedCell {
+    let cells = this.byRow[row];
+    if (!cells) this.byRow[row] = cells = [];
+    let entry = cells[column];
+    if (!entry) {
+      cells[column] = entry = { problems: [] };
+      this.size++;
+    }
+    return entry;
+  }
+}
 
 /** The wanted cells as positions in a block whose first row is `first` and first column `left`. */
 function cellsOf(wanted: WantedMarks, first: number, left: number): [number, number][] {
@@ -207,21 +311,17 @@ export function wantedMarks(
   fixes: readonly Fix[],
   lang: Lang,
   timeZone: string,
-): Map<number, CellMark> {
-  const wanted = new Map<number, { problems: string[]; tidied?: string }>();
-  const at = (row: number, column: string) => {
-    const c = layout.index[column];
-    if (c === undefined) return undefined;
-    const k = cellKey(row, c);
-    let entry = wanted.get(k);
-    if (!entry) wanted.set(k, (entry = { problems: [] }));
-    return entry;
-  };
-  for (const p of problems)
-    if (p.column !== null && p.row > 1) at(p.row, p.column)?.problems.push(p.detail[lang]);
+): WantedMarks {
+  const wanted = new MarksByRow();
+  const index = layout.index;
+  for (const p of problems) {
+    if (p.column === null || p.row <= 1) continue;
+    const c = index[p.column];
+    if (c !== undefined) wanted.at(p.row, c).problems.push(p.detail[lang]);
+  }
   for (const f of fixes) {
-    const entry = at(f.row, f.column);
-    if (entry) entry.tidied = normalisedNote(f, lang, timeZone);
+    const c = index[f.column];
+    if (c !== undefined) wanted.at(f.row, c).tidied = normalisedNote(f, lang, timeZone);
   }
   return wanted;
 }
@@ -248,16 +348,29 @@ export interface PlacedMarks {
 /** What to write so that a block read carries the marks wanted; null when nothing changes. */
 export function marksToWrite(block: MarkBlock, wanted: WantedMarks, lang: Lang): PlacedMarks | null {
   const left = block.left ?? 0;
-  const plan = planMarks(
-    block.backgrounds,
-    block.notes,
-    (r, c) => wanted.get(cellKey(block.first + r, left + c)),
-    messages(lang).validation.noteTag,
-    cellsOf(wanted, block.first, left),
-  );
+  const { first, backgrounds, notes } = block;
+  const tag = messages(lang).validation.noteTag;
+  const want = (r: number, c: number) => wanted.get(cellKey(first + r, left + c));
+  const plan =
+    wanted instanceof MarksByRow
+      ? planWith(backgrounds, notes, want, tag, (visit) => {
+          // Row by row through the cells wanted, then the notes: no key per cell.
+          const byRow = wanted.byRow;
+          for (let r = 0; r < backgrounds.length; r++) {
+            const cells = byRow[first + r];
+            if (!cells) continue;
+            const width = backgrounds[r]!.length;
+            for (let k = left; k < cells.length && k - left < width; k++) {
+              const w = cells[k];
+              if (w) visit(r, k - left, w);
+            }
+          }
+          oursLeft(notes, want, visit);
+        })
+      : planMarks(backgrounds, notes, want, tag, cellsOf(wanted, first, left));
   if (!plan) return null;
   return {
-    row: block.first + plan.top,
+    row: first + plan.top,
     column: 1 + left + plan.left,
     backgrounds: plan.backgrounds,
     notes: plan.notes,

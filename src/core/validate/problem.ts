@@ -1,4 +1,4 @@
-import { fill, messages } from '../i18n';
+import { fill, messages, templateParts } from '../i18n';
 import type { Lang } from '../lang';
 import type { SheetKey } from '../sheets';
 import { columnHeader, enumLabel, sheetName } from '../table/labels';
@@ -63,9 +63,15 @@ export function render(param: Param, lang: Lang): string {
 
 /** The message for `code` in one language, without the row prefix. */
 export function describe(code: ProblemCode, params: Readonly<Record<string, Param>>, lang: Lang): string {
-  const values: Record<string, string> = {};
-  for (const k in params) values[k] = render(params[k]!, lang);
-  return fill(messages(lang).validation[code] as string, values);
+  // As fill(template, rendered params), rendering only the parameters the template names: tens of
+  // thousands of problems on a messy sheet, each written in the note's language.
+  const parts = templateParts(messages(lang).validation[code] as string);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? render(params[name]!, lang) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** A problem's detail, each language written when first read (a note needs only one). */
