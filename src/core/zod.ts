@@ -4,3 +4,15 @@
 import * as z from 'zod/mini';
 
 z.config({ jitless: true });
+
+/**
+ * A schema built when first used, not when Code.js loads: every execution, every edit included,
+ * runs the top level, and building a zod schema there costs each of them for the few that parse.
+ *
+ * @example const requestSchema = lazySchema(() => z.object({ id: z.string() }));
+ * requestSchema().safeParse(given);
+ */
+export function lazySchema<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => (schema ??= build());
+}

@@ -3,6 +3,7 @@ import { fill, messages } from '../i18n';
 import type { Lang } from '../lang';
 import type { Checked } from '../sidebar/check';
 import { IMPORT_TARGETS, type ImportTarget } from './fields';
+import { lazySchema } from '../zod';
 
 /** The most source columns and conflict choices a request may name: far above any real ledger. */
 const MAX_COLUMNS = 500;
@@ -12,27 +13,29 @@ const MAX_CHOICES = 50_000;
  * What the preview dialog sends: the source sheet, the target and the person's choices. The page
  * builds it; the server reads what arrives with this very schema before touching the workbook.
  */
-export const importRequestSchema = z.object({
-  source: z.string().check(z.minLength(1), z.maxLength(200)),
-  target: z.enum(IMPORT_TARGETS),
-  mapping: z.optional(
-    z.record(
-      z.string().check(z.maxLength(40)),
-      z.nullable(z.number().check(z.int(), z.gte(0), z.lt(MAX_COLUMNS))),
+export const importRequestSchema = lazySchema(() =>
+  z.object({
+    source: z.string().check(z.minLength(1), z.maxLength(200)),
+    target: z.enum(IMPORT_TARGETS),
+    mapping: z.optional(
+      z.record(
+        z.string().check(z.maxLength(40)),
+        z.nullable(z.number().check(z.int(), z.gte(0), z.lt(MAX_COLUMNS))),
+      ),
     ),
-  ),
-  keepExtra: z.optional(
-    z.array(z.number().check(z.int(), z.gte(0), z.lt(MAX_COLUMNS))).check(z.maxLength(MAX_COLUMNS)),
-  ),
-  choices: z.optional(z.record(z.string().check(z.maxLength(200)), z.enum(['keep', 'take']))),
-  /** The choice for every conflict the person did not choose one by one (Keep all / Take all). */
-  allConflicts: z.optional(z.enum(['keep', 'take'])),
-});
+    keepExtra: z.optional(
+      z.array(z.number().check(z.int(), z.gte(0), z.lt(MAX_COLUMNS))).check(z.maxLength(MAX_COLUMNS)),
+    ),
+    choices: z.optional(z.record(z.string().check(z.maxLength(200)), z.enum(['keep', 'take']))),
+    /** The choice for every conflict the person did not choose one by one (Keep all / Take all). */
+    allConflicts: z.optional(z.enum(['keep', 'take'])),
+  }),
+);
 
-export type ImportRequest = z.infer<typeof importRequestSchema>;
+export type ImportRequest = z.infer<ReturnType<typeof importRequestSchema>>;
 
 export function readImportRequest(given: unknown, lang: Lang): Checked<ImportRequest> {
-  const parsed = importRequestSchema.safeParse(given);
+  const parsed = importRequestSchema().safeParse(given);
   const bad = { ok: false as const, errors: { '': messages(lang).sidebar.errors.badRequest } };
   if (!parsed.success) return bad;
   if (Object.keys(parsed.data.choices ?? {}).length > MAX_CHOICES) return bad;
