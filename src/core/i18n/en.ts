@@ -923,7 +923,7 @@ export const en: Widen<Messages> = {
       sign: ' (signature)',
       date: 'Date',
       print: 'Print',
-      printHint: 'Print on A4; choose "Save as PDF" in the print dialog to keep a PDF.',
+      printHint: 'Print on A4 paper. To keep a copy, use Download PDF or E-mail the PDF to me.',
       total: 'Total',
       none: '—',
     },

@@ -884,7 +884,7 @@ export const zhCN = {
       sign: '（签字）',
       date: '日期',
       print: '打印',
-      printHint: '打印时选择 A4 纸；在打印对话框中选「另存为 PDF」即可保存 PDF。',
+      printHint: '打印时请选择 A4 纸。要存档，点「下载 PDF」或「发送 PDF 到我的邮箱」。',
       total: '合计',
       none: '—',
     },
