@@ -89,12 +89,17 @@ export function isRequired(col: ColumnDecl): boolean {
   return col.required === true && col.owner !== 'houqin';
 }
 
-/** Ids compare as a person reads them: full-width folded, case and spaces ignored. */
+/**
+ * Ids compare as a person reads them: full-width folded, case and spaces ignored. Printable ASCII
+ * without spaces (most ids) needs no NFKC and is keyed by its upper case, which is the id itself
+ * when it has no lower-case letter (ZC-000123): no new string per id. Any other text is keyed by
+ * its folded lower case, upper-cased when that is plain ASCII, so 'ＺＣ-1', 'zc-1' and 'ZC-1' meet.
+ */
 export function uniqueKey(value: Typed): string {
   const text = String(value);
-  // Printable ASCII without spaces (most ids) is its own fold: no NFKC needed.
-  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (PLAIN_ASCII.test(text)) return text.toUpperCase();
+  const folded = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return PLAIN_ASCII.test(folded) ? folded.toUpperCase() : folded;
 }
 
 const PLAIN_ASCII = /^[\x21-\x7e]*$/;

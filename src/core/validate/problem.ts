@@ -33,10 +33,16 @@ export interface Problem {
 /** A parameter rendered per language: a header, an enum label, a sheet name or a nested phrase. */
 export type Param = string | number | ((lang: Lang) => string);
 
-export const header =
-  (sheet: SheetKey, column: string) =>
-  (lang: Lang): string =>
-    columnHeader(lang, sheet, column);
+const HEADERS = new Map<string, Map<string, (lang: Lang) => string>>();
+
+/** A column's header as a parameter: one function per column, shared by all its problems. */
+export function header(sheet: SheetKey, column: string): (lang: Lang) => string {
+  let bySheet = HEADERS.get(sheet);
+  if (!bySheet) HEADERS.set(sheet, (bySheet = new Map()));
+  let made = bySheet.get(column);
+  if (!made) bySheet.set(column, (made = (lang: Lang): string => columnHeader(lang, sheet, column)));
+  return made;
+}
 
 export const label =
   (list: EnumKey, value: string) =>
