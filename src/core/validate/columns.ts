@@ -179,11 +179,13 @@ export function checkColumns(
     for (let j = 0; j < columns; j++) {
       const p = plan[j]!;
       const cell = raw[p.at];
+      // An empty cell is empty in every type (as readCell says): no reader asked.
+      const empty = cell === '' || cell === null || cell === undefined;
       // Most cells of a text column are plain text: read as readCell would, without a record per cell.
-      const trimmed = p.text && typeof cell === 'string' ? cell.trim() : '';
-      let value: Typed | null = trimmed;
+      const trimmed = !empty && p.text && typeof cell === 'string' ? cell.trim() : '';
+      let value: Typed | null = empty ? null : trimmed;
       let normalised: Typed | undefined;
-      if (!trimmed || trimmed[0] === '#') {
+      if (!empty && (!trimmed || trimmed[0] === '#')) {
         const read = p.read(cell);
         if (!read.ok) {
           const issue = readIssue(key, p.col, read.error, cell);
