@@ -89,16 +89,24 @@ export function isRequired(col: ColumnDecl): boolean {
   return col.required === true && col.owner !== 'houqin';
 }
 
-/**
- * Ids compare as a person reads them: full-width folded, case and spaces ignored. Printable ASCII
- * without spaces (most ids) needs no NFKC and is keyed by its upper case, which is the id itself
- * when it has no lower-case letter (ZC-000123): no new string per id. Any other text is keyed by
- * its folded lower case, upper-cased when that is plain ASCII, so 'ＺＣ-1', 'zc-1' and 'ZC-1' meet.
- */
+/** Ids compare as a person reads them: full-width folded, case and spaces ignored. */
 export function uniqueKey(value: Typed): string {
   const text = String(value);
+  // Printable ASCII without spaces (most ids) is its own fold: no NFKC needed.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * The duplicate index's key: equal for two values exactly when their `uniqueKey`s are. Printable
+ * ASCII without spaces (most ids) is keyed by its upper case, which is the id itself when it has
+ * no lower-case letter (ZC-000123): no new string per id. Other text is keyed by its `uniqueKey`,
+ * upper-cased when that is plain ASCII, so 'ＺＣ-1', 'zc-1' and 'ZC-1' meet.
+ */
+function duplicateKey(value: Typed): string {
+  const text = String(value);
   if (PLAIN_ASCII.test(text)) return text.toUpperCase();
-  const folded = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const folded = uniqueKey(text);
   return PLAIN_ASCII.test(folded) ? folded.toUpperCase() : folded;
 }
 
@@ -207,7 +215,7 @@ export function checkColumns(
         fixes.push({ sheet: key, row, column: p.key, from: cell, to: normalised });
       const byValue = p.byValue;
       if (byValue) {
-        const k = uniqueKey(value);
+        const k = duplicateKey(value);
         const entry = byValue.get(k);
         if (entry === undefined) byValue.set(k, rows.length);
         else if (typeof entry === 'number') {

@@ -121,7 +121,7 @@ const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 /**
  * The key `uniqueKeyOf` gives a cell, found without typing it where that is sure: text in a text
  * or id column (which `readCell` trims and keeps) that is plain ASCII and not a formula error is
- * its own key, upper-cased; an empty cell has none (null). Undefined: type the cell to know.
+ * its own key, lower-cased; an empty cell has none (null). Undefined: type the cell to know.
  */
 function quickKeyOf(col: ColumnDecl): (raw: unknown) => string | null | undefined {
   if (col.type !== 'text' && col.type !== 'id') return (raw) => (raw === '' ? null : undefined);
@@ -130,7 +130,7 @@ function quickKeyOf(col: ColumnDecl): (raw: unknown) => string | null | undefine
     if (typeof raw !== 'string') return undefined;
     const text = raw.trim();
     if (text === '' || text.charCodeAt(0) === 35 || !PLAIN_ASCII.test(text)) return undefined;
-    return text.toUpperCase();
+    return text.toLowerCase();
   };
 }
 
