@@ -97,6 +97,19 @@ export function uniqueKey(value: Typed): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
+/**
+ * The duplicate index's key: equal for two values exactly when their `uniqueKey`s are. Printable
+ * ASCII without spaces (most ids) is keyed by its upper case, which is the id itself when it has
+ * no lower-case letter (ZC-000123): no new string per id. Other text is keyed by its `uniqueKey`,
+ * upper-cased when that is plain ASCII, so 'ＺＣ-1', 'zc-1' and 'ZC-1' meet.
+ */
+function duplicateKey(value: Typed): string {
+  const text = String(value);
+  if (PLAIN_ASCII.test(text)) return text.toUpperCase();
+  const folded = uniqueKey(text);
+  return PLAIN_ASCII.test(folded) ? folded.toUpperCase() : folded;
+}
+
 const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 
 export interface ColumnCheckOptions {
@@ -174,11 +187,13 @@ export function checkColumns(
     for (let j = 0; j < columns; j++) {
       const p = plan[j]!;
       const cell = raw[p.at];
+      // An empty cell is empty in every type (as readCell says): no reader asked.
+      const empty = cell === '' || cell === null || cell === undefined;
       // Most cells of a text column are plain text: read as readCell would, without a record per cell.
-      const trimmed = p.text && typeof cell === 'string' ? cell.trim() : '';
-      let value: Typed | null = trimmed;
+      const trimmed = !empty && p.text && typeof cell === 'string' ? cell.trim() : '';
+      let value: Typed | null = empty ? null : trimmed;
       let normalised: Typed | undefined;
-      if (!trimmed || trimmed[0] === '#') {
+      if (!empty && (!trimmed || trimmed[0] === '#')) {
         const read = p.read(cell);
         if (!read.ok) {
           const issue = readIssue(key, p.col, read.error, cell);
@@ -200,7 +215,7 @@ export function checkColumns(
         fixes.push({ sheet: key, row, column: p.key, from: cell, to: normalised });
       const byValue = p.byValue;
       if (byValue) {
-        const k = uniqueKey(value);
+        const k = duplicateKey(value);
         const entry = byValue.get(k);
         if (entry === undefined) byValue.set(k, rows.length);
         else if (typeof entry === 'number') {

@@ -3,7 +3,7 @@ import { LANGS, type Lang } from '../lang';
 import type { TableLayout } from '../table/mapping';
 import type { Fix } from './columns';
 import { normalisedNote } from './fixes';
-import type { Problem } from './problem';
+import { detailIn, type Problem } from './problem';
 
 /** The light red Houqin paints a bad cell (Sheets' "light red 3"). */
 export const MARK_BACKGROUND = '#f4cccc';
@@ -317,7 +317,7 @@ export function wantedMarks(
   for (const p of problems) {
     if (p.column === null || p.row <= 1) continue;
     const c = index[p.column];
-    if (c !== undefined) wanted.at(p.row, c).problems.push(p.detail[lang]);
+    if (c !== undefined) wanted.at(p.row, c).problems.push(detailIn(p, lang));
   }
   for (const f of fixes) {
     const c = index[f.column];

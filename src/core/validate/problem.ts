@@ -33,10 +33,16 @@ export interface Problem {
 /** A parameter rendered per language: a header, an enum label, a sheet name or a nested phrase. */
 export type Param = string | number | ((lang: Lang) => string);
 
-export const header =
-  (sheet: SheetKey, column: string) =>
-  (lang: Lang): string =>
-    columnHeader(lang, sheet, column);
+const HEADERS = new Map<string, Map<string, (lang: Lang) => string>>();
+
+/** A column's header as a parameter: one function per column, shared by all its problems. */
+export function header(sheet: SheetKey, column: string): (lang: Lang) => string {
+  let bySheet = HEADERS.get(sheet);
+  if (!bySheet) HEADERS.set(sheet, (bySheet = new Map()));
+  let made = bySheet.get(column);
+  if (!made) bySheet.set(column, (made = (lang: Lang): string => columnHeader(lang, sheet, column)));
+  return made;
+}
 
 export const label =
   (list: EnumKey, value: string) =>
@@ -74,26 +80,20 @@ export function describe(code: ProblemCode, params: Readonly<Record<string, Para
   return out;
 }
 
-/** A problem's detail, each language written when first read (a note needs only one). */
+/** A problem's detail as an object, for whoever asks for `problem.detail`: its texts stay on the problem. */
 class Detail implements Bilingual {
-  declare private zh: string | undefined;
-  declare private english: string | undefined;
-  declare private readonly code: ProblemCode;
-  declare private readonly params: Readonly<Record<string, Param>>;
+  declare private readonly problem: CheckedProblem;
 
-  constructor(code: ProblemCode, params: Readonly<Record<string, Param>>) {
-    this.code = code;
-    this.params = params;
-    this.zh = undefined;
-    this.english = undefined;
+  constructor(problem: CheckedProblem) {
+    this.problem = problem;
   }
 
   get 'zh-CN'(): string {
-    return (this.zh ??= describe(this.code, this.params, 'zh-CN'));
+    return this.problem.detailIn('zh-CN');
   }
 
   get en(): string {
-    return (this.english ??= describe(this.code, this.params, 'en'));
+    return this.problem.detailIn('en');
   }
 
   toJSON(): Bilingual {
@@ -108,7 +108,8 @@ export function bilingual(code: ProblemCode, params: Readonly<Record<string, Par
 /**
  * A problem whose texts are written when first read: a check of messy data finds tens of
  * thousands, and a run shows most of them in one place (a note, the Problems sheet) or not at all.
- * Both texts are plain objects once read; JSON sees a plain problem.
+ * One object per problem: the marks and the Problems sheet read its texts through `detailIn` and
+ * `messageIn`, and a detail object is made only for whoever reads `detail`. JSON sees a plain problem.
  */
 class CheckedProblem implements Problem {
   // Declared, not defined: the bundle then assigns them, rather than defineProperty each per problem.
@@ -117,7 +118,10 @@ class CheckedProblem implements Problem {
   declare readonly column: string | null;
   declare readonly severity: 'error' | 'warning';
   declare readonly code: ProblemCode;
-  declare readonly detail: Bilingual;
+  declare private readonly params: Readonly<Record<string, Param>>;
+  declare private zh: string | undefined;
+  declare private english: string | undefined;
+  declare private view: Detail | null;
   declare private texts: Bilingual | null;
 
   constructor(
@@ -133,8 +137,22 @@ class CheckedProblem implements Problem {
     this.column = column;
     this.severity = severity;
     this.code = code;
-    this.detail = new Detail(code, params);
+    this.params = params;
+    this.zh = undefined;
+    this.english = undefined;
+    this.view = null;
     this.texts = null;
+  }
+
+  /** The detail in one language, written when first asked for. */
+  detailIn(lang: Lang): string {
+    return lang === 'en'
+      ? (this.english ??= describe(this.code, this.params, 'en'))
+      : (this.zh ??= describe(this.code, this.params, lang));
+  }
+
+  get detail(): Bilingual {
+    return (this.view ??= new Detail(this));
   }
 
   get message(): Bilingual {
@@ -150,15 +168,20 @@ class CheckedProblem implements Problem {
       severity,
       code,
       message,
-      detail: { 'zh-CN': this.detail['zh-CN'], en: this.detail.en },
+      detail: { 'zh-CN': this.detailIn('zh-CN'), en: this.detailIn('en') },
     };
   }
+}
+
+/** A problem's detail in one language, without writing the other (or making a detail object). */
+export function detailIn(problem: Problem, lang: Lang): string {
+  return problem instanceof CheckedProblem ? problem.detailIn(lang) : problem.detail[lang];
 }
 
 /** A problem's message in one language (its row, then its detail), without writing the other. */
 export function messageIn(problem: Problem, lang: Lang): string {
   return problem instanceof CheckedProblem
-    ? fill(messages(lang).validation.rowPrefix, { row: problem.row }) + problem.detail[lang]
+    ? fill(messages(lang).validation.rowPrefix, { row: problem.row }) + problem.detailIn(lang)
     : problem.message[lang];
 }
 

@@ -5,6 +5,7 @@ import { columnLetter } from '../table/a1';
 import { columnHeader, sheetName } from '../table/labels';
 import type { TableLayout } from '../table/mapping';
 import type { WorkbookCheck } from './index';
+import { detailIn } from './problem';
 
 /** One problem as the dialog, the sidebar and the Problems sheet show it, in the Settings language. */
 export interface ReportedProblem {
@@ -84,7 +85,7 @@ export function reportProblems(
       header: p.column === null ? null : columnHeader(lang, p.sheet, p.column),
       severity: p.severity,
       code: p.code,
-      message: p.detail[lang],
+      message: detailIn(p, lang),
       range,
       link: `#gid=${place?.gid ?? 0}&range=${range}`,
     };
@@ -149,7 +150,7 @@ export function problemRows(
     p.row,
     p.column === null ? '' : columnHeader(lang, p.sheet, p.column),
     severity[p.severity],
-    p.detail[lang],
+    detailIn(p, lang),
   ]);
 }
 
