@@ -224,16 +224,7 @@ export const OPERATIONS: readonly BenchOperation[] = [
     outcome: dialogBytes,
   },
   menu('Print the fee notice', 'menuPrintFeeNotice', syntheticWorkbook, dialogBytes),
-  {
-    name: 'Print damage by class (last month, this term)',
-    sizes: SIZES,
-    prepare: (bundle, rows) => {
-      syntheticWorkbook(bundle.emu, rows);
-      bundle.emu.ui.answerPrompts({ button: 'OK', text: '' });
-    },
-    run: (bundle) => bundle.call('menuPrintDamage'),
-    outcome: dialogBytes,
-  },
+  menu('Print damage by class (last month, this term)', 'menuPrintDamage', syntheticWorkbook, dialogBytes),
   {
     // What 下载 PDF in the every-room dialog asks: the lists rebuilt from the register, then converted.
     name: 'Download handover lists as PDF, every room (300 rooms)',

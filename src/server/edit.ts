@@ -55,15 +55,11 @@ class EditWorkbook extends Workbook {
   }
 
   /**
-   * One call, not two: Sheet.getSheetValues with -1 reads to the last row and column with content.
-   * An empty sheet has no such rows (the call throws); its data range is then read as before.
+   * One call, not two: Sheet.getSheetValues with -1 reads to the last row and column with content
+   * (an empty sheet gives no rows, see sheetValues).
    */
   protected override readAll(sheet: Sheet): unknown[][] {
-    try {
-      return sheet.getSheetValues(1, 1, -1, -1);
-    } catch {
-      return super.readAll(sheet);
-    }
+    return sheetValues(sheet, 1, 1, -1, -1);
   }
 
   override sheet(key: SheetKey): Sheet | null {
