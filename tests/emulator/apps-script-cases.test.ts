@@ -1,7 +1,8 @@
 /**
  * The emulator against real Apps Script behaviour: runs the vendored cases.mjs (each case names its source,
- * a gas-fakes test that runs on live Apps Script or a page of Google's reference) on the emulator bundled
- * exactly as ../shared/apps-script-cases/run.sh bundles it, and requires every case listed in required.ts.
+ * a gas-fakes test that runs on live Apps Script or a page of Google's reference) and the project's own
+ * project-cases.mjs on the emulator bundled exactly as ../shared/apps-script-cases/run.sh bundles it, and
+ * requires every case listed in required.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { REQUIRED_CASES } from './apps-script-cases/required';
 
 const ROOT = join(__dirname, '..', '..');
 const VENDORED = join(__dirname, 'apps-script-cases', 'cases.mjs');
+const PROJECT = join(__dirname, 'apps-script-cases', 'project-cases.mjs');
 const SHARED = join(ROOT, '..', 'shared', 'apps-script-cases', 'cases.mjs');
 
 interface Outcome {
@@ -42,7 +44,7 @@ beforeAll(() => {
       outfile: bundle,
     });
     const out = join(dir, 'report.json');
-    execFileSync(process.execPath, [VENDORED, '--project', bundle, '--json', out], { stdio: 'pipe' });
+    execFileSync(process.execPath, [PROJECT, '--project', bundle, '--json', out], { stdio: 'pipe' });
     report = JSON.parse(readFileSync(out, 'utf8')) as Report;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -130,7 +130,6 @@ export const REQUIRED_CASES: readonly string[] = [
   'trigger.everyMinutesInvalid',
   'trigger.inTimezoneInvalid',
   'trigger.quota',
-  'onEdit.rangeBounds',
   // MailApp, HtmlService, Session
   'mail.quotaPerRecipient',
   'html.output',
