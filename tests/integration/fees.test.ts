@@ -17,6 +17,9 @@ const PAYMENTS: (Record<string, CellValue> & { receiptNo: string; amount: number
     amount: 50,
     collector: '刘洋',
     depositDate: day('2026-06-20'),
+    // Handed back in November: in November's accounts, whatever month the receipt is of.
+    refundAmount: 10,
+    refundDate: day('2026-11-10'),
   },
   {
     receiptNo: 'S01',
@@ -160,18 +163,35 @@ describe('fee papers through the bundle', () => {
     expect(html).toContain('<h2>代办费</h2>');
   });
 
-  it("the month's accounts by item and by collector sum to the Fees sheet's November rows", () => {
+  it("the month's accounts by item and by collector sum to the Fees sheet's November rows, refunds by their date", () => {
     const html = print(office(), '打印月度收费账目…', '');
-    // November: 5 payments, ¥945.10 collected, ¥932.50 deposited, ¥12.60 not yet.
+    // November: 5 payments, ¥945.10 collected, ¥932.50 deposited, ¥12.60 not yet; refunded in
+    // November ¥30.00 (S02's 20.00 and S00's 10.00, a June receipt), so ¥915.10 kept.
     const november = PAYMENTS.filter((p) => p.receiptNo !== 'S06' && p.receiptNo !== 'S00');
     expect(november).toHaveLength(5);
     expect(november.reduce((n, p) => n + p.amount, 0)).toBeCloseTo(945.1);
-    expect(html).toContain(`<tr>${row('F01 作业本费', '3', '25.10', '12.50', '12.60')}</tr>`);
-    expect(html).toContain(`<tr>${row('刘洋', '3', '145.00', '132.50', '12.50')}</tr>`);
+    expect(html).toContain('<th class="r">退费(元)</th><th class="r">净收(元)</th>');
+    expect(html).toContain(
+      `<tr>${row('F01 作业本费', '3', '25.10', '12.50', '12.60', '10.00', '15.10')}</tr>`,
+    );
+    expect(html).toContain(
+      `<tr>${row('F02 校服费', '1', '120.00', '120.00', '0.00', '20.00', '100.00')}</tr>`,
+    );
+    expect(html).toContain(`<tr>${row('刘洋', '3', '145.00', '132.50', '12.50', '30.00', '115.00')}</tr>`);
     expect(
-      html.match(new RegExp(`<tr class="total">${row('合计', '5', '945.10', '932.50', '12.60')}</tr>`, 'g')),
+      html.match(
+        new RegExp(
+          `<tr class="total">${row('合计', '5', '945.10', '932.50', '12.60', '30.00', '915.10')}</tr>`,
+          'g',
+        ),
+      ),
     ).toHaveLength(2);
     expect(html).toContain('2026年11月');
+    // October's accounts: S06 collected, nothing refunded then.
+    const october = print(office(), '打印月度收费账目…', '2026-10');
+    expect(october).toContain(
+      `<tr class="total">${row('合计', '1', '120.00', '120.00', '0.00', '0.00', '120.00')}</tr>`,
+    );
   });
 
   it("a class's agency statement: per student and item collected, spent share, refunded, 应退/应补; totals match the sheets", () => {

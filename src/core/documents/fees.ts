@@ -57,6 +57,8 @@ interface Payment {
   readonly deposited: boolean;
   /** 退费金额 written on this receipt (0 when none). */
   readonly refundFen: number;
+  /** 退费日期, or the receipt's date when the refund has none. */
+  readonly refundDate: Day;
 }
 
 function payments(table: SourceTable | undefined, tz: string): Payment[] {
@@ -74,6 +76,7 @@ function payments(table: SourceTable | undefined, tz: string): Payment[] {
       collector: str(v.collector),
       deposited: day(v.depositDate) !== null,
       refundFen: fen(num(v.refundAmount) ?? 0),
+      refundDate: day(v.refundDate) ?? date,
     });
   }
   return out;
@@ -139,7 +142,9 @@ export function feeNoticeDocument(
 
 /**
  * 月度收费账目 for staff: the month's payments by item (count, collected, deposited, not yet
- * deposited) and by collector; every total is the sum of the Fees sheet's rows of the month.
+ * deposited), the refunds handed back in the month (by 退费日期, whichever month the receipt is
+ * of) and what the month kept net of them, by item and by collector; every total is the sum of the
+ * Fees sheet's rows.
  */
 export function monthlyAccountsDocument(
   tables: FeeTables,
@@ -151,30 +156,41 @@ export function monthlyAccountsDocument(
   const c = m.accountColumns;
   const from = firstDay(month);
   const to = lastDay(month);
+  const within = (date: Day) => date >= from && date <= to;
   const names = new Map(items(tables.feeItems, ctx.timeZone).map((i) => [i.code, i.name]));
-  const inMonth = payments(tables.feePayments, ctx.timeZone).filter((p) => p.date >= from && p.date <= to);
-  const sum = (ps: readonly Payment[], deposited?: boolean) =>
-    ps.filter((p) => deposited === undefined || p.deposited === deposited).reduce((n, p) => n + p.fen, 0);
+  const touched = payments(tables.feePayments, ctx.timeZone).filter(
+    (p) => within(p.date) || (p.refundFen > 0 && within(p.refundDate)),
+  );
   const group = (key: (p: Payment) => string) => {
     const g = new Map<string, Payment[]>();
-    for (const p of inMonth) g.set(key(p), [...(g.get(key(p)) ?? []), p]);
+    for (const p of touched) g.set(key(p), [...(g.get(key(p)) ?? []), p]);
     return [...g].sort(([a], [b]) => zh(a, b));
   };
   const columns = (first: string) => [
     { label: first },
-    { label: c.count, align: 'right' as const, width: '10%' },
-    { label: c.collected, align: 'right' as const, width: '17%' },
-    { label: c.deposited, align: 'right' as const, width: '17%' },
-    { label: c.notDeposited, align: 'right' as const, width: '17%' },
+    { label: c.count, align: 'right' as const, width: '8%' },
+    { label: c.collected, align: 'right' as const, width: '13%' },
+    { label: c.deposited, align: 'right' as const, width: '13%' },
+    { label: c.notDeposited, align: 'right' as const, width: '13%' },
+    { label: c.refunded, align: 'right' as const, width: '13%' },
+    { label: c.net, align: 'right' as const, width: '13%' },
   ];
-  const line = (label: string, ps: readonly Payment[]): Cell[] => [
-    label,
-    ps.length,
-    yuan(sum(ps)),
-    yuan(sum(ps, true)),
-    yuan(sum(ps, false)),
-  ];
-  const totals = line(d.render.total, inMonth);
+  const line = (label: string, ps: readonly Payment[]): Cell[] => {
+    const paid = ps.filter((p) => within(p.date));
+    const sum = (deposited?: boolean) =>
+      paid.filter((p) => deposited === undefined || p.deposited === deposited).reduce((n, p) => n + p.fen, 0);
+    const refunded = ps.filter((p) => within(p.refundDate)).reduce((n, p) => n + p.refundFen, 0);
+    return [
+      label,
+      paid.length,
+      yuan(sum()),
+      yuan(sum(true)),
+      yuan(sum(false)),
+      yuan(refunded),
+      yuan(sum() - refunded),
+    ];
+  };
+  const totals = line(d.render.total, touched);
   return {
     lang: ctx.lang,
     title: m.accountsTitle,

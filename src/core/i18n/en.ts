@@ -1023,6 +1023,8 @@ export const en: Widen<Messages> = {
         collected: 'Collected (¥)',
         deposited: 'Deposited (¥)',
         notDeposited: 'Not deposited (¥)',
+        refunded: 'Refunded (¥)',
+        net: 'Net (¥)',
       },
       noPayments: 'No payment in this period.',
       accountsSignatures: ['Cashier', 'Accountant', 'Office head'],

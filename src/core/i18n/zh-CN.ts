@@ -981,6 +981,8 @@ export const zhCN = {
         collected: '收取(元)',
         deposited: '已上缴(元)',
         notDeposited: '未上缴(元)',
+        refunded: '退费(元)',
+        net: '净收(元)',
       },
       noPayments: '本期没有收费记录。',
       accountsSignatures: ['出纳', '会计', '总务主任'],
