@@ -24,6 +24,10 @@ export interface Table {
   readonly rows: SheetRow[];
 }
 
+/** How many times appendRecords and updateRecords changed a table's values this run. */
+const versions = new WeakMap<Table, number>();
+const changed = (table: Table) => versions.set(table, (versions.get(table) ?? 0) + 1);
+
 /**
  * The spreadsheet as Houqin sees it: template sheets found by name in either language, each read
  * at most once per execution.
@@ -93,14 +97,21 @@ export class Workbook {
     const values = this.readAll(sheet);
     const layout = mapHeaders(sheetDecl(key), values[0] ?? []);
     let rows: SheetRow[] | undefined;
+    let builtAt = -1;
     // Records are built when first asked for: a check reads 50,000 rows and never needs them.
+    // They are built again after appendRecords or updateRecords changed the values.
     const table: Table = {
       key,
       sheet,
       layout,
       values,
       get rows() {
-        return (rows ??= readRows(layout, values.slice(1)));
+        const version = versions.get(table) ?? 0;
+        if (!rows || builtAt !== version) {
+          rows = readRows(layout, values.slice(1));
+          builtAt = version;
+        }
+        return rows;
       },
     };
     this.tables.set(key, table);
@@ -182,6 +193,7 @@ export function appendRecords(table: Table, records: readonly Record<string, Cel
   records.forEach((r, i) => {
     table.values[first + i - 1] = patchRow(table.layout, table.values[first + i - 1], r);
   });
+  changed(table);
   return first;
 }
 
@@ -204,4 +216,5 @@ export function updateRecords(
   writeCells(table.sheet, cells);
   for (const { row, patch } of changes)
     table.values[row - 1] = patchRow(table.layout, table.values[row - 1], patch);
+  changed(table);
 }
