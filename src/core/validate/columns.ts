@@ -4,7 +4,15 @@ import { cellReader, type CellError, type CellRead, type Typed } from '../table/
 import { enumLabels, isPlainAscii } from '../table/labels';
 import { isBlankRow, type TableLayout } from '../table/mapping';
 import type { TypedRecord } from '../table/record';
-import { header, makeProblem, quote, type Param, type Problem, type ProblemCode } from './problem';
+import {
+  header,
+  makeProblem,
+  quote,
+  shareTexts,
+  type Param,
+  type Problem,
+  type ProblemCode,
+} from './problem';
 
 export interface SheetView {
   readonly key: SheetKey;
@@ -146,6 +154,18 @@ interface ColumnPlan {
   readonly text: boolean;
   /** The `required` problem's parameters, shared by every such problem of the column. */
   readonly requiredParams: Readonly<Record<string, Param>>;
+  /** The issue of each unreadable value met, and of each value past a limit: shared by its problems. */
+  readonly unreadable: Map<unknown, Issue>;
+  readonly breaks: Map<Typed, Issue>;
+}
+
+/** Past this many distinct bad values of a column, their issues are no longer shared. */
+const ISSUES_KEPT = 4_096;
+
+/** Keeps a column's issue for `value`, its parameters shared by the problems that meet it again. */
+function keepIssue<K>(issues: Map<K, Issue>, value: K, issue: Issue): void {
+  if (issues.size < ISSUES_KEPT)
+    issues.set(value, { code: issue.code, params: shareTexts(issue.code, issue.params) });
 }
 
 /**
@@ -207,13 +227,19 @@ class RowChecker {
   }
 
   unreadable(p: ColumnPlan, row: number, error: CellError, cell: unknown): void {
-    const issue = readIssue(this.key, p.col, error, cell);
+    // The same bad value reads the same way down a column: one issue, and one text, for all its cells.
+    let issue = p.unreadable.get(cell);
+    if (issue === undefined) keepIssue(p.unreadable, cell, (issue = readIssue(this.key, p.col, error, cell)));
     this.problems.push(makeProblem(this.key, row, p.key, issue.code, issue.params));
   }
 
   limits(p: ColumnPlan, row: number, value: Typed): void {
-    const issue = limitIssue(this.key, p.col, value);
-    if (issue) this.problems.push(makeProblem(this.key, row, p.key, issue.code, issue.params));
+    let issue = limitIssue(this.key, p.col, value);
+    if (!issue) return;
+    const known = p.breaks.get(value);
+    if (known) issue = known;
+    else keepIssue(p.breaks, value, issue);
+    this.problems.push(makeProblem(this.key, row, p.key, issue.code, issue.params));
   }
 
   index(
@@ -255,7 +281,9 @@ export function checkColumns(
     read: cellReader(col, timeZone),
     limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
     text: col.type === 'text' || col.type === 'id',
-    requiredParams: { column: header(key, col.key) },
+    requiredParams: shareTexts('required', { column: header(key, col.key) }),
+    unreadable: new Map(),
+    breaks: new Map(),
   }));
   // A record's shape, made once: every present column in order, null until read. Each row's record
   // is a copy of it, rather than an object grown a property at a time.
