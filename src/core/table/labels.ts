@@ -19,7 +19,7 @@ export function labelKey(text: unknown): string {
   if (typeof text !== 'string') return foldLabel(text);
   // Printable ASCII without spaces or a trailing unit (ids, codes) folds to its lower case: no
   // NFKC, no cache entry (an id column holds tens of thousands of distinct ones).
-  if (PLAIN_ASCII.test(text) && text.charCodeAt(text.length - 1) !== 41) return text.toLowerCase();
+  if (isPlainAscii(text) && text.charCodeAt(text.length - 1) !== 41) return text.toLowerCase();
   // Names and labels repeat down a column: each distinct text is folded once.
   let key = LABEL_KEYS.get(text);
   if (key === undefined) {
@@ -30,7 +30,18 @@ export function labelKey(text: unknown): string {
 }
 
 const LABEL_KEYS = new Map<string, string>();
-const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
+/**
+ * Printable ASCII without spaces (/^[\x21-\x7e]*$/): most ids and codes. A loop over the
+ * characters, not a regular expression: asked of every id of every sheet checked.
+ */
+export function isPlainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 function foldLabel(text: unknown): string {
   return String(text ?? '')

@@ -2,7 +2,7 @@ import type { SheetKey } from '../sheets';
 import { sheetDecl } from '../sheets';
 import { columnHeader, sheetName } from '../table/labels';
 import type { Fix } from './columns';
-import { checkWorkbook, type WorkbookInput } from './index';
+import { checkWorkbook, type Problem, type WorkbookInput } from './index';
 import { marksToWrite, wantedMarks, type MarkBlock, type PlacedMarks } from './marks';
 import { groupBySheet } from './group';
 import {
@@ -49,6 +49,8 @@ export interface CheckAllChanges {
   readonly report: CheckReport;
 }
 
+const NONE: readonly Problem[] = [];
+
 /**
  * "Check all sheets" as one calculation: checks the whole workbook, then says which values to tidy,
  * which cells to mark and unmark, the rows of the Problems sheet and the report, in the Settings
@@ -61,10 +63,9 @@ export function checkAll(input: CheckAllInput): CheckAllChanges {
   const places = new Map<SheetKey, SheetPlace>();
   for (const [key, sheet] of Object.entries(input.sheets) as [SheetKey, SheetRead][])
     places.set(key, { name: sheet.name, gid: sheet.gid, layout: input.workbook.tables[key]?.layout });
-  if (input.settings && check.problems.some((p) => p.sheet === 'settings'))
-    places.set('settings', input.settings);
+  if (input.settings && check.bySheet.has('settings')) places.set('settings', input.settings);
 
-  const problemsBySheet = groupBySheet(check.problems);
+  const problemsBySheet = check.bySheet;
   const fixesBySheet = groupBySheet(check.fixes);
   const fixes: CheckAllChanges['fixes'] = {};
   const marks: CheckAllChanges['marks'] = {};
@@ -73,7 +74,7 @@ export function checkAll(input: CheckAllInput): CheckAllChanges {
     const tidied = fixesBySheet.get(key) ?? [];
     if (tidied.length) fixes[key] = tidied;
     if (!layout || !sheet.cells) continue;
-    const wanted = wantedMarks(layout, problemsBySheet.get(key) ?? [], tidied, lang, timeZone);
+    const wanted = wantedMarks(layout, problemsBySheet.get(key) ?? NONE, tidied, lang, timeZone);
     const write = marksToWrite(sheet.cells, wanted, lang);
     if (write) marks[key] = write;
   }

@@ -1,10 +1,18 @@
 import { messages } from '../i18n';
 import type { ColumnDecl, SheetKey } from '../sheets';
-import { cellReader, type CellError, type Typed } from '../table/cells';
-import { enumLabels } from '../table/labels';
+import { cellReader, type CellError, type CellRead, type Typed } from '../table/cells';
+import { enumLabels, isPlainAscii } from '../table/labels';
 import { isBlankRow, type TableLayout } from '../table/mapping';
 import type { TypedRecord } from '../table/record';
-import { header, makeProblem, quote, type Param, type Problem, type ProblemCode } from './problem';
+import {
+  header,
+  makeProblem,
+  quote,
+  shareTexts,
+  type Param,
+  type Problem,
+  type ProblemCode,
+} from './problem';
 
 export interface SheetView {
   readonly key: SheetKey;
@@ -93,7 +101,7 @@ export function isRequired(col: ColumnDecl): boolean {
 export function uniqueKey(value: Typed): string {
   const text = String(value);
   // Printable ASCII without spaces (most ids) is its own fold: no NFKC needed.
-  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  if (isPlainAscii(text)) return text.toLowerCase();
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
@@ -105,12 +113,10 @@ export function uniqueKey(value: Typed): string {
  */
 function duplicateKey(value: Typed): string {
   const text = String(value);
-  if (PLAIN_ASCII.test(text)) return text.toUpperCase();
+  if (isPlainAscii(text)) return text.toUpperCase();
   const folded = uniqueKey(text);
-  return PLAIN_ASCII.test(folded) ? folded.toUpperCase() : folded;
+  return isPlainAscii(folded) ? folded.toUpperCase() : folded;
 }
-
-const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 
 export interface ColumnCheckOptions {
   /** The sheet row of values[1] (values[0] is the header): 2 unless a block of rows was read. */
@@ -135,6 +141,123 @@ export function duplicateProblem(
   });
 }
 
+/** A present column as checkColumns walks it: its place, rules and duplicate index, looked up once. */
+interface ColumnPlan {
+  readonly col: ColumnDecl;
+  readonly key: string;
+  readonly at: number;
+  readonly required: boolean;
+  /** Comparable value → the index in `rows` of the record holding it, or every row once seen twice. */
+  readonly byValue: Map<string, number | { value: Typed; rows: number[] }> | undefined;
+  readonly read: (cell: unknown) => CellRead;
+  readonly limited: boolean;
+  readonly text: boolean;
+  /** The `required` problem's parameters, shared by every such problem of the column. */
+  readonly requiredParams: Readonly<Record<string, Param>>;
+  /** The issue of each unreadable value met, and of each value past a limit: shared by its problems. */
+  readonly unreadable: Map<unknown, Issue>;
+  readonly breaks: Map<Typed, Issue>;
+}
+
+/** Past this many distinct bad values of a column, their issues are no longer shared. */
+const ISSUES_KEPT = 4_096;
+
+/** Keeps a column's issue for `value`, its parameters shared by the problems that meet it again. */
+function keepIssue<K>(issues: Map<K, Issue>, value: K, issue: Issue): void {
+  if (issues.size < ISSUES_KEPT)
+    issues.set(value, { code: issue.code, params: shareTexts(issue.code, issue.params) });
+}
+
+/**
+ * Reads and checks the rows of one sheet, one call per row. The row's work is a method of its own,
+ * not the body of a loop in checkColumns: it is optimised once, early, as a function of its own size
+ * (a loop in one long function runs slow until the whole function is compiled).
+ */
+class RowChecker {
+  declare readonly key: SheetKey;
+  declare readonly plan: readonly ColumnPlan[];
+  declare readonly shape: Record<string, Typed | null>;
+  declare readonly problems: Problem[];
+  declare readonly fixes: Fix[];
+  declare readonly rows: TypedRecord[];
+
+  constructor(key: SheetKey, plan: readonly ColumnPlan[], shape: Record<string, Typed | null>) {
+    this.key = key;
+    this.plan = plan;
+    this.shape = shape;
+    this.problems = [];
+    this.fixes = [];
+    this.rows = [];
+  }
+
+  /** One non-blank row: its record, and the problems and tidied values of its cells. */
+  check(raw: readonly unknown[], row: number): void {
+    const plan = this.plan;
+    const typed: Record<string, Typed | null> = { ...this.shape };
+    // By index, not `for (const {…} of plan)`: no iterator and no unpacking per cell.
+    for (let j = 0; j < plan.length; j++) {
+      const p = plan[j]!;
+      const cell = raw[p.at];
+      // An empty cell is empty in every type (as readCell says): no reader asked.
+      if (cell === '' || cell === null || cell === undefined) {
+        if (p.required) this.problems.push(makeProblem(this.key, row, p.key, 'required', p.requiredParams));
+        continue;
+      }
+      // Most cells of a text column are plain text: read as readCell would, without a record per cell.
+      let value: Typed | null = p.text && typeof cell === 'string' ? cell.trim() : '';
+      if (value === '' || value.charCodeAt(0) === 35) {
+        const read = p.read(cell);
+        if (!read.ok) {
+          this.unreadable(p, row, read.error, cell);
+          continue;
+        }
+        value = read.value;
+        if (value === null) {
+          if (p.required) this.problems.push(makeProblem(this.key, row, p.key, 'required', p.requiredParams));
+          continue;
+        }
+        if (read.normalised !== undefined)
+          this.fixes.push({ sheet: this.key, row, column: p.key, from: cell, to: read.normalised });
+      }
+      typed[p.key] = value;
+      if (p.limited) this.limits(p, row, value);
+      if (p.byValue) this.index(p.byValue, p.key, row, value);
+    }
+    this.rows.push({ row, v: typed });
+  }
+
+  unreadable(p: ColumnPlan, row: number, error: CellError, cell: unknown): void {
+    // The same bad value reads the same way down a column: one issue, and one text, for all its cells.
+    let issue = p.unreadable.get(cell);
+    if (issue === undefined) keepIssue(p.unreadable, cell, (issue = readIssue(this.key, p.col, error, cell)));
+    this.problems.push(makeProblem(this.key, row, p.key, issue.code, issue.params));
+  }
+
+  limits(p: ColumnPlan, row: number, value: Typed): void {
+    let issue = limitIssue(this.key, p.col, value);
+    if (!issue) return;
+    const known = p.breaks.get(value);
+    if (known) issue = known;
+    else keepIssue(p.breaks, value, issue);
+    this.problems.push(makeProblem(this.key, row, p.key, issue.code, issue.params));
+  }
+
+  index(
+    byValue: Map<string, number | { value: Typed; rows: number[] }>,
+    column: string,
+    row: number,
+    value: Typed,
+  ): void {
+    const k = duplicateKey(value);
+    const entry = byValue.get(k);
+    if (entry === undefined) byValue.set(k, this.rows.length);
+    else if (typeof entry === 'number') {
+      const first = this.rows[entry]!;
+      byValue.set(k, { value: first.v[column]!, rows: [first.row, row] });
+    } else entry.rows.push(row);
+  }
+}
+
 /**
  * The per-column rules of one sheet, derived from its declaration: type, required, list, limits
  * and uniqueness. Blank rows are skipped but keep their row numbers. Never throws on cell content.
@@ -147,91 +270,43 @@ export function checkColumns(
 ): ColumnCheck {
   const firstRow = options.firstRow ?? 2;
   const key = layout.decl.key as SheetKey;
-  const problems: Problem[] = [];
-  const fixes: Fix[] = [];
   const present = layout.decl.columns.filter((c) => layout.index[c.key] !== undefined);
+  const unique = options.unique !== false;
+  const plan: ColumnPlan[] = present.map((col) => ({
+    col,
+    key: col.key,
+    at: layout.index[col.key]!,
+    required: isRequired(col),
+    byValue: unique && col.unique ? new Map() : undefined,
+    read: cellReader(col, timeZone),
+    limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
+    text: col.type === 'text' || col.type === 'id',
+    requiredParams: shareTexts('required', { column: header(key, col.key) }),
+    unreadable: new Map(),
+    breaks: new Map(),
+  }));
+  // A record's shape, made once: every present column in order, null until read. Each row's record
+  // is a copy of it, rather than an object grown a property at a time.
+  const shape: Record<string, Typed | null> = {};
+  for (const p of plan) shape[p.key] = null;
+  const checker = new RowChecker(key, plan, shape);
+  const { problems, fixes, rows } = checker;
   for (const col of layout.missing)
     if (isRequired(col))
       problems.push(
         makeProblem(key, 1, col.key, 'missingColumn', { column: header(key, col.key) }, 'warning'),
       );
-
-  // column → comparable value → rows holding it
-  // A value seen once holds the index in `rows` of its record: no list until it is seen again.
-  const seen = new Map<string, Map<string, number | { value: Typed; rows: number[] }>>();
-  if (options.unique !== false) for (const col of present) if (col.unique) seen.set(col.key, new Map());
-
-  // Each column's place, rule and duplicate index looked up once, not once per cell.
-  const plan = present.map((col) => ({
-    col,
-    key: col.key,
-    at: layout.index[col.key]!,
-    required: isRequired(col),
-    byValue: seen.get(col.key),
-    read: cellReader(col, timeZone),
-    limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
-    text: col.type === 'text' || col.type === 'id',
-  }));
-  const columns = plan.length;
-  // A record's shape, made once: every present column in order, null until read. Each row's record
-  // is a copy of it, rather than an object grown a property at a time.
-  const shape: Record<string, Typed | null> = {};
-  for (const p of plan) shape[p.key] = null;
-  const rows: TypedRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const raw = values[i] ?? [];
-    if (isBlankRow(raw)) continue;
-    const row = firstRow + i - 1;
-    const typed: Record<string, Typed | null> = { ...shape };
-    // By index, not `for (const {…} of plan)`: no iterator and no unpacking per cell.
-    for (let j = 0; j < columns; j++) {
-      const p = plan[j]!;
-      const cell = raw[p.at];
-      // An empty cell is empty in every type (as readCell says): no reader asked.
-      const empty = cell === '' || cell === null || cell === undefined;
-      // Most cells of a text column are plain text: read as readCell would, without a record per cell.
-      const trimmed = !empty && p.text && typeof cell === 'string' ? cell.trim() : '';
-      let value: Typed | null = empty ? null : trimmed;
-      let normalised: Typed | undefined;
-      if (!empty && (!trimmed || trimmed[0] === '#')) {
-        const read = p.read(cell);
-        if (!read.ok) {
-          const issue = readIssue(key, p.col, read.error, cell);
-          problems.push(makeProblem(key, row, p.key, issue.code, issue.params));
-          continue;
-        }
-        value = read.value;
-        normalised = read.normalised;
-      }
-      if (value === null) {
-        if (p.required)
-          problems.push(makeProblem(key, row, p.key, 'required', { column: header(key, p.key) }));
-        continue;
-      }
-      typed[p.key] = value;
-      const issue = p.limited && limitIssue(key, p.col, value);
-      if (issue) problems.push(makeProblem(key, row, p.key, issue.code, issue.params));
-      if (normalised !== undefined)
-        fixes.push({ sheet: key, row, column: p.key, from: cell, to: normalised });
-      const byValue = p.byValue;
-      if (byValue) {
-        const k = duplicateKey(value);
-        const entry = byValue.get(k);
-        if (entry === undefined) byValue.set(k, rows.length);
-        else if (typeof entry === 'number') {
-          const first = rows[entry]!;
-          byValue.set(k, { value: first.v[p.key]!, rows: [first.row, row] });
-        } else entry.rows.push(row);
-      }
-    }
-    rows.push({ row, v: typed });
+    if (!isBlankRow(raw)) checker.check(raw, firstRow + i - 1);
   }
 
-  for (const [column, byValue] of seen)
-    for (const entry of byValue.values()) {
-      if (typeof entry === 'number') continue;
-      const { value, rows: at } = entry;
-      for (const row of at) problems.push(duplicateProblem(key, column, row, value, at));
-    }
+  for (const p of plan)
+    if (p.byValue)
+      for (const entry of p.byValue.values()) {
+        if (typeof entry === 'number') continue;
+        const { value, rows: at } = entry;
+        for (const row of at) problems.push(duplicateProblem(key, p.key, row, value, at));
+      }
   return { view: { key, layout, rows }, problems, fixes };
 }

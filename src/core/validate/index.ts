@@ -4,7 +4,6 @@ import { SHEETS, type SheetKey } from '../sheets';
 import type { TableLayout } from '../table/mapping';
 import type { Day } from '../time';
 import { checkColumns, type Fix, type SheetView } from './columns';
-import { groupBySheet } from './group';
 import type { Rule, RuleContext } from './context';
 import { makeProblem, quote, type Problem } from './problem';
 import { assetRules } from './rules/assets';
@@ -32,6 +31,8 @@ export interface WorkbookCheck {
   readonly fixes: Fix[];
   /** Records checked per sheet (blank rows not counted). */
   readonly rows: Partial<Record<SheetKey, number>>;
+  /** The problems of each sheet that has some, in row order (`problems` is these, sheet after sheet). */
+  readonly bySheet: ReadonlyMap<SheetKey, readonly Problem[]>;
 }
 
 /** Sheets whose records are checked: the office's data, not Settings (a list) or sheets Houqin rebuilds. */
@@ -75,19 +76,6 @@ function settingProblems(values: unknown[][]): Problem[] {
 }
 
 /**
- * Problems in sheet order, then row order, each sheet's problems otherwise as they came: a stable
- * sort by row of each sheet's list, which holds a few runs already in row order (its columns' rules,
- * then each domain rule), rather than one sort of tens of thousands across sheets.
- */
-function inOrder(problems: readonly Problem[]): Problem[] {
-  const bySheet = groupBySheet(problems);
-  const out: Problem[] = [];
-  for (const { key } of SHEETS)
-    for (const p of bySheet.get(key)?.sort((a, b) => a.row - b.row) ?? []) out.push(p);
-  return out;
-}
-
-/**
  * Checks the sheets given: per-column rules from the declarations, then the cross-row and
  * cross-sheet rules of the domain. Pure; never throws on cell content; every record is checked.
  * `only` limits the sheets reported on (lookups still use every table given).
@@ -95,7 +83,9 @@ function inOrder(problems: readonly Problem[]): Problem[] {
 export function checkWorkbook(input: WorkbookInput, only?: readonly SheetKey[]): WorkbookCheck {
   const report = new Set<SheetKey>(only ?? CHECKED_SHEETS);
   const views = new Map<SheetKey, SheetView>();
-  const problems: Problem[] = [];
+  // Each sheet's problems as they come (its columns' rules, then each domain rule), kept apart:
+  // ordered by row per sheet at the end, with no list across sheets to group again.
+  const bySheet = new Map<SheetKey, Problem[]>();
   const fixes: Fix[] = [];
   const rows: Partial<Record<SheetKey, number>> = {};
   for (const key of CHECKED_SHEETS) {
@@ -105,8 +95,8 @@ export function checkWorkbook(input: WorkbookInput, only?: readonly SheetKey[]):
     views.set(key, checked.view);
     if (!report.has(key)) continue;
     rows[key] = checked.view.rows.length;
+    bySheet.set(key, checked.problems);
     // Not push(...): tens of thousands of arguments.
-    for (const p of checked.problems) problems.push(p);
     for (const f of checked.fixes) fixes.push(f);
   }
   const ctx: RuleContext = {
@@ -115,12 +105,32 @@ export function checkWorkbook(input: WorkbookInput, only?: readonly SheetKey[]):
     timeZone: input.timeZone,
     view: (key) => views.get(key),
   };
-  for (const rule of RULES) if (report.has(rule.sheet)) for (const p of rule.check(ctx)) problems.push(p);
+  for (const rule of RULES) {
+    if (!report.has(rule.sheet)) continue;
+    const found = rule.check(ctx);
+    if (!found.length) continue;
+    const list = bySheet.get(rule.sheet);
+    if (!list) bySheet.set(rule.sheet, found);
+    else for (let i = 0; i < found.length; i++) list.push(found[i]!);
+  }
   const settings = input.tables.settings;
-  if (settings && (only === undefined || report.has('settings')))
-    problems.push(...settingProblems(settings.values));
-  return { problems: inOrder(problems), fixes, rows };
+  if (settings && (only === undefined || report.has('settings'))) {
+    const found = settingProblems(settings.values);
+    if (found.length) bySheet.set('settings', found);
+  }
+  // Sheet order, then row order, each sheet's problems otherwise as they came: a stable sort by
+  // row of each sheet's list, which holds a few runs already in row order.
+  const problems: Problem[] = [];
+  for (const { key } of SHEETS) {
+    const list = bySheet.get(key);
+    if (!list) continue;
+    list.sort(byRow);
+    for (let i = 0; i < list.length; i++) problems.push(list[i]!);
+  }
+  return { problems, fixes, rows, bySheet };
 }
+
+const byRow = (a: Problem, b: Problem): number => a.row - b.row;
 
 /** Every problem in the workbook, in sheet then row order. */
 export function validateWorkbook(input: WorkbookInput): Problem[] {

@@ -251,7 +251,7 @@ export const cellKey = (row: number, column: number): number => row * KEY_ROW + 
 
 interface WantedCell {
   problems: string[];
-  tidied?: string;
+  tidied: string | undefined;
 }
 
 /**
@@ -287,7 +287,8 @@ class MarksByRow implements WantedMarks {
     if (!cells) this.byRow[row] = cells = [];
     let entry = cells[column];
     if (!entry) {
-      cells[column] = entry = { problems: [] };
+      // Every cell of one shape, `tidied` there from the start: code reading cells sees one map.
+      cells[column] = entry = { problems: [], tidied: undefined };
       this.size++;
     }
     return entry;
@@ -313,17 +314,38 @@ export function wantedMarks(
   timeZone: string,
 ): WantedMarks {
   const wanted = new MarksByRow();
-  const index = layout.index;
-  for (const p of problems) {
+  wantProblems(wanted, layout.index, problems, lang);
+  wantTidied(wanted, layout.index, fixes, lang, timeZone);
+  return wanted;
+}
+
+// Two loops, each a function of its own: each is optimised for the little it does.
+function wantProblems(
+  wanted: MarksByRow,
+  index: TableLayout['index'],
+  problems: readonly Problem[],
+  lang: Lang,
+): void {
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
     if (p.column === null || p.row <= 1) continue;
     const c = index[p.column];
     if (c !== undefined) wanted.at(p.row, c).problems.push(detailIn(p, lang));
   }
-  for (const f of fixes) {
+}
+
+function wantTidied(
+  wanted: MarksByRow,
+  index: TableLayout['index'],
+  fixes: readonly Fix[],
+  lang: Lang,
+  timeZone: string,
+): void {
+  for (let i = 0; i < fixes.length; i++) {
+    const f = fixes[i]!;
     const c = index[f.column];
     if (c !== undefined) wanted.at(f.row, c).tidied = normalisedNote(f, lang, timeZone);
   }
-  return wanted;
 }
 
 /** The backgrounds and notes of a block of rows as read (getBackgrounds / getNotes). */

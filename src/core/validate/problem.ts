@@ -35,12 +35,18 @@ export type Param = string | number | ((lang: Lang) => string);
 
 const HEADERS = new Map<string, Map<string, (lang: Lang) => string>>();
 
-/** A column's header as a parameter: one function per column, shared by all its problems. */
+/**
+ * A column's header as a parameter: one function per column, shared by all its problems, which
+ * looks its text up once per language (the catalogues are fixed for the build).
+ */
 export function header(sheet: SheetKey, column: string): (lang: Lang) => string {
   let bySheet = HEADERS.get(sheet);
   if (!bySheet) HEADERS.set(sheet, (bySheet = new Map()));
   let made = bySheet.get(column);
-  if (!made) bySheet.set(column, (made = (lang: Lang): string => columnHeader(lang, sheet, column)));
+  if (!made) {
+    const texts: Partial<Record<Lang, string>> = {};
+    bySheet.set(column, (made = (lang: Lang): string => (texts[lang] ??= columnHeader(lang, sheet, column))));
+  }
   return made;
 }
 
@@ -78,6 +84,19 @@ export function describe(code: ProblemCode, params: Readonly<Record<string, Para
     out += (name in params ? render(params[name]!, lang) : `{${name}}`) + parts[i + 1]!;
   }
   return out;
+}
+
+/** The texts of parameters that many problems share with one code, written once per language. */
+const SHARED = new WeakMap<object, { code: ProblemCode; zh?: string; english?: string }>();
+
+/**
+ * Says that `params` will be shared by every problem made with them and `code` (one read issue per
+ * distinct bad value of a column, say): their text is then written once per language, not once per
+ * problem. The parameters must not change afterwards.
+ */
+export function shareTexts<P extends Readonly<Record<string, Param>>>(code: ProblemCode, params: P): P {
+  SHARED.set(params, { code });
+  return params;
 }
 
 /** A problem's detail as an object, for whoever asks for `problem.detail`: its texts stay on the problem. */
@@ -146,9 +165,16 @@ class CheckedProblem implements Problem {
 
   /** The detail in one language, written when first asked for. */
   detailIn(lang: Lang): string {
+    return lang === 'en' ? (this.english ??= this.write('en')) : (this.zh ??= this.write(lang));
+  }
+
+  /** The detail written, or taken from the problems that share this one's code and parameters. */
+  private write(lang: Lang): string {
+    const shared = SHARED.get(this.params);
+    if (shared === undefined || shared.code !== this.code) return describe(this.code, this.params, lang);
     return lang === 'en'
-      ? (this.english ??= describe(this.code, this.params, 'en'))
-      : (this.zh ??= describe(this.code, this.params, lang));
+      ? (shared.english ??= describe(this.code, this.params, 'en'))
+      : (shared.zh ??= describe(this.code, this.params, lang));
   }
 
   get detail(): Bilingual {

@@ -11,10 +11,16 @@ import type { Table } from '../adapters/workbook';
  * sheet has nothing left to tidy.
  */
 export function storeFixes(table: Table, fixes: readonly Fix[], timeZone: string): void {
-  const cells: CellWrite[] = [];
+  // Column by column, each column's cells in the order they came (row order, as a check finds
+  // them): writeCells orders its cells by column, then row, which is then one pass over thousands
+  // of scattered tidied cells rather than a sort of them.
+  const byColumn: CellWrite[][] = [];
   for (const f of fixes) {
     const c = table.layout.index[f.column];
-    if (c !== undefined) cells.push({ row: f.row, column: c + 1, value: fixedValue(f, timeZone) });
+    if (c !== undefined)
+      (byColumn[c] ??= []).push({ row: f.row, column: c + 1, value: fixedValue(f, timeZone) });
   }
+  const cells: CellWrite[] = [];
+  for (const column of byColumn) if (column) for (const cell of column) cells.push(cell);
   writeCells(table.sheet, cells);
 }

@@ -1,5 +1,5 @@
 import { messages } from '../../i18n';
-import { day, text } from '../../table/record';
+import { day, text, type TypedRecord } from '../../table/record';
 import { has, keysOf, lookupBy, nameKey, rowRule } from '../context';
 import { header, label, sheetTitle, type Problem } from '../problem';
 
@@ -9,6 +9,16 @@ const OPEN_REPAIR = new Set(['reported', 'in_progress']);
  * acceptance (an invoice number to reimburse, say) needs all three; rows with none predate it.
  */
 const ACCEPTANCE = ['acceptedBy', 'acceptedDate', 'invoiceNo'] as const;
+
+/** Whether an acceptance column of the row is filled in (a date column with a day). */
+const isFilled = (v: TypedRecord['v'], column: (typeof ACCEPTANCE)[number]): boolean =>
+  (column === 'acceptedDate' ? day(v[column]) : text(v[column])) !== null;
+
+/** Whether the row has started its acceptance: most rows have not, and are passed without a list. */
+function someAccepted(v: TypedRecord['v']): boolean {
+  for (let i = 0; i < ACCEPTANCE.length; i++) if (isFilled(v, ACCEPTANCE[i]!)) return true;
+  return false;
+}
 
 /** Custodian on the roster; a scrapped asset keeps its row and gets a scrap date; under repair needs an open repair. */
 export const assetRules = rowRule({
@@ -46,9 +56,9 @@ export const assetRules = rowRule({
     const out: Problem[] = at.reference(record, 'custodian', roster, 'roster');
     if (v.status === 'scrapped') out.push(...at.requiredWhen(record, 'scrapDate', 'status', 'assetStatus'));
     // Acceptance before registration: a row with some of 验收人 / 验收日期 / 发票号 but not all.
-    if (acceptance && v.status !== 'scrapped') {
-      const missing = ACCEPTANCE.filter((c) => (c === 'acceptedDate' ? day(v[c]) : text(v[c])) === null);
-      if (missing.length && missing.length < ACCEPTANCE.length)
+    if (acceptance && v.status !== 'scrapped' && someAccepted(v)) {
+      const missing = ACCEPTANCE.filter((c) => !isFilled(v, c));
+      if (missing.length)
         out.push(
           at.problem(
             record,

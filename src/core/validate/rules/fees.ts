@@ -22,7 +22,9 @@ export const paymentRules = rowRule({
   lookups: [lookupBy('itemCode', 'feeItems', ['code', 'name', 'standard', 'periodStart', 'periodEnd'])],
   prepare(ctx) {
     const itemsView = ctx.view('feeItems');
-    if (!itemsView || !has(itemsView, 'code')) return { items: null };
+    // The last day whose money should be in the bank by today, worked out once, not per row.
+    const lastDue = addDays(ctx.today, -1);
+    if (!itemsView || !has(itemsView, 'code')) return { items: null, lastDue };
     const items = new Map<string, FeeItem>();
     for (const { v } of itemsView.rows) {
       const code = nameKey(v.code);
@@ -34,9 +36,9 @@ export const paymentRules = rowRule({
           end: day(v.periodEnd),
         });
     }
-    return { items };
+    return { items, lastDue };
   },
-  row(record, { ctx, found: { items }, has, problem, reference }) {
+  row(record, { ctx, found: { items, lastDue }, has, problem, reference }) {
     const { v } = record;
     const code = nameKey(v.itemCode);
     const item = code !== null && items ? items.get(code) : undefined;
@@ -88,8 +90,9 @@ export const paymentRules = rowRule({
     const deposit = day(v.depositDate);
     if (deposit !== null && deposit !== date)
       out.push(problem(record, 'depositDate', 'notDepositedSameDay', { date, deposit }, 'warning'));
-    // Today's money may still go to the bank today; from tomorrow it is late.
-    if (deposit === null && addDays(date, 1) <= ctx.today)
+    // Today's money may still go to the bank today; from tomorrow it is late (the day after `date`
+    // is today or earlier: `date` is yesterday or earlier).
+    if (deposit === null && date <= lastDue)
       out.push(problem(record, 'depositDate', 'notDeposited', { date }, 'warning'));
     return out;
   },
