@@ -7,7 +7,7 @@ import { dutyTomorrow } from './duty';
 import { leaversWithItems } from './leavers';
 import { expiringCertificates, lowStock } from './expiry';
 import { peopleFrom } from './people';
-import { recordsOf } from './typed';
+import { recordsOf, recordsWhere } from './typed';
 import { lateHazards, lateInspections, lateLoans, lateRepairs, lateTasks } from './records';
 import { OVERDUE_KINDS, type OverdueInput, type OverdueItem, type OverdueKind } from './types';
 
@@ -44,9 +44,16 @@ export function findOverdue(input: OverdueInput, now: Date, settings: Settings):
     ...lateInspections(read('inspectionSchedules'), ctx),
     ...lateTasks(read('tasks'), ctx),
     ...lateLoans(read('stockMovements'), ctx),
-    ...expiringCertificates(roster, read('supplierCertificates'), read('assets'), ctx),
+    // Of tens of thousands of assets, only those with a service day can come due; the rest are
+    // typed only when someone leaving may still keep some.
+    ...expiringCertificates(
+      roster,
+      read('supplierCertificates'),
+      recordsWhere(input, 'assets', (cells) => cells.serviceDue !== ''),
+      ctx,
+    ),
     ...lowStock(read('stockItems'), read('stockMovements'), ctx),
-    ...leaversWithItems(roster, read('stockMovements'), read('assets'), ctx),
+    ...leaversWithItems(roster, read('stockMovements'), () => read('assets'), ctx),
     ...dutyTomorrow(read('duty'), ctx),
   ];
   const head = isEmail(settings.officeHead) ? settings.officeHead : '';
