@@ -4,9 +4,10 @@ import { dutyGaps, dutySpans, type DutyGap } from '../duty';
 import { newRequests } from '../requests/status';
 import { sampleDays as samplesIn, weeklyHistory } from '../figures';
 import type { OverdueInput, OverdueItem } from '../overdue';
-import { day, instant, num, str, typedRecords } from '../table/record';
+import { recordsOf } from '../overdue/typed';
+import { day, instant, num, str } from '../table/record';
 import type { Settings } from '../settings/schema';
-import { addDays, dayOf } from '../time';
+import { addDays, dayOf, instantOf, timeOf } from '../time';
 import type { Attention, Digest, DigestProblem, FeeGap, Top } from './model';
 import { zhOrder } from '../order';
 
@@ -101,15 +102,27 @@ export function buildDigest(
   const { from, to } = history.at(-1)!;
   const nextTo = addDays(today, 6);
   const inWeek = (d: string | null): d is string => d !== null && d >= from && d <= to;
-  const read = (key: keyof OverdueInput['tables']) => typedRecords(input.tables[key], tz);
-  const late = (kind: OverdueItem['kind']) => overdue.filter((i) => i.kind === kind);
+  const read = (key: keyof OverdueInput['tables']) => recordsOf(input, key);
+  // The late items of each kind, in findOverdue's order.
+  const lateBy = new Map<OverdueItem['kind'], OverdueItem[]>();
+  for (const i of overdue) {
+    const list = lateBy.get(i.kind);
+    if (list) list.push(i);
+    else lateBy.set(i.kind, [i]);
+  }
+  const late = (kind: OverdueItem['kind']): readonly OverdueItem[] => lateBy.get(kind) ?? [];
 
+  // Repairs completed last week: completed between its first and its last midnight, school time
+  // (the same as the completion's day being in the week, without asking each one's day).
+  const weekStart = instantOf(from, tz).getTime();
+  const weekEnd = instantOf(addDays(to, 1), tz).getTime();
   const hours: number[] = [];
   for (const { v } of read('repairs')) {
     const at = instant(v.reportedAt);
     const done = instant(v.completedAt);
-    if (at && done && inWeek(dayOf(done, tz)) && v.status !== 'cancelled')
-      hours.push((done.getTime() - at.getTime()) / HOUR);
+    if (!at || !done || v.status === 'cancelled') continue;
+    const doneAt = timeOf(done);
+    if (doneAt >= weekStart && doneAt < weekEnd) hours.push((doneAt - timeOf(at)) / HOUR);
   }
 
   let collected = 0;

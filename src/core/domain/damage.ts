@@ -1,5 +1,5 @@
 import type { TypedRecord } from '../table/record';
-import { dayOf, isDate, type Day } from '../time';
+import { addDays, instantOf, isDate, timeOf, type Day } from '../time';
 import { zhOrder } from '../order';
 
 /** One class's or room's repairs in a period: how many, caused by people or by wear, and compensation collected. */
@@ -24,11 +24,15 @@ export function damageSummary(
   to: Day,
 ): DamageLine[] {
   const by = new Map<string, { repairs: number; byPerson: number; byWear: number; cents: number }>();
+  // Reported on a day from `from` to `to`: at or after the first midnight, before the one after
+  // `to` (school time), without asking each report's day.
+  const start = instantOf(from, timeZone).getTime();
+  const end = instantOf(addDays(to, 1), timeZone).getTime();
   for (const { v } of repairs) {
     if (!isDate(v.reportedAt) || v.status === 'cancelled') continue;
-    const reported = dayOf(v.reportedAt, timeZone);
+    const reported = timeOf(v.reportedAt);
     const location = typeof v.location === 'string' ? v.location.trim() : '';
-    if (reported < from || reported > to || !location) continue;
+    if (reported < start || reported >= end || !location) continue;
     const line = by.get(location) ?? { repairs: 0, byPerson: 0, byWear: 0, cents: 0 };
     line.repairs += 1;
     if (v.cause === 'person') line.byPerson += 1;

@@ -1,10 +1,11 @@
 import { repairDeadline } from '../domain/repairs';
 import { applyMovement } from '../domain/stock';
 import { movementsOf } from '../overdue/expiry';
-import { day, instant, num, str, typedRecords, type TypedRecord } from '../table/record';
+import { recordsOf } from '../overdue/typed';
+import { day, instant, num, str, type TypedRecord } from '../table/record';
 import type { OverdueInput } from '../overdue/types';
 import type { Settings } from '../settings/schema';
-import { addDays, dayOf, instantOf, weekday, type Day } from '../time';
+import { addDays, dayOf, instantOf, timeOf, weekday, type Day } from '../time';
 
 /**
  * The office's weekly figures, computed in one place so the digest, the sidebar dashboard and the
@@ -108,11 +109,14 @@ export function periodFigures(
 ): WeekFigures[] {
   const tz = input.timeZone;
   const n = periods.length;
-  const read = (key: (typeof FIGURE_SHEETS)[number]) => typedRecords(input.tables[key], tz);
+  const read = (key: (typeof FIGURE_SHEETS)[number]) => recordsOf(input, key);
   const first = periods[0]?.from ?? '';
   const last = periods.at(-1)?.to ?? '';
   const starts = periods.map((p) => p.from);
-  // The instant each period ends: the next day's midnight in the school's zone.
+  // The instant each period starts and ends (the next day's midnight), in the school's zone: an
+  // instant's calendar day is in a period exactly when the instant lies between the two, so the
+  // times of tens of thousands of repairs are placed without asking each one's day.
+  const startTimes = periods.map((p) => instantOf(p.from, tz).getTime());
   const ends = periods.map((p) => instantOf(addDays(p.to, 1), tz).getTime());
   const counts = periods.map(
     () => Object.fromEntries([...COUNTERS, 'cents'].map((k) => [k, 0])) as Record<Counter | 'cents', number>,
@@ -131,6 +135,18 @@ export function periodFigures(
     const k = periodOf(d);
     if (k !== null) counts[k]![key] += by;
   };
+  // The earliest instant seen: its day is the earliest of their days (a later instant never falls on an earlier day).
+  let earliestTime = Infinity;
+  const periodAt = (ms: number): number | null => {
+    if (!(ms >= startTimes[0]! && ms < ends[n - 1]!)) return null;
+    let k = n - 1;
+    while (k > 0 && startTimes[k]! > ms) k--;
+    return k;
+  };
+  const addAt = (at: Date, key: Counter) => {
+    const k = periodAt(timeOf(at));
+    if (k !== null) counts[k]![key] += 1;
+  };
   /** Adds 1 to `key` at every period end strictly between `start` and `stop`: the state held then. */
   const during = (start: number, stop: number, key: Counter) => {
     for (let k = 0; k < n; k++) if (ends[k]! > start && ends[k]! < stop) counts[k]![key] += 1;
@@ -140,10 +156,12 @@ export function periodFigures(
   for (const { v } of read('repairs')) {
     const reported = instant(v.reportedAt);
     const completed = instant(v.completedAt);
-    const reportedDay = reported && dayOf(reported, tz);
-    seen(reportedDay);
-    add(reportedDay, 'repairsReported');
-    if (completed && v.status !== 'cancelled') add(dayOf(completed, tz), 'repairsFixed');
+    if (reported) {
+      const reportedAt = timeOf(reported);
+      if (reportedAt < earliestTime) earliestTime = reportedAt;
+      addAt(reported, 'repairsReported');
+    }
+    if (completed && v.status !== 'cancelled') addAt(completed, 'repairsFixed');
     // A repair marked done with no completion time cannot be placed in time: never counted late.
     if (v.status === 'cancelled' || (v.status === 'done' && !completed)) continue;
     const deadline =
@@ -186,6 +204,7 @@ export function periodFigures(
     if (k !== null) counts[k]!.cents += cents(amount);
   }
 
+  if (earliestTime !== Infinity) seen(dayOf(new Date(earliestTime), tz));
   const movements = movementsOf(read('stockMovements'));
   for (const m of movements) seen(m.date);
   lowStockAtEnds(read('stockItems'), movements, periods, counts);
@@ -238,7 +257,7 @@ export function sampleDays(
   settings: Pick<Settings, 'sampleHours' | 'sampleGrams'>,
 ): Map<Day, boolean> {
   const days = new Map<Day, boolean>();
-  for (const { v } of typedRecords(input.tables.canteenSamples, input.timeZone)) {
+  for (const { v } of recordsOf(input, 'canteenSamples')) {
     const d = day(v.date);
     if (!d || d < from || d > to) continue;
     const sampled = instant(v.sampledAt);

@@ -7,7 +7,7 @@ import { dutyTomorrow } from './duty';
 import { leaversWithItems } from './leavers';
 import { expiringCertificates, lowStock } from './expiry';
 import { peopleFrom } from './people';
-import { typedRecords } from '../table/record';
+import { recordsOf, recordsWhere } from './typed';
 import { lateHazards, lateInspections, lateLoans, lateRepairs, lateTasks } from './records';
 import { OVERDUE_KINDS, type OverdueInput, type OverdueItem, type OverdueKind } from './types';
 
@@ -16,7 +16,7 @@ export type { People } from './people';
 
 /** The Roster as a directory (names ↔ addresses, posts), for callers that greet or route people. */
 export function rosterPeople(input: OverdueInput) {
-  return peopleFrom(typedRecords(input.tables.roster, input.timeZone));
+  return peopleFrom(recordsOf(input, 'roster'));
 }
 export type { OverdueInput, OverdueItem, OverdueKind } from './types';
 
@@ -28,11 +28,7 @@ export type { OverdueInput, OverdueItem, OverdueKind } from './types';
  */
 export function findOverdue(input: OverdueInput, now: Date, settings: Settings): OverdueItem[] {
   const tz = input.timeZone;
-  const typed = new Map<string, ReturnType<typeof typedRecords>>();
-  const read = (key: keyof OverdueInput['tables']) => {
-    if (!typed.has(key)) typed.set(key, typedRecords(input.tables[key], tz));
-    return typed.get(key)!;
-  };
+  const read = (key: keyof OverdueInput['tables']) => recordsOf(input, key);
   const roster = read('roster');
   const ctx: RuleContext = {
     now,
@@ -48,9 +44,16 @@ export function findOverdue(input: OverdueInput, now: Date, settings: Settings):
     ...lateInspections(read('inspectionSchedules'), ctx),
     ...lateTasks(read('tasks'), ctx),
     ...lateLoans(read('stockMovements'), ctx),
-    ...expiringCertificates(roster, read('supplierCertificates'), read('assets'), ctx),
+    // Of tens of thousands of assets, only those with a service day can come due; the rest are
+    // typed only when someone leaving may still keep some.
+    ...expiringCertificates(
+      roster,
+      read('supplierCertificates'),
+      recordsWhere(input, 'assets', (cells) => cells.serviceDue !== ''),
+      ctx,
+    ),
     ...lowStock(read('stockItems'), read('stockMovements'), ctx),
-    ...leaversWithItems(roster, read('stockMovements'), read('assets'), ctx),
+    ...leaversWithItems(roster, read('stockMovements'), () => read('assets'), ctx),
     ...dutyTomorrow(read('duty'), ctx),
   ];
   const head = isEmail(settings.officeHead) ? settings.officeHead : '';

@@ -12,7 +12,8 @@ import { day, str, type TypedRecord } from '../table/record';
 export function leaversWithItems(
   roster: readonly TypedRecord[],
   movements: readonly TypedRecord[],
-  assets: readonly TypedRecord[],
+  /** Typed only when someone is leaving: most days nobody is. */
+  assets: () => readonly TypedRecord[],
   ctx: RuleContext,
 ): Draft[] {
   const leaving = roster
@@ -26,7 +27,7 @@ export function leaversWithItems(
       loans.set(who, (loans.get(who) ?? 0) + 1);
     }
   const kept = new Map<string, number>();
-  for (const { v } of assets)
+  for (const { v } of assets())
     if (v.status !== 'scrapped') {
       const who = labelKey(str(v.custodian));
       kept.set(who, (kept.get(who) ?? 0) + 1);

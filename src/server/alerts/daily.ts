@@ -29,7 +29,9 @@ export function sendOverdueAlerts(workbook: Workbook, now: Date): AlertRun {
   if (!logTable) throw new Error(messages(lang).errors.notSetUp);
   const input = overdueInput(workbook);
   const items = findOverdue(input, now, settings);
-  const plan = planAlerts(items, readLog(logTable, tz), now, tz, settings);
+  // Read once: the log grows every day, and sending changes nothing in it until it is written.
+  const log = readLog(logTable, tz);
+  const plan = planAlerts(items, log, now, tz, settings);
   const people = rosterPeople(input);
   const links = workbookLinks(
     workbook,
@@ -49,7 +51,7 @@ export function sendOverdueAlerts(workbook: Workbook, now: Date): AlertRun {
     if (outcome.sent) quota -= 1;
     return outcome;
   });
-  const changes = logChanges(plan, outcomes, readLog(logTable, tz), now, lang);
+  const changes = logChanges(plan, outcomes, log, now, lang);
   appendRecords(logTable, changes.append);
   updateRecords(logTable, changes.update);
 

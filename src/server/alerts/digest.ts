@@ -5,10 +5,17 @@ import { findOverdue } from '../../core/overdue';
 import type { SheetKey } from '../../core/sheets';
 import { sheetName } from '../../core/table';
 import { dayOf } from '../../core/time';
-import { CHECKED_SHEETS, messageIn, validateWorkbook, type WorkbookInput } from '../../core/validate';
+import type { Lang } from '../../core/lang';
+import {
+  CHECKED_SHEETS,
+  checkWorkbook,
+  messageIn,
+  type Problem,
+  type WorkbookInput,
+} from '../../core/validate';
 import { remainingQuota, sendMail } from '../adapters/mail';
 import type { Workbook } from '../adapters/workbook';
-import { OVERDUE_SHEETS, overdueInput, readTables } from './input';
+import { OVERDUE_SHEETS, readTables } from './input';
 import { workbookLinks } from './links';
 import { lastRunText, recordStatus } from './status';
 
@@ -22,6 +29,23 @@ const DIGEST_LINKED: readonly SheetKey[] = [
   'duty',
 ];
 
+/**
+ * A problem as the digest shows it, its text written only when read, in the digest's language:
+ * the digest counts tens of thousands on a messy workbook and shows the first few.
+ */
+class Found implements DigestProblem {
+  constructor(
+    private readonly problem: Problem,
+    private readonly lang: Lang,
+  ) {}
+  get severity(): Problem['severity'] {
+    return this.problem.severity;
+  }
+  get message(): string {
+    return `${sheetName(this.lang, this.problem.sheet)} ${messageIn(this.problem, this.lang)}`;
+  }
+}
+
 /** What the validation finds now, each sheet read once (the same reads the digest uses). */
 function problems(workbook: Workbook, now: Date): DigestProblem[] {
   const { settings } = workbook.settings();
@@ -30,29 +54,18 @@ function problems(workbook: Workbook, now: Date): DigestProblem[] {
     const table = workbook.table(key);
     if (table) (tables as Record<SheetKey, unknown>)[key] = { layout: table.layout, values: table.values };
   }
-  const input = { timeZone: workbook.timeZone, settings, today: dayOf(now, workbook.timeZone), tables };
-  const lang = settings.language;
-  // The message is written when read, in the digest's language: the digest shows the first few.
-  return validateWorkbook(input).map((p) => ({
-    severity: p.severity,
-    get message() {
-      return `${sheetName(lang, p.sheet)} ${messageIn(p, lang)}`;
-    },
-  }));
+  const tz = workbook.timeZone;
+  const check = checkWorkbook({ timeZone: tz, settings, today: dayOf(now, tz), tables });
+  return check.problems.map((p) => new Found(p, settings.language));
 }
 
 /** The digest e-mail for the office list, built from the workbook as it is now. */
 export function composeDigest(workbook: Workbook, now: Date): Mail {
   const { settings } = workbook.settings();
-  const input = overdueInput(workbook);
+  const input = readTables(workbook, [...OVERDUE_SHEETS, 'feePayments', 'canteenSamples']);
+  const found = problems(workbook, now);
   const overdue = findOverdue(input, now, settings);
-  const digest = buildDigest(
-    readTables(workbook, [...OVERDUE_SHEETS, 'feePayments', 'canteenSamples']),
-    now,
-    settings,
-    overdue,
-    problems(workbook, now),
-  );
+  const digest = buildDigest(input, now, settings, overdue, found);
   // The rows items link to, and the sheets each section's "more" opens: one call per sheet.
   const links = workbookLinks(workbook, [...overdue.map((i) => i.sheet), ...DIGEST_LINKED]);
   return renderDigest(digest, settings.officeEmails, {

@@ -8,6 +8,20 @@ import { dayOf, isDate, type Day } from '../../time';
 import type { PlannedTask } from '../model';
 import { planned, type PlanContext } from './context';
 
+// The columns a repair's task is made from: the rest of a repair's 17 are not read.
+const COLUMNS = repairs.columns.filter((c) =>
+  [
+    'repairId',
+    'reportedAt',
+    'location',
+    'description',
+    'assignee',
+    'contractor',
+    'status',
+    'completedAt',
+  ].includes(c.key),
+);
+
 export interface RepairPlan {
   readonly tasks: PlannedTask[];
   /** Completed repairs and the day they were completed: their open tasks are closed as done. */
@@ -23,7 +37,7 @@ export function repairTasks(rows: readonly SheetRow[], ctx: PlanContext): Repair
   const completed = new Map<string, Day | null>();
   const template = messages(ctx.lang).tasks.titles.repair;
   for (const { cells } of rows) {
-    const t = typedCells(repairs.columns, cells, ctx.timeZone);
+    const t = typedCells(COLUMNS, cells, ctx.timeZone);
     const id = str(t.repairId);
     if (!id) continue;
     if (t.status === 'done') {
