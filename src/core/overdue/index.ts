@@ -95,3 +95,4 @@ export function overdueCounts(items: readonly OverdueItem[]): Record<OverdueKind
 
 // What the shell imports of this concern, through this index (eslint houqin/layer-imports).
 export * from './people';
+export { knownRecords } from './typed';

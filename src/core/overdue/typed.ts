@@ -42,3 +42,13 @@ export function recordsWhere(
     input.timeZone,
   );
 }
+
+/**
+ * Records of `table` already typed the same way elsewhere (Check all sheets types every sheet it
+ * checks, cell by cell as `typedRecords` does), handed out by `recordsOf` from then on instead of
+ * typing the sheet a second time. Taken only when the sheet has every declared column: the check's
+ * records leave a missing column out, where `typedRecords` gives it as null.
+ */
+export function knownRecords(table: SourceTable, timeZone: string, records: readonly TypedRecord[]): void {
+  if (table.layout.missing.length === 0 && !typed.has(table)) typed.set(table, { timeZone, records });
+}

@@ -33,6 +33,8 @@ export interface WorkbookCheck {
   readonly rows: Partial<Record<SheetKey, number>>;
   /** The problems of each sheet that has some, in row order (`problems` is these, sheet after sheet). */
   readonly bySheet: ReadonlyMap<SheetKey, readonly Problem[]>;
+  /** Each sheet's records as the check typed them (every sheet given, reported on or not). */
+  readonly views: ReadonlyMap<SheetKey, SheetView>;
 }
 
 /** Sheets whose records are checked: the office's data, not Settings (a list) or sheets Houqin rebuilds. */
@@ -127,7 +129,7 @@ export function checkWorkbook(input: WorkbookInput, only?: readonly SheetKey[]):
     list.sort(byRow);
     for (let i = 0; i < list.length; i++) problems.push(list[i]!);
   }
-  return { problems, fixes, rows, bySheet };
+  return { problems, fixes, rows, bySheet, views };
 }
 
 const byRow = (a: Problem, b: Problem): number => a.row - b.row;

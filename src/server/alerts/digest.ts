@@ -1,7 +1,7 @@
 import type { Mail } from '../../core/alerts';
 import { buildDigest, renderDigest, type DigestProblem } from '../../core/digest';
 import { fill, messages } from '../../core/i18n';
-import { findOverdue } from '../../core/overdue';
+import { findOverdue, knownRecords, type OverdueInput } from '../../core/overdue';
 import type { SheetKey } from '../../core/sheets';
 import { sheetName } from '../../core/table';
 import { dayOf } from '../../core/time';
@@ -47,7 +47,7 @@ class Found implements DigestProblem {
 }
 
 /** What the validation finds now, each sheet read once (the same reads the digest uses). */
-function problems(workbook: Workbook, now: Date): DigestProblem[] {
+function problems(workbook: Workbook, input: OverdueInput, now: Date): DigestProblem[] {
   const { settings } = workbook.settings();
   const tables: WorkbookInput['tables'] = {};
   for (const key of CHECKED_SHEETS) {
@@ -56,6 +56,11 @@ function problems(workbook: Workbook, now: Date): DigestProblem[] {
   }
   const tz = workbook.timeZone;
   const check = checkWorkbook({ timeZone: tz, settings, today: dayOf(now, tz), tables });
+  // The check typed every record it checked: the digest's figures take them rather than typing the sheets again.
+  for (const [key, view] of check.views) {
+    const table = input.tables[key];
+    if (table) knownRecords(table, tz, view.rows);
+  }
   return check.problems.map((p) => new Found(p, settings.language));
 }
 
@@ -63,7 +68,7 @@ function problems(workbook: Workbook, now: Date): DigestProblem[] {
 export function composeDigest(workbook: Workbook, now: Date): Mail {
   const { settings } = workbook.settings();
   const input = readTables(workbook, [...OVERDUE_SHEETS, 'feePayments', 'canteenSamples']);
-  const found = problems(workbook, now);
+  const found = problems(workbook, input, now);
   const overdue = findOverdue(input, now, settings);
   const digest = buildDigest(input, now, settings, overdue, found);
   // The rows items link to, and the sheets each section's "more" opens: one call per sheet.
