@@ -73,7 +73,7 @@ describe('the monthly safety report through the bundle', () => {
     expect(mail.to).toBe(`${BUREAU},${HEAD}`);
     expect(mail.subject).toBe('第一中学安全工作月报（2026年11月）');
     expect(mail.body).toContain(
-      '巡检完成 9/12；发现隐患 1 条，按期整改 0 条；月底未整改 1 条；演练培训 0 次；留样达标 0/0 天；报修 12 件，修复 7 件。',
+      '安全检查完成 9/12；发现隐患 1 条，按期整改 0 条；月底未整改 1 条；演练培训 0 次；留样达标 0/0 天；报修 12 件，修复 7 件。',
     );
     expect(mail.attachments).toHaveLength(1);
     const pdf = mail.attachments![0]!;

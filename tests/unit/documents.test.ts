@@ -70,7 +70,7 @@ describe('the monthly safety report counts what the fixture holds, by hand', () 
       safetyDocument(r, { lang: 'zh-CN', schoolName: '一中', today: '2026-02-01' }),
     );
     expect(html).toContain('如实报告为空，并非以零值代替漏报');
-    expect(html).toContain('本月没有计划的巡检任务');
+    expect(html).toContain('本月没有计划的安全检查');
   });
 
   test('the document shows the counts, the totals and the signatures, in either language', () => {

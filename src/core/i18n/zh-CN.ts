@@ -1001,11 +1001,11 @@ export const zhCN = {
       fileName: '安全月报-{month}',
       unit: '填报单位',
       empty:
-        '本月工作簿中没有巡检、隐患、演练培训、食堂留样和维修记录。本月报如实报告为空，并非以零值代替漏报；如有遗漏，请补录后重新预览。',
+        '本月工作簿中没有安全检查、隐患、演练培训、食堂留样和维修记录。本月报如实报告为空，并非以零值代替漏报；如有遗漏，请补录后重新预览。',
       summary: '一、本月概况',
       facts: {
-        inspections: '巡检完成/计划',
-        records: '巡检记录',
+        inspections: '安全检查完成/计划',
+        records: '安全检查记录',
         hazards: '发现隐患',
         fixedOnTime: '按期整改',
         openAtEnd: '月底未整改隐患',
@@ -1014,9 +1014,9 @@ export const zhCN = {
         repairs: '报修/修复',
       },
       ofTemplate: '{done}/{total}',
-      inspections: '二、安全巡检完成情况',
-      inspectionColumns: { kind: '巡检项目', planned: '计划次数', done: '完成次数', rate: '完成率' },
-      noInspections: '本月没有计划的巡检任务。',
+      inspections: '二、安全检查完成情况',
+      inspectionColumns: { kind: '检查项目', planned: '计划次数', done: '完成次数', rate: '完成率' },
+      noInspections: '本月没有计划的安全检查。',
       hazards: '三、本月发现的隐患及整改',
       hazardColumns: {
         date: '发现日期',
@@ -1027,7 +1027,7 @@ export const zhCN = {
         state: '整改情况',
       },
       hazardStates: { onTime: '按期整改（{date}）', late: '逾期整改（{date}）', open: '未整改' },
-      noHazards: '本月巡检未发现隐患。',
+      noHazards: '本月安全检查未发现隐患。',
       open: '四、月底仍未整改的隐患（含以前月份）',
       openColumns: {
         date: '发现日期',
@@ -1054,7 +1054,7 @@ export const zhCN = {
       mailIntro: '附件是{school}{period}的安全工作月报（PDF），请查收。',
       mailEmptyNote: '本月工作簿中没有相关记录，月报如实报告为空。',
       mailFacts:
-        '巡检完成 {done}/{planned}；发现隐患 {found} 条，按期整改 {onTime} 条；月底未整改 {open} 条；演练培训 {drills} 次；留样达标 {okDays}/{days} 天；报修 {reported} 件，修复 {fixed} 件。',
+        '安全检查完成 {done}/{planned}；发现隐患 {found} 条，按期整改 {onTime} 条；月底未整改 {open} 条；演练培训 {drills} 次；留样达标 {okDays}/{days} 天；报修 {reported} 件，修复 {fixed} 件。',
       logKind: '安全月报',
       sent: '{period}安全月报已发送给 {count} 个收件人。',
       alreadySent: '{period}安全月报已经发送过，没有重复发送。',
