@@ -224,5 +224,8 @@ export function missingReference(
 
 /** Whether the sheet has every one of `columns`: a rule on a missing column stays silent. */
 export function has(view: SheetView, ...columns: string[]): boolean {
-  return columns.every((c) => view.layout.index[c] !== undefined);
+  // A loop, not every(): rules ask it of each row (through `at.has` and `requiredWhen`).
+  const index = view.layout.index;
+  for (let i = 0; i < columns.length; i++) if (index[columns[i]!] === undefined) return false;
+  return true;
 }
