@@ -123,9 +123,28 @@ export function uniqueKey(value: Typed): string {
  */
 function duplicateKey(value: Typed): string {
   const text = String(value);
-  if (isPlainAscii(text)) return text.toUpperCase();
+  const plain = asciiCase(text);
+  if (plain !== NOT_PLAIN) return plain === LOWER ? text.toUpperCase() : text;
   const folded = uniqueKey(text);
   return isPlainAscii(folded) ? folded.toUpperCase() : folded;
+}
+
+const NOT_PLAIN = 0;
+const UPPER = 1;
+const LOWER = 2;
+
+/**
+ * isPlainAscii, and whether the text holds a lower-case letter (LOWER) or none (UPPER): an id
+ * without one is its own upper case, with no call to make it (tens of thousands per sheet).
+ */
+function asciiCase(text: string): number {
+  let found = UPPER;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return NOT_PLAIN;
+    if (c >= 0x61 && c <= 0x7a) found = LOWER;
+  }
+  return found;
 }
 
 export interface ColumnCheckOptions {
