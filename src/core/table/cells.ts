@@ -167,41 +167,72 @@ const READS_KEPT = 4_096;
 
 type CellReader = (cell: unknown) => CellRead;
 
-// Per declared column, its reader in the last zone asked.
-const readers = new WeakMap<ColumnDecl, { timeZone: string; read: CellReader }>();
-
 /**
  * readCell for one column in one zone. Where values repeat (dates, amounts, drop-downs, yes/no)
  * each distinct value is read once: a date column holds the same few days in every sheet, and
  * reading a Date means asking its day in the school's zone. Text (names, ids, notes) is read as it
- * comes. A column's reader is kept, so reading row after row asks each value once per run.
+ * comes. One class for every column: a loop over the columns of every sheet calls one method, not
+ * a function made per column (each new one met would send the loop's optimised code back to be
+ * compiled again).
  */
-export function cellReader(col: ColumnDecl, timeZone: string): CellReader {
-  const known = readers.get(col);
-  if (known?.timeZone === timeZone) return known.read;
-  const read: CellReader = ['text', 'id', 'email', 'phone'].includes(col.type)
-    ? (cell) => readCell(col, cell, timeZone)
-    : remembering(col, timeZone);
-  readers.set(col, { timeZone, read });
-  return read;
+export class ColumnReader {
+  declare readonly col: ColumnDecl;
+  declare readonly timeZone: string;
+  /** Whether distinct values are remembered (not for text, ids, e-mails and phones). */
+  declare readonly remembers: boolean;
+  declare readonly date: boolean;
+  declare readonly byValue: Map<unknown, CellRead>;
+  /** A date column's Dates by their instant; a datetime keeps each Date it read as it is. */
+  declare readonly byInstant: Map<number, CellRead>;
+
+  constructor(col: ColumnDecl, timeZone: string) {
+    this.col = col;
+    this.timeZone = timeZone;
+    this.remembers = !['text', 'id', 'email', 'phone'].includes(col.type);
+    this.date = col.type === 'date';
+    this.byValue = new Map();
+    this.byInstant = new Map();
+  }
+
+  read(cell: unknown): CellRead {
+    if (!this.remembers) return readCell(this.col, cell, this.timeZone);
+    if (typeof cell === 'object' && cell !== null) {
+      if (!this.date || !isDate(cell)) return readCell(this.col, cell, this.timeZone);
+      const instant = timeOf(cell);
+      const known = this.byInstant.get(instant);
+      if (known !== undefined) return known;
+      const read = readCell(this.col, cell, this.timeZone);
+      if (this.byInstant.size < READS_KEPT) this.byInstant.set(instant, read);
+      return read;
+    }
+    const known = this.byValue.get(cell);
+    if (known !== undefined) return known;
+    const read = readCell(this.col, cell, this.timeZone);
+    if (this.byValue.size < READS_KEPT) this.byValue.set(cell, read);
+    return read;
+  }
 }
 
-function remembering(col: ColumnDecl, timeZone: string): CellReader {
-  const byValue = new Map<unknown, CellRead>();
-  // A date column's Dates by their instant; a datetime keeps each Date it read as it is.
-  const byInstant = new Map<number, CellRead>();
-  const keep = <K>(map: Map<K, CellRead>, key: K, read: CellRead) => {
-    if (map.size < READS_KEPT) map.set(key, read);
-    return read;
-  };
-  return (cell) => {
-    if (typeof cell === 'object' && cell !== null) {
-      if (col.type !== 'date' || !isDate(cell)) return readCell(col, cell, timeZone);
-      const instant = timeOf(cell);
-      return byInstant.get(instant) ?? keep(byInstant, instant, readCell(col, cell, timeZone));
-    }
-    return byValue.get(cell) ?? keep(byValue, cell, readCell(col, cell, timeZone));
-  };
+// Per declared column, its reader in the last zone asked.
+const readers = new WeakMap<ColumnDecl, { reader: ColumnReader; read: CellReader }>();
+
+/** The column's reader in `timeZone`, kept: reading row after row asks each value once per run. */
+export function columnReader(col: ColumnDecl, timeZone: string): ColumnReader {
+  return readerOf(col, timeZone).reader;
+}
+
+/** readCell for one column in one zone, as a function (see ColumnReader). */
+export function cellReader(col: ColumnDecl, timeZone: string): CellReader {
+  return readerOf(col, timeZone).read;
+}
+
+function readerOf(col: ColumnDecl, timeZone: string): { reader: ColumnReader; read: CellReader } {
+  const known = readers.get(col);
+  if (known?.reader.timeZone === timeZone) return known;
+  const reader = new ColumnReader(col, timeZone);
+  const made = { reader, read: (cell: unknown) => reader.read(cell) };
+  readers.set(col, made);
+  return made;
 }
 
 /** Typed values of a row's declared columns; unreadable cells read as null. */

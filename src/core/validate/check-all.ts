@@ -3,7 +3,7 @@ import { sheetDecl } from '../sheets';
 import { columnHeader, sheetName } from '../table/labels';
 import type { Fix } from './columns';
 import { checkWorkbook, type Problem, type WorkbookInput } from './index';
-import { marksToWrite, wantedMarks, type MarkBlock, type PlacedMarks } from './marks';
+import { sheetMarksToWrite, type MarkBlock, type PlacedMarks } from './marks';
 import { groupBySheet } from './group';
 import {
   buildReport,
@@ -74,8 +74,14 @@ export function checkAll(input: CheckAllInput): CheckAllChanges {
     const tidied = fixesBySheet.get(key) ?? [];
     if (tidied.length) fixes[key] = tidied;
     if (!layout || !sheet.cells) continue;
-    const wanted = wantedMarks(layout, problemsBySheet.get(key) ?? NONE, tidied, lang, timeZone);
-    const write = marksToWrite(sheet.cells, wanted, lang);
+    const write = sheetMarksToWrite(
+      sheet.cells,
+      layout,
+      problemsBySheet.get(key) ?? NONE,
+      tidied,
+      lang,
+      timeZone,
+    );
     if (write) marks[key] = write;
   }
   return {

@@ -1,6 +1,6 @@
 import { messages } from '../i18n';
 import type { ColumnDecl, SheetKey } from '../sheets';
-import { cellReader, type CellError, type CellRead, type Typed } from '../table/cells';
+import { columnReader, type CellError, type ColumnReader, type Typed } from '../table/cells';
 import { enumLabels, isPlainAscii } from '../table/labels';
 import { isBlankRow, type TableLayout } from '../table/mapping';
 import type { TypedRecord } from '../table/record';
@@ -73,21 +73,31 @@ export function readIssue(sheet: SheetKey, col: ColumnDecl, error: CellError, ra
 
 /** The declared limits (min, above, max, maxLength) a readable, non-empty value breaks, if any. */
 export function limitIssue(sheet: SheetKey, col: ColumnDecl, value: Typed): Issue | null {
+  return limitsBroken(sheet, col.key, col.min, col.above, col.max, col.maxLength, value);
+}
+
+/** limitIssue from the limits themselves (a column's plan holds them: every column of one shape). */
+function limitsBroken(
+  sheet: SheetKey,
+  key: string,
+  min: number | undefined,
+  above: number | undefined,
+  max: number | undefined,
+  maxLength: number | undefined,
+  value: Typed,
+): Issue | null {
   if (typeof value === 'number') {
-    if (col.min === undefined && col.above === undefined && col.max === undefined) return null;
-    const column = header(sheet, col.key);
-    if (col.min !== undefined && value < col.min)
-      return { code: 'min', params: { column, min: col.min, value } };
-    if (col.above !== undefined && value <= col.above)
-      return { code: 'above', params: { column, above: col.above, value } };
-    if (col.max !== undefined && value > col.max)
-      return { code: 'max', params: { column, max: col.max, value } };
+    if (min === undefined && above === undefined && max === undefined) return null;
+    const column = header(sheet, key);
+    if (min !== undefined && value < min) return { code: 'min', params: { column, min, value } };
+    if (above !== undefined && value <= above) return { code: 'above', params: { column, above, value } };
+    if (max !== undefined && value > max) return { code: 'max', params: { column, max, value } };
   }
-  if (typeof value === 'string' && col.maxLength !== undefined && value.length > col.maxLength) {
+  if (typeof value === 'string' && maxLength !== undefined && value.length > maxLength) {
     // Code points, not UTF-16 units: an emoji is one character to the person counting.
     const length = [...value].length;
-    const column = header(sheet, col.key);
-    if (length > col.maxLength) return { code: 'tooLong', params: { column, max: col.maxLength, length } };
+    const column = header(sheet, key);
+    if (length > maxLength) return { code: 'tooLong', params: { column, max: maxLength, length } };
   }
   return null;
 }
@@ -113,9 +123,28 @@ export function uniqueKey(value: Typed): string {
  */
 function duplicateKey(value: Typed): string {
   const text = String(value);
-  if (isPlainAscii(text)) return text.toUpperCase();
+  const plain = asciiCase(text);
+  if (plain !== NOT_PLAIN) return plain === LOWER ? text.toUpperCase() : text;
   const folded = uniqueKey(text);
   return isPlainAscii(folded) ? folded.toUpperCase() : folded;
+}
+
+const NOT_PLAIN = 0;
+const UPPER = 1;
+const LOWER = 2;
+
+/**
+ * isPlainAscii, and whether the text holds a lower-case letter (LOWER) or none (UPPER): an id
+ * without one is its own upper case, with no call to make it (tens of thousands per sheet).
+ */
+function asciiCase(text: string): number {
+  let found = UPPER;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return NOT_PLAIN;
+    if (c >= 0x61 && c <= 0x7a) found = LOWER;
+  }
+  return found;
 }
 
 export interface ColumnCheckOptions {
@@ -141,22 +170,50 @@ export function duplicateProblem(
   });
 }
 
-/** A present column as checkColumns walks it: its place, rules and duplicate index, looked up once. */
-interface ColumnPlan {
-  readonly col: ColumnDecl;
-  readonly key: string;
-  readonly at: number;
-  readonly required: boolean;
+type DuplicateIndex = Map<string, number | { value: Typed; rows: number[] }>;
+
+/**
+ * A present column as checkColumns walks it: its place, rules and duplicate index, looked up once.
+ * One class, its limits copied from the declaration: the row loop reads every column of every
+ * sheet through one shape.
+ */
+class ColumnPlan {
+  declare readonly col: ColumnDecl;
+  declare readonly key: string;
+  declare readonly at: number;
+  declare readonly required: boolean;
   /** Comparable value → the index in `rows` of the record holding it, or every row once seen twice. */
-  readonly byValue: Map<string, number | { value: Typed; rows: number[] }> | undefined;
-  readonly read: (cell: unknown) => CellRead;
-  readonly limited: boolean;
-  readonly text: boolean;
+  declare readonly byValue: DuplicateIndex | null;
+  declare readonly reader: ColumnReader;
+  declare readonly limited: boolean;
+  declare readonly min: number | undefined;
+  declare readonly above: number | undefined;
+  declare readonly max: number | undefined;
+  declare readonly maxLength: number | undefined;
+  declare readonly text: boolean;
   /** The `required` problem's parameters, shared by every such problem of the column. */
-  readonly requiredParams: Readonly<Record<string, Param>>;
+  declare readonly requiredParams: Readonly<Record<string, Param>>;
   /** The issue of each unreadable value met, and of each value past a limit: shared by its problems. */
-  readonly unreadable: Map<unknown, Issue>;
-  readonly breaks: Map<Typed, Issue>;
+  declare readonly unreadable: Map<unknown, Issue>;
+  declare readonly breaks: Map<Typed, Issue>;
+
+  constructor(sheet: SheetKey, col: ColumnDecl, at: number, unique: boolean, timeZone: string) {
+    this.col = col;
+    this.key = col.key;
+    this.at = at;
+    this.required = isRequired(col);
+    this.byValue = unique && col.unique ? new Map() : null;
+    this.reader = columnReader(col, timeZone);
+    this.min = col.min;
+    this.above = col.above;
+    this.max = col.max;
+    this.maxLength = col.maxLength;
+    this.limited = [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined);
+    this.text = col.type === 'text' || col.type === 'id';
+    this.requiredParams = shareTexts('required', { column: header(sheet, col.key) });
+    this.unreadable = new Map();
+    this.breaks = new Map();
+  }
 }
 
 /** Past this many distinct bad values of a column, their issues are no longer shared. */
@@ -190,6 +247,16 @@ class RowChecker {
     this.rows = [];
   }
 
+  /** The rows of values[1…] (values[0] is the header), values[1] being sheet row `firstRow`. */
+  checkRows(values: readonly (readonly unknown[])[], firstRow: number): void {
+    // Its own method, not checkColumns' loop: the loop is compiled on its own, and what follows it
+    // in checkColumns is not compiled from a loop that has not yet reached it.
+    for (let i = 1; i < values.length; i++) {
+      const raw = values[i] ?? [];
+      if (!isBlankRow(raw)) this.check(raw, firstRow + i - 1);
+    }
+  }
+
   /** One non-blank row: its record, and the problems and tidied values of its cells. */
   check(raw: readonly unknown[], row: number): void {
     const plan = this.plan;
@@ -206,7 +273,7 @@ class RowChecker {
       // Most cells of a text column are plain text: read as readCell would, without a record per cell.
       let value: Typed | null = p.text && typeof cell === 'string' ? cell.trim() : '';
       if (value === '' || value.charCodeAt(0) === 35) {
-        const read = p.read(cell);
+        const read = p.reader.read(cell);
         if (!read.ok) {
           this.unreadable(p, row, read.error, cell);
           continue;
@@ -221,7 +288,7 @@ class RowChecker {
       }
       typed[p.key] = value;
       if (p.limited) this.limits(p, row, value);
-      if (p.byValue) this.index(p.byValue, p.key, row, value);
+      if (p.byValue !== null) this.index(p.byValue, p.key, row, value);
     }
     this.rows.push({ row, v: typed });
   }
@@ -234,7 +301,7 @@ class RowChecker {
   }
 
   limits(p: ColumnPlan, row: number, value: Typed): void {
-    let issue = limitIssue(this.key, p.col, value);
+    let issue = limitsBroken(this.key, p.key, p.min, p.above, p.max, p.maxLength, value);
     if (!issue) return;
     const known = p.breaks.get(value);
     if (known) issue = known;
@@ -242,12 +309,7 @@ class RowChecker {
     this.problems.push(makeProblem(this.key, row, p.key, issue.code, issue.params));
   }
 
-  index(
-    byValue: Map<string, number | { value: Typed; rows: number[] }>,
-    column: string,
-    row: number,
-    value: Typed,
-  ): void {
+  index(byValue: DuplicateIndex, column: string, row: number, value: Typed): void {
     const k = duplicateKey(value);
     const entry = byValue.get(k);
     if (entry === undefined) byValue.set(k, this.rows.length);
@@ -255,6 +317,17 @@ class RowChecker {
       const first = this.rows[entry]!;
       byValue.set(k, { value: first.v[column]!, rows: [first.row, row] });
     } else entry.rows.push(row);
+  }
+
+  /** The duplicate problems of the unique columns, once every row is indexed. */
+  duplicates(): void {
+    for (const p of this.plan)
+      if (p.byValue !== null)
+        for (const entry of p.byValue.values()) {
+          if (typeof entry === 'number') continue;
+          const { value, rows: at } = entry;
+          for (const row of at) this.problems.push(duplicateProblem(this.key, p.key, row, value, at));
+        }
   }
 }
 
@@ -272,19 +345,7 @@ export function checkColumns(
   const key = layout.decl.key as SheetKey;
   const present = layout.decl.columns.filter((c) => layout.index[c.key] !== undefined);
   const unique = options.unique !== false;
-  const plan: ColumnPlan[] = present.map((col) => ({
-    col,
-    key: col.key,
-    at: layout.index[col.key]!,
-    required: isRequired(col),
-    byValue: unique && col.unique ? new Map() : undefined,
-    read: cellReader(col, timeZone),
-    limited: [col.min, col.above, col.max, col.maxLength].some((n) => n !== undefined),
-    text: col.type === 'text' || col.type === 'id',
-    requiredParams: shareTexts('required', { column: header(key, col.key) }),
-    unreadable: new Map(),
-    breaks: new Map(),
-  }));
+  const plan = present.map((col) => new ColumnPlan(key, col, layout.index[col.key]!, unique, timeZone));
   // A record's shape, made once: every present column in order, null until read. Each row's record
   // is a copy of it, rather than an object grown a property at a time.
   const shape: Record<string, Typed | null> = {};
@@ -296,17 +357,7 @@ export function checkColumns(
       problems.push(
         makeProblem(key, 1, col.key, 'missingColumn', { column: header(key, col.key) }, 'warning'),
       );
-  for (let i = 1; i < values.length; i++) {
-    const raw = values[i] ?? [];
-    if (!isBlankRow(raw)) checker.check(raw, firstRow + i - 1);
-  }
-
-  for (const p of plan)
-    if (p.byValue)
-      for (const entry of p.byValue.values()) {
-        if (typeof entry === 'number') continue;
-        const { value, rows: at } = entry;
-        for (const row of at) problems.push(duplicateProblem(key, p.key, row, value, at));
-      }
+  checker.checkRows(values, firstRow);
+  checker.duplicates();
   return { view: { key, layout, rows }, problems, fixes };
 }

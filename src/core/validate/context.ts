@@ -10,6 +10,7 @@ import {
   label,
   makeProblem,
   quote,
+  shareTexts,
   sheetTitle,
   whenValue,
   type Param,
@@ -132,6 +133,7 @@ export function rowRule<L = null>(spec: RowRuleSpec<L>): Rule {
       if (!view || !has(view, ...(spec.requires ?? []))) return [];
       const prepared = spec.prepare ? spec.prepare(ctx) : null;
       if (spec.prepare && prepared === null) return [];
+      const references: SharedReferences = new Map();
       const at: RowScope<L> = {
         ctx,
         view,
@@ -156,7 +158,8 @@ export function rowRule<L = null>(spec: RowRuleSpec<L>): Rule {
                 ),
               ]
             : [],
-        reference: (record, column, keys, target) => missingReference(sheet, record, column, keys, target),
+        reference: (record, column, keys, target) =>
+          missingReference(sheet, record, column, keys, target, references),
       };
       const out: Problem[] = [];
       // Not push(...) (a spread per row), and by index, not for…of: no iterator per row.
@@ -210,19 +213,47 @@ export function missingReference(
   column: string,
   keys: { has(key: string): boolean } | null,
   target: SheetKey,
+  shared?: SharedReferences,
 ): Problem[] {
   const key = nameKey(v[column]);
   if (!keys || key === null || keys.has(key)) return [];
-  return [
-    makeProblem(sheet, row, column, 'notInSheet', {
-      column: header(sheet, column),
-      value: quote(v[column]),
-      sheet: sheetTitle(target),
-    }),
-  ];
+  const value = v[column];
+  let params = shared?.get(column)?.get(target)?.get(value);
+  if (params === undefined) {
+    params = { column: header(sheet, column), value: quote(value), sheet: sheetTitle(target) };
+    if (shared) keepReference(shared, column, target, value, params);
+  }
+  return [makeProblem(sheet, row, column, 'notInSheet', params)];
+}
+
+/**
+ * The parameters of the missing references a rule has met, by column, sheet looked in and value:
+ * the same unknown custodian or item on thousands of rows makes one text per language, which its
+ * problems share (see shareTexts).
+ */
+export type SharedReferences = Map<string, Map<SheetKey, Map<unknown, Readonly<Record<string, Param>>>>>;
+
+/** Past this many distinct values per column and sheet, references are no longer shared. */
+const REFERENCES_KEPT = 4_096;
+
+function keepReference(
+  shared: SharedReferences,
+  column: string,
+  target: SheetKey,
+  value: unknown,
+  params: Readonly<Record<string, Param>>,
+): void {
+  let byTarget = shared.get(column);
+  if (!byTarget) shared.set(column, (byTarget = new Map()));
+  let byValue = byTarget.get(target);
+  if (!byValue) byTarget.set(target, (byValue = new Map()));
+  if (byValue.size < REFERENCES_KEPT) byValue.set(value, shareTexts('notInSheet', params));
 }
 
 /** Whether the sheet has every one of `columns`: a rule on a missing column stays silent. */
 export function has(view: SheetView, ...columns: string[]): boolean {
-  return columns.every((c) => view.layout.index[c] !== undefined);
+  // A loop, not every(): rules ask it of each row (through `at.has` and `requiredWhen`).
+  const index = view.layout.index;
+  for (let i = 0; i < columns.length; i++) if (index[columns[i]!] === undefined) return false;
+  return true;
 }

@@ -398,3 +398,152 @@ export function marksToWrite(block: MarkBlock, wanted: WantedMarks, lang: Lang):
     notes: plan.notes,
   };
 }
+
+/** Whether a list is in row order (as checkWorkbook leaves each sheet's problems, and a check its fixes). */
+function inRowOrder(list: readonly { readonly row: number }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.row < list[i - 1]!.row) return false;
+  return true;
+}
+
+/**
+ * What Check all sheets writes on one sheet: `marksToWrite(block, wantedMarks(layout, problems,
+ * fixes, lang, timeZone), lang)`, without a record of the wanted marks. The problems and fixes, in
+ * row order, are walked beside the block's rows: each row's cells gather their problems in lists
+ * kept for the whole walk, then the row's cells are planned, those holding Houqin's note too.
+ * Tens of thousands of marked cells on a messy sheet make no object, list or map entry each.
+ */
+export function sheetMarksToWrite(
+  block: MarkBlock,
+  layout: TableLayout,
+  problems: readonly Problem[],
+  fixes: readonly Fix[],
+  lang: Lang,
+  timeZone: string,
+): PlacedMarks | null {
+  if (!inRowOrder(problems) || !inRowOrder(fixes))
+    return marksToWrite(block, wantedMarks(layout, problems, fixes, lang, timeZone), lang);
+  const left = block.left ?? 0;
+  const { first, backgrounds, notes } = block;
+  const tag = messages(lang).validation.noteTag;
+  const index = layout.index;
+  const plan = planWith(
+    backgrounds,
+    notes,
+    () => undefined,
+    tag,
+    (visit) =>
+      new RowWalk(index, problems, fixes, lang, timeZone, left).walk(first, backgrounds, notes, visit),
+  );
+  if (!plan) return null;
+  return {
+    row: first + plan.top,
+    column: 1 + left + plan.left,
+    backgrounds: plan.backgrounds,
+    notes: plan.notes,
+  };
+}
+
+/** sheetMarksToWrite's walk: a row's wanted cells, in lists kept for every row. */
+class RowWalk {
+  declare readonly index: TableLayout['index'];
+  declare readonly problems: readonly Problem[];
+  declare readonly fixes: readonly Fix[];
+  declare readonly lang: Lang;
+  declare readonly timeZone: string;
+  declare readonly left: number;
+  /** Per block column, the current row's problem texts (emptied after the row). */
+  declare readonly lists: string[][];
+  /** Per block column, the current row's tidying note, if any. */
+  declare readonly tidied: (string | undefined)[];
+  declare readonly wanted: boolean[];
+  /** The cell handed to `visit`: its fields are set for each wanted cell, read at once, never kept. */
+  declare readonly mark: { problems: readonly string[]; tidied: string | undefined };
+  declare p: number;
+  declare f: number;
+
+  constructor(
+    index: TableLayout['index'],
+    problems: readonly Problem[],
+    fixes: readonly Fix[],
+    lang: Lang,
+    timeZone: string,
+    left: number,
+  ) {
+    this.index = index;
+    this.problems = problems;
+    this.fixes = fixes;
+    this.lang = lang;
+    this.timeZone = timeZone;
+    this.left = left;
+    this.lists = [];
+    this.tidied = [];
+    this.wanted = [];
+    this.mark = { problems: NONE, tidied: undefined };
+    this.p = 0;
+    this.f = 0;
+  }
+
+  walk(
+    first: number,
+    backgrounds: readonly (readonly string[])[],
+    notes: readonly (readonly string[])[],
+    visit: Visit,
+  ): void {
+    const width = backgrounds.length ? backgrounds[0]!.length : 0;
+    for (let c = 0; c < width; c++) {
+      this.lists.push([]);
+      this.tidied.push(undefined);
+      this.wanted.push(false);
+    }
+    for (let r = 0; r < backgrounds.length; r++) {
+      const any = this.gather(first + r, backgrounds[r]!.length);
+      const noteRow = notes[r]!;
+      if (!any) {
+        // Nothing wanted on the row: only Houqin's old notes are taken off.
+        for (let c = 0; c < noteRow.length; c++)
+          if (noteRow[c] !== '' && ours(noteRow[c])) visit(r, c, undefined);
+        continue;
+      }
+      this.visitRow(r, noteRow, visit);
+    }
+  }
+
+  /** Gathers the problems and fixes of sheet row `row` into the lists; whether any cell is wanted. */
+  gather(row: number, width: number): boolean {
+    let any = false;
+    const { problems, fixes, index, left } = this;
+    while (this.p < problems.length && problems[this.p]!.row < row) this.p++;
+    for (; this.p < problems.length && problems[this.p]!.row === row; this.p++) {
+      const problem = problems[this.p]!;
+      if (problem.column === null || row <= 1) continue;
+      const c = index[problem.column];
+      if (c === undefined || c < left || c - left >= width) continue;
+      this.lists[c - left]!.push(detailIn(problem, this.lang));
+      this.wanted[c - left] = any = true;
+    }
+    while (this.f < fixes.length && fixes[this.f]!.row < row) this.f++;
+    for (; this.f < fixes.length && fixes[this.f]!.row === row; this.f++) {
+      const fix = fixes[this.f]!;
+      const c = index[fix.column];
+      if (c === undefined || c < left || c - left >= width) continue;
+      this.tidied[c - left] = normalisedNote(fix, this.lang, this.timeZone);
+      this.wanted[c - left] = any = true;
+    }
+    return any;
+  }
+
+  /** Plans the cells of a row with something wanted, then empties the lists. */
+  visitRow(r: number, noteRow: readonly string[], visit: Visit): void {
+    const mark = this.mark;
+    for (let c = 0; c < noteRow.length; c++) {
+      if (this.wanted[c]) {
+        mark.problems = this.lists[c]!;
+        mark.tidied = this.tidied[c];
+        visit(r, c, mark);
+        this.lists[c]!.length = 0;
+        this.tidied[c] = undefined;
+        this.wanted[c] = false;
+      } else if (noteRow[c] !== '' && ours(noteRow[c])) visit(r, c, undefined);
+    }
+  }
+}

@@ -58,50 +58,85 @@ export function writeRectangle(
   writeBlocks(sheet, [{ row, column, values }]);
 }
 
+/** Runs of adjacent rows with the same top and bottom row, in column order. */
+interface RunGroup {
+  readonly top: number;
+  readonly runs: { column: number; values: CellValue[] }[];
+}
+
+/** Whether cells are already in column, then row, order (as storeFixes hands them). */
+function inColumnOrder(cells: readonly CellWrite[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1]!;
+    const b = cells[i]!;
+    if (b.column < a.column || (b.column === a.column && b.row < a.row)) return false;
+  }
+  return true;
+}
+
+// A run's key: its top and bottom row as one number (Sheets has far fewer than 2^24 rows).
+const RUN_KEY = 16_777_216;
+
 function blocksOf(cells: readonly CellWrite[]): Block[] {
-  // Cells in column then row order; of two writes to one cell the later wins.
-  const order = cells.map((_, i) => i);
-  order.sort((i, j) => cells[i]!.column - cells[j]!.column || cells[i]!.row - cells[j]!.row || i - j);
-  // Runs of adjacent rows, per column, keyed by their rows; then runs with the same rows in
-  // adjacent columns joined.
-  const runs = new Map<string, { column: number; values: CellValue[] }[]>();
-  let run: { column: number; top: number; values: CellValue[] } | null = null;
-  const close = () => {
-    if (!run) return;
-    const key = `${run.top}:${run.top + run.values.length - 1}`;
-    const list = runs.get(key);
-    const entry = { column: run.column, values: run.values };
-    if (list) list.push(entry);
-    else runs.set(key, [entry]);
+  // Cells in column then row order; of two writes to one cell the later wins. Cells already in
+  // that order (thousands of tidied cells, column by column) are taken as they come.
+  let order: readonly number[] | null = null;
+  if (!inColumnOrder(cells)) {
+    const sorted = cells.map((_, i) => i);
+    sorted.sort((i, j) => cells[i]!.column - cells[j]!.column || cells[i]!.row - cells[j]!.row || i - j);
+    order = sorted;
+  }
+  // Runs of adjacent rows, per column, grouped by their rows (in the order first met); then runs
+  // with the same rows in adjacent columns joined.
+  const groups: RunGroup[] = [];
+  const byRows = new Map<number, RunGroup>();
+  let column = 0;
+  let top = 0;
+  let values: CellValue[] | null = null;
+  const close = (): void => {
+    if (!values) return;
+    const key = top * RUN_KEY + (top + values.length - 1);
+    let group = byRows.get(key);
+    if (!group) {
+      group = { top, runs: [] };
+      byRows.set(key, group);
+      groups.push(group);
+    }
+    group.runs.push({ column, values });
   };
-  for (const i of order) {
-    const { row, column, value }: CellWrite = cells[i]!;
-    if (run && run.column === column) {
-      const bottom: number = run.top + run.values.length - 1;
+  for (let n = 0; n < cells.length; n++) {
+    const cell = cells[order ? order[n]! : n]!;
+    const { row, value } = cell;
+    if (values && column === cell.column) {
+      const bottom = top + values.length - 1;
       if (row === bottom) {
-        run.values[run.values.length - 1] = value;
+        values[values.length - 1] = value;
         continue;
       }
       if (row === bottom + 1) {
-        run.values.push(value);
+        values.push(value);
         continue;
       }
     }
     close();
-    run = { column, top: row, values: [value] };
+    column = cell.column;
+    top = row;
+    values = [value];
   }
   close();
   const blocks: Block[] = [];
-  for (const [key, list] of runs) {
-    const top = Number(key.slice(0, key.indexOf(':')));
-    for (let start = 0; start < list.length;) {
+  for (const { top: row, runs } of groups) {
+    for (let start = 0; start < runs.length;) {
       let end = start + 1;
-      while (end < list.length && list[end]!.column === list[end - 1]!.column + 1) end++;
-      const group = list.slice(start, end);
-      const height = group[0]!.values.length;
-      const values: CellValue[][] = [];
-      for (let r = 0; r < height; r++) values.push(group.map((g) => g.values[r]!));
-      blocks.push({ row: top, column: group[0]!.column, values });
+      while (end < runs.length && runs[end]!.column === runs[end - 1]!.column + 1) end++;
+      const height = runs[start]!.values.length;
+      const rows: CellValue[][] = [];
+      for (let r = 0; r < height; r++) {
+        const line: CellValue[] = [];
+        for (let g = start; g < end; g++) line.push(runs[g]!.values[r]!);
+        rows.push(line);
+      }
+      blocks.push({ row, column: runs[start]!.column, values: rows });
       start = end;
     }
   }
@@ -120,14 +155,29 @@ const isText = (v: CellValue): boolean => typeof v === 'string' && v !== '';
 /** A1 ranges covering exactly the cells of `blocks` that receive text: runs down each column. */
 function textRanges(blocks: readonly Block[]): string[] {
   const out: string[] = [];
-  for (const { row, column, values } of blocks)
-    for (let c = 0; c < values[0]!.length; c++)
-      for (let r = 0; r < values.length; r++) {
-        if (!isText(values[r]![c]!)) continue;
-        const top = r;
-        while (r + 1 < values.length && isText(values[r + 1]![c]!)) r++;
-        out.push(a1(row + top, column + c, r - top + 1, 1));
+  for (const { row, column, values } of blocks) {
+    // Row by row (the Problems sheet's tens of thousands of rows), each column's runs kept apart,
+    // then listed column by column, each column's runs from the top.
+    const width = values[0]!.length;
+    const runs: string[][] = [];
+    const open: number[] = [];
+    for (let c = 0; c < width; c++) {
+      runs.push([]);
+      open.push(-1);
+    }
+    for (let r = 0; r <= values.length; r++) {
+      const line = r < values.length ? values[r]! : null;
+      for (let c = 0; c < width; c++) {
+        const text = line !== null && isText(line[c]!);
+        if (text && open[c]! < 0) open[c] = r;
+        else if (!text && open[c]! >= 0) {
+          runs[c]!.push(a1(row + open[c]!, column + c, r - open[c]!, 1));
+          open[c] = -1;
+        }
       }
+    }
+    for (let c = 0; c < width; c++) for (const range of runs[c]!) out.push(range);
+  }
   return out;
 }
 
@@ -137,35 +187,39 @@ function valueKey(v: CellValue): string {
   return `${typeof v}:${String(v)}`;
 }
 
-/** The one value every cell of the block holds, as a list of one, or none when they differ. */
-function onlyValue(b: Block): [CellValue] | [] {
-  const first = b.values[0]![0]!;
-  const key = valueKey(first);
-  for (const row of b.values) for (const v of row) if (valueKey(v) !== key) return [];
-  return [first];
+/** The key of the one value every cell of the block holds, or null when they differ. */
+function onlyKey(b: Block): string | null {
+  const key = valueKey(b.values[0]![0]!);
+  // By index, not for…of: most blocks are one tidied cell, thousands of them.
+  for (let r = 0; r < b.values.length; r++) {
+    const row = b.values[r]!;
+    for (let c = r === 0 ? 1 : 0; c < row.length; c++) if (valueKey(row[c]!) !== key) return null;
+  }
+  return key;
 }
 
 function writeBlocks(sheet: Sheet, blocks: readonly Block[]): void {
   if (!blocks.length) return;
   const groups = new Map<string, { value: CellValue; areas: Area[] }>();
   const mixed: Block[] = [];
-  const join = (value: CellValue, area: Area) => {
-    const key = valueKey(value);
+  const join = (key: string, value: CellValue, area: Area) => {
     const group = groups.get(key);
     if (group) group.areas.push(area);
     else groups.set(key, { value, areas: [area] });
   };
   for (const b of blocks) {
-    const only = onlyValue(b);
+    const key = onlyKey(b);
     const area = { row: b.row, column: b.column, rows: b.values.length, columns: b.values[0]!.length };
-    if (only.length) join(only[0], area);
+    if (key !== null) join(key, b.values[0]![0]!, area);
     else mixed.push(b);
   }
   const written: Block[] = [];
   for (const b of mixed) {
     if (b.values.every((r) => r.every((v) => groups.has(valueKey(v)))))
       b.values.forEach((r, i) =>
-        r.forEach((v, j) => join(v, { row: b.row + i, column: b.column + j, rows: 1, columns: 1 })),
+        r.forEach((v, j) =>
+          join(valueKey(v), v, { row: b.row + i, column: b.column + j, rows: 1, columns: 1 }),
+        ),
       );
     else written.push(b);
   }
