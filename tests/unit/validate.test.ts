@@ -314,6 +314,7 @@ describe('rules across rows and sheets', () => {
       date: '2026-09-01',
       itemCode: 'F01',
       payer: '学生',
+      className: '初一(1)班',
       amount: 120,
       depositDate: '2026-09-01',
       ...extra,
@@ -362,6 +363,7 @@ describe('rules across rows and sheets', () => {
       date: '2026-09-01',
       itemCode: 'F01',
       payer: '学生',
+      className: '初一(1)班',
       amount: 60,
       depositDate: '2026-09-01',
       ...extra,
@@ -387,6 +389,35 @@ describe('rules across rows and sheets', () => {
     ]);
     expect(problems[0]!.message['zh-CN']).toBe('第 3 行退费 60.01 元超过这张收据所收的 60 元');
     expect(problems[2]!.severity).toBe('warning');
+  });
+
+  it('fees: an agency fee names the class whose statement settles it; an approved fee need not', () => {
+    const pay = (receiptNo: string, itemCode: string, className: string) => ({
+      receiptNo,
+      date: '2026-09-01',
+      itemCode,
+      payer: '学生',
+      className,
+      amount: 60,
+      depositDate: '2026-09-01',
+    });
+    const problems = validateWorkbook(
+      workbook(
+        {
+          feeItems: [
+            { code: 'F01', name: '作业本', kind: '代办费', standard: 60 },
+            { code: 'F02', name: '住宿费', kind: '核定收费', standard: 60 },
+          ],
+          feePayments: [pay('S1', 'F01', ''), pay('S2', 'F01', '初一(1)班'), pay('S3', 'F02', '')],
+        },
+        '2026-09-01',
+      ),
+    );
+    expect(at(problems)).toEqual(['feePayments:2:className:agencyNoClass']);
+    expect(problems[0]!.severity).toBe('warning');
+    expect(problems[0]!.message['zh-CN']).toBe(
+      '第 2 行「作业本」是代办费，请填写班级：没有班级的收费不在任何班级的代办费清单上，期末无法多退少补',
+    );
   });
 
   it('agency spending: an agency-fee item that exists, a handler on the roster', () => {

@@ -583,6 +583,8 @@ export const en: Widen<Messages> = {
     refundOverPaid: 'Refund of {refund} is more than the {amount} this receipt collected',
     refundNoDate: 'Refunded {refund}: fill in the refund date',
     notAgency: '"{item}" ({value}) is not an agency fee; agency spending goes under agency-fee items only',
+    agencyNoClass:
+      '"{item}" is an agency fee: fill in the class, or this payment is on no class\'s agency statement and cannot be settled at term end',
   },
   sidebar: {
     title: 'Houqin',

@@ -548,6 +548,8 @@ export const zhCN = {
     refundOverPaid: '退费 {refund} 元超过这张收据所收的 {amount} 元',
     refundNoDate: '已退费 {refund} 元，请填写退费日期',
     notAgency: '「{item}」({value}) 不是代办费项目，代办费支出只能记在代办费项目下',
+    agencyNoClass:
+      '「{item}」是代办费，请填写班级：没有班级的收费不在任何班级的代办费清单上，期末无法多退少补',
   },
   sidebar: {
     title: '后勤助手',

@@ -1,10 +1,11 @@
-import { day, num } from '../../table/record';
+import { day, num, text } from '../../table/record';
 import { addDays, type Day } from '../../time';
 import { has, keysOf, lookupBy, nameKey, rowRule, shown } from '../context';
 import { header, quote, type Problem } from '../problem';
 
 interface FeeItem {
   readonly name: string;
+  readonly kind: unknown;
   readonly standard: number | null;
   readonly start: Day | null;
   readonly end: Day | null;
@@ -14,12 +15,15 @@ const cents = (n: number) => Math.round(n * 100);
 
 /**
  * Only approved items at the approved amount (standard × quantity), inside the collection period,
- * deposited the day they are collected. Receipt numbers are unique by declaration.
+ * deposited the day they are collected; an agency fee names its class, whose statement settles it.
+ * Receipt numbers are unique by declaration.
  */
 export const paymentRules = rowRule({
   sheet: 'feePayments',
   needs: ['feeItems'],
-  lookups: [lookupBy('itemCode', 'feeItems', ['code', 'name', 'standard', 'periodStart', 'periodEnd'])],
+  lookups: [
+    lookupBy('itemCode', 'feeItems', ['code', 'name', 'kind', 'standard', 'periodStart', 'periodEnd']),
+  ],
   prepare(ctx) {
     const itemsView = ctx.view('feeItems');
     // The last day whose money should be in the bank by today, worked out once, not per row.
@@ -31,6 +35,7 @@ export const paymentRules = rowRule({
       if (code !== null && !items.has(code))
         items.set(code, {
           name: String(v.name ?? v.code),
+          kind: v.kind,
           standard: num(v.standard),
           start: day(v.periodStart),
           end: day(v.periodEnd),
@@ -59,6 +64,9 @@ export const paymentRules = rowRule({
           value: amount,
         }),
       );
+    // The agency statement is per class: a payment without one is settled on no statement.
+    if (item && item.kind === 'agency' && has('className') && !text(v.className))
+      out.push(problem(record, 'className', 'agencyNoClass', { item: quote(item.name) }, 'warning'));
     const date = day(v.date);
     // A refund returns part or all of this receipt's money, on or after the day it was paid.
     const refund = num(v.refundAmount);
