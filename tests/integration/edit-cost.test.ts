@@ -98,17 +98,18 @@ describe('what an edit costs', () => {
   });
 });
 
-describe('the lock on an edit', () => {
-  function assetsWorkbook() {
-    const emu = createEmulator();
-    const bundle = loadBundle(emu);
-    bundle.open();
-    bundle.clickMenu('初始化工作簿');
-    fillSheet(emu, 'roster', syntheticRows('roster', 8));
-    fillSheet(emu, 'assets', syntheticRows('assets', 3));
-    return { emu, bundle, assets: emu.spreadsheet.getSheetByName(ASSETS)! };
-  }
+/** A set-up workbook with 8 people on the Roster and 3 assets. */
+function assetsWorkbook() {
+  const emu = createEmulator();
+  const bundle = loadBundle(emu);
+  bundle.open();
+  bundle.clickMenu('初始化工作簿');
+  fillSheet(emu, 'roster', syntheticRows('roster', 8));
+  fillSheet(emu, 'assets', syntheticRows('assets', 3));
+  return { emu, bundle, assets: emu.spreadsheet.getSheetByName(ASSETS)! };
+}
 
+describe('the lock on an edit', () => {
   it('is taken to store a tidied value, and not for marks alone', () => {
     const { emu, bundle, assets } = assetsWorkbook();
     const before = emu.lock.acquisitions();
@@ -158,12 +159,7 @@ describe('the lock on an edit', () => {
  */
 describe('every mark an edit made before is still made', () => {
   function setUp(): { emu: Emulator; edit: Bundle['edit'] } {
-    const emu = createEmulator();
-    const bundle = loadBundle(emu);
-    bundle.open();
-    bundle.clickMenu('初始化工作簿');
-    fillSheet(emu, 'roster', syntheticRows('roster', 8));
-    fillSheet(emu, 'assets', syntheticRows('assets', 3));
+    const { emu, bundle } = assetsWorkbook();
     fillSheet(emu, 'stockItems', [{ itemId: 'WZ-1', name: '粉笔' }]);
     fillSheet(emu, 'stockMovements', [
       { date: '2026-09-01', itemId: 'WZ-1', type: '采购入库', quantity: 10 },

@@ -194,6 +194,22 @@ describe('fee papers through the bundle', () => {
     );
   });
 
+  it('typing an agency-fee receipt without a class marks the class cell; typing the class clears it', () => {
+    const bundle = office();
+    const fees = bundle.emu.spreadsheet.getSheetByName('收费记录')!;
+    const row = fees.getLastRow() + 1;
+    bundle.edit('收费记录', `A${row}:I${row}`, [
+      ['S07', '2026-11-20', 'F01', '孙七', '', 1, 12.5, '刘洋', '2026-11-20'],
+    ]);
+    expect(fees.getRange(`E${row}`).getNote()).toBe(
+      '【后勤助手】⚠ 「作业本费」是代办费，请填写班级：没有班级的收费不在任何班级的代办费清单上，期末无法多退少补',
+    );
+    expect(fees.getRange(`A${row}:I${row}`).getNotes()[0]!.filter(Boolean)).toHaveLength(1);
+    bundle.edit('收费记录', `E${row}`, '初一(1)班');
+    expect(fees.getRange(`E${row}`).getNote()).toBe('');
+    expect(fees.getRange(`E${row}`).getBackground()).toBe('#ffffff');
+  });
+
   it("a class's agency statement: per student and item collected, spent share, refunded, 应退/应补; totals match the sheets", () => {
     const bundle = office();
     const html = print(bundle, '打印代办费清单…', '初一(1)班');

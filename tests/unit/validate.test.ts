@@ -18,6 +18,18 @@ const asset = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A Fees sheet receipt of F01 paid and banked on 2026-09-01, with what a test changes. */
+const receipt = (receiptNo: string, extra: Record<string, unknown>) => ({
+  receiptNo,
+  date: '2026-09-01',
+  itemCode: 'F01',
+  payer: '学生',
+  className: '初一(1)班',
+  amount: 60,
+  depositDate: '2026-09-01',
+  ...extra,
+});
+
 describe('column rules from the declarations', () => {
   it('reports required, type, list, range, length and duplicates with bilingual messages', () => {
     const problems = validateWorkbook(
@@ -309,16 +321,8 @@ describe('rules across rows and sheets', () => {
   });
 
   it('fees: approved item at the approved amount, in period, deposited the same day, unique receipts', () => {
-    const pay = (receiptNo: string, extra: Record<string, unknown>) => ({
-      receiptNo,
-      date: '2026-09-01',
-      itemCode: 'F01',
-      payer: '学生',
-      className: '初一(1)班',
-      amount: 120,
-      depositDate: '2026-09-01',
-      ...extra,
-    });
+    const pay = (receiptNo: string, extra: Record<string, unknown>) =>
+      receipt(receiptNo, { amount: 120, ...extra });
     const problems = validateWorkbook(
       workbook(
         {
@@ -358,25 +362,15 @@ describe('rules across rows and sheets', () => {
   });
 
   it('fees: a refund is at most what its receipt collected, dated on or after it, and has a date', () => {
-    const pay = (receiptNo: string, extra: Record<string, unknown>) => ({
-      receiptNo,
-      date: '2026-09-01',
-      itemCode: 'F01',
-      payer: '学生',
-      className: '初一(1)班',
-      amount: 60,
-      depositDate: '2026-09-01',
-      ...extra,
-    });
     const problems = validateWorkbook(
       workbook(
         {
           feeItems: [{ code: 'F01', name: '作业本', kind: '代办费', standard: 60 }],
           feePayments: [
-            pay('S1', { refundAmount: 12.5, refundDate: '2026-12-20' }),
-            pay('S2', { refundAmount: 60.01, refundDate: '2026-12-20' }),
-            pay('S3', { refundAmount: 5, refundDate: '2026-08-31' }),
-            pay('S4', { refundAmount: 5 }),
+            receipt('S1', { refundAmount: 12.5, refundDate: '2026-12-20' }),
+            receipt('S2', { refundAmount: 60.01, refundDate: '2026-12-20' }),
+            receipt('S3', { refundAmount: 5, refundDate: '2026-08-31' }),
+            receipt('S4', { refundAmount: 5 }),
           ],
         },
         '2026-12-21',
@@ -392,15 +386,8 @@ describe('rules across rows and sheets', () => {
   });
 
   it('fees: an agency fee names the class whose statement settles it; an approved fee need not', () => {
-    const pay = (receiptNo: string, itemCode: string, className: string) => ({
-      receiptNo,
-      date: '2026-09-01',
-      itemCode,
-      payer: '学生',
-      className,
-      amount: 60,
-      depositDate: '2026-09-01',
-    });
+    const pay = (receiptNo: string, itemCode: string, className: string) =>
+      receipt(receiptNo, { itemCode, className });
     const problems = validateWorkbook(
       workbook(
         {

@@ -163,7 +163,12 @@ export function monthlyAccountsDocument(
   );
   const group = (key: (p: Payment) => string) => {
     const g = new Map<string, Payment[]>();
-    for (const p of touched) g.set(key(p), [...(g.get(key(p)) ?? []), p]);
+    for (const p of touched) {
+      const k = key(p);
+      const list = g.get(k);
+      if (list) list.push(p);
+      else g.set(k, [p]);
+    }
     return [...g].sort(([a], [b]) => zh(a, b));
   };
   const columns = (first: string) => [

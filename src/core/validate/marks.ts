@@ -367,6 +367,17 @@ export interface PlacedMarks {
   readonly notes: string[][];
 }
 
+/** A plan of a block read from sheet row `first`, `left` columns in, placed on the sheet. */
+function placed(plan: MarkWrite | null, first: number, left: number): PlacedMarks | null {
+  if (!plan) return null;
+  return {
+    row: first + plan.top,
+    column: 1 + left + plan.left,
+    backgrounds: plan.backgrounds,
+    notes: plan.notes,
+  };
+}
+
 /** What to write so that a block read carries the marks wanted; null when nothing changes. */
 export function marksToWrite(block: MarkBlock, wanted: WantedMarks, lang: Lang): PlacedMarks | null {
   const left = block.left ?? 0;
@@ -390,13 +401,7 @@ export function marksToWrite(block: MarkBlock, wanted: WantedMarks, lang: Lang):
           oursLeft(notes, want, visit);
         })
       : planMarks(backgrounds, notes, want, tag, cellsOf(wanted, first, left));
-  if (!plan) return null;
-  return {
-    row: first + plan.top,
-    column: 1 + left + plan.left,
-    backgrounds: plan.backgrounds,
-    notes: plan.notes,
-  };
+  return placed(plan, first, left);
 }
 
 /** Whether a list is in row order (as checkWorkbook leaves each sheet's problems, and a check its fixes). */
@@ -434,13 +439,7 @@ export function sheetMarksToWrite(
     (visit) =>
       new RowWalk(index, problems, fixes, lang, timeZone, left).walk(first, backgrounds, notes, visit),
   );
-  if (!plan) return null;
-  return {
-    row: first + plan.top,
-    column: 1 + left + plan.left,
-    backgrounds: plan.backgrounds,
-    notes: plan.notes,
-  };
+  return placed(plan, first, left);
 }
 
 /** sheetMarksToWrite's walk: a row's wanted cells, in lists kept for every row. */
