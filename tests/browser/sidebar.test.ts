@@ -214,16 +214,26 @@ describe('the sidebar in a real browser', () => {
     expect(await count('lowStock')).toBe('1');
   });
 
-  it('takes a fee at the approved standard with a suggested receipt', async () => {
+  it('takes a fee at the approved standard with a suggested receipt, an agency fee only with its class', async () => {
     await openAction('takeFee');
     await page.selectOption('#f-itemCode', 'F01');
     await page.fill('#f-payer', '+SUM(1,2)');
     await page.fill('#f-quantity', '2');
     await expect(page.locator('#f-amount').textContent()).resolves.toContain('25.00');
+    // 作业本费 is an agency fee, settled class by class: the class is asked for beside its field.
+    await page.click('button[type=submit]');
+    await page.waitForFunction(
+      () => (document.querySelector('#f-className-error')?.textContent ?? '') !== '',
+    );
+    await expect(page.locator('#f-className-error').textContent()).resolves.toContain('请填写班级');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-fee-class.png'), fullPage: true });
+    expect(rows('收费记录')).toHaveLength(0);
+    await page.fill('#f-className', '初一(1)班');
     await submitAndWait();
     const [row] = rows('收费记录');
     expect(row![0]).toBe('SJ-2026-0001');
     expect(row![3]).toBe('+SUM(1,2)');
+    expect(row![4]).toBe('初一(1)班');
     expect(row![6]).toBe(25);
   });
 

@@ -94,8 +94,25 @@ describe('quick actions refuse what the form refuses', () => {
     });
   });
 
-  it('asks for the fields the form requires: a completed repair’s cause, a fee’s quantity', () => {
+  it('asks for the fields the form requires: a completed repair’s cause, a fee’s quantity, an agency fee’s class', () => {
     refused(bundle, 'apiSubmitCompleteRepair', [{ repairId: 'BX-20260831-001' }], 'cause');
+    // 作业本费 is an agency fee: settled per class, so a receipt names one.
+    const r = refused(
+      bundle,
+      'apiSubmitTakeFee',
+      [{ itemCode: 'F01', payer: '学生1', receiptNo: 'SJ-2026-0001', quantity: 1 }],
+      'className',
+    );
+    expect(r.errors!.className).toContain('「作业本费」是代办费，请填写班级');
+    expect(
+      bundle.run('apiSubmitTakeFee', {
+        itemCode: 'F01',
+        payer: '学生1',
+        className: '初一(1)班',
+        receiptNo: 'SJ-2026-0001',
+        quantity: 1,
+      }),
+    ).toMatchObject({ ok: true });
     refused(
       bundle,
       'apiSubmitTakeFee',

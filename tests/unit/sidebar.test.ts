@@ -83,6 +83,33 @@ describe('records the quick actions write', () => {
     expect(takeFee({ itemCode: 'F99', quantity: 1 }, false, ctx, items, paid).ok).toBe(false);
   });
 
+  it('refuses an agency-fee receipt without a class, which no class statement would settle', () => {
+    const items = [rec(2, { code: 'F02', name: '校服费', kind: 'agency', standard: 120 })];
+    const none = takeFee(
+      { itemCode: 'F02', payer: '学生1', className: ' ', quantity: 1 },
+      false,
+      ctx,
+      items,
+      [],
+    );
+    expect(none).toEqual({
+      ok: false,
+      errors: {
+        className:
+          '「校服费」是代办费，请填写班级：没有班级的收费不在任何班级的代办费清单上，期末无法多退少补',
+      },
+    });
+    const classed = takeFee(
+      { itemCode: 'F02', payer: '学生1', className: '初一(1)班', quantity: 1 },
+      false,
+      ctx,
+      items,
+      [],
+    );
+    if (!classed.ok) throw new Error('refused');
+    expect(classed.append[0]!.records[0]).toMatchObject({ className: '初一(1)班', amount: 120 });
+  });
+
   it('rounds fee amounts to the fen', () => {
     expect(feeAmount(0.1, 3)).toBe(0.3);
     expect(feeAmount(33.335, 1)).toBe(33.34);

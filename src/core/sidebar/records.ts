@@ -321,6 +321,10 @@ export function takeFee(
   const standard = item ? num(item.v.standard) : null;
   if (!item || standard === null)
     return fail('itemCode', fill(m.errors.unknownFeeItem, { id: str(v.itemCode) }));
+  // The agency statement is per class: a receipt without one would be settled on none (Check all
+  // sheets warns of such rows already in the sheet; a new one is not taken).
+  if (item.v.kind === 'agency' && str(v.className).trim() === '')
+    return fail('className', fill(messages(ctx.lang).validation.agencyNoClass, { item: str(item.v.name) }));
   const receipts = payments.map((p) => str(p.v.receiptNo)).filter(Boolean);
   const receipt = str(v.receiptNo) || suggestReceiptNo(receipts, ctx.today);
   if (receipts.some((r) => sameId(r, receipt)))
