@@ -1,8 +1,9 @@
 import vm from 'node:vm';
+import { mainThreadMs } from './cpu';
 
 /**
  * What every Apps Script execution pays before its handler runs: compiling Code.js and running its
- * top level, in a fresh context, in CPU milliseconds. Median of `runs`; each run's source differs
+ * top level, in a fresh context, in CPU milliseconds of the main thread. Median of `runs`; each run's source differs
  * by a trailing comment so V8 cannot reuse the previous compilation.
  */
 export function coldStartMs(code: string, runs = 15): { compileMs: number; topLevelMs: number } {
@@ -11,19 +12,15 @@ export function coldStartMs(code: string, runs = 15): { compileMs: number; topLe
   for (let i = 0; i < runs; i++) {
     const source = `${code}\n// cold run ${i} ${Date.now()}\n`;
     const context = vm.createContext({});
-    const t0 = process.cpuUsage();
+    const t0 = mainThreadMs();
     const script = new vm.Script(source, { filename: 'Code.js' });
-    const t1 = process.cpuUsage();
+    const t1 = mainThreadMs();
     script.runInContext(context);
-    const t2 = process.cpuUsage();
-    compile.push(cpuMs(t0, t1));
-    topLevel.push(cpuMs(t1, t2));
+    const t2 = mainThreadMs();
+    compile.push(t1 - t0);
+    topLevel.push(t2 - t1);
   }
   return { compileMs: median(compile), topLevelMs: median(topLevel) };
-}
-
-function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
-  return (to.user - from.user + to.system - from.system) / 1000;
 }
 
 function median(xs: number[]): number {
