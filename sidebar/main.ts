@@ -20,6 +20,7 @@ const SUBMIT = {
   stockMove: 'apiSubmitStockMove',
   takeFee: 'apiSubmitTakeFee',
   canteenDaily: 'apiSubmitCanteenDaily',
+  recordDrill: 'apiSubmitRecordDrill',
 } as const satisfies Record<ActionKey, string>;
 
 const s = messages(PAGE_LANG).sidebar;
@@ -179,7 +180,11 @@ function simpleForm(action: Exclude<ActionKey, 'canteenDaily'>): Built {
   const d = data!;
   const spec = d.forms[action];
   const initial: Record<string, string> =
-    action === 'takeFee' ? { receiptNo: d.suggestedReceipt, quantity: '1' } : {};
+    action === 'takeFee'
+      ? { receiptNo: d.suggestedReceipt, quantity: '1' }
+      : action === 'recordDrill'
+        ? { date: d.today }
+        : {};
   const fields = spec.fields.map((f) => renderField(d, f, 'f-', initial[f.key] ?? ''));
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const body: HTMLElement[] = fields.map((f) => f.element);

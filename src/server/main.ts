@@ -61,6 +61,7 @@ export const apiSubmitRecordInspection = serve(sidebar.quickAction('recordInspec
 export const apiSubmitStockMove = serve(sidebar.quickAction('stockMove'));
 export const apiSubmitTakeFee = serve(sidebar.quickAction('takeFee'));
 export const apiSubmitCanteenDaily = serve(sidebar.quickAction('canteenDaily'));
+export const apiSubmitRecordDrill = serve(sidebar.quickAction('recordDrill'));
 export const apiMyTasks = serve(myTasks);
 export const apiCompleteTask = serve(completeMyTask);
 export const apiOpenImport = serve(importing.openImport);

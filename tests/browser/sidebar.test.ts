@@ -6,6 +6,7 @@ import { loadBundle, type Bundle } from '../support/bundle';
 import { fillSheet, setSetting } from '../support/workbook';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { fillOffice } from '../support/office';
+import { dayOf } from '../../src/core/time';
 
 const TZ = 'Asia/Shanghai';
 
@@ -235,6 +236,24 @@ describe('the sidebar in a real browser', () => {
     expect(row![3]).toBe('+SUM(1,2)');
     expect(row![4]).toBe('初一(1)班');
     expect(row![6]).toBe(25);
+  });
+
+  it('records a drill or training held, on today unless the day is changed', async () => {
+    await openAction('recordDrill');
+    // The day the page was last refreshed on (the clock moved on for the overdue repair above).
+    await expect(page.inputValue('#f-date')).resolves.toBe(dayOf(bundle.emu.clock.now(), TZ));
+    await page.fill('#f-date', '2026-08-28');
+    await page.selectOption('#f-kind', 'training');
+    await page.fill('#f-topic', '食品安全培训');
+    await page.fill('#f-participants', '45');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-drill.png'), fullPage: true });
+    await submitAndWait();
+    await expect(page.locator('.status.success').textContent()).resolves.toContain(
+      '已记录培训：食品安全培训',
+    );
+    const [row] = rows('演练培训记录');
+    expect(row!.slice(1, 5)).toEqual(['培训', '食品安全培训', '', 45]);
+    expect((row![0] as Date).getTime()).toBe(Date.parse('2026-08-28T00:00:00+08:00'));
   });
 
   it('records the canteen day: a light sample is refused next to its field', async () => {

@@ -69,6 +69,29 @@ describe('sidebar api against the built bundle', () => {
     expect(measure(5000)).toEqual(small);
   });
 
+  it('records a drill held last week, which the month’s safety report then lists', () => {
+    const bundle = setUp();
+    const drill = { date: '2026-08-28', kind: 'drill', topic: '消防疏散演练', participants: '1200' };
+    expect(bundle.run('apiSubmitRecordDrill', drill)).toEqual({
+      ok: true,
+      message: '已记录演练：消防疏散演练。',
+    });
+    const [header, row] = values(bundle.emu, '演练培训记录');
+    expect(header).toEqual(['日期', '类别', '内容', '组织人', '参加人数', '备注']);
+    expect(row!.slice(1)).toEqual(['演练', '消防疏散演练', '', 1200, '']);
+    expect(bundle.emu.spreadsheet.getSheetByName('演练培训记录')!.getRange('A2').getDisplayValue()).toBe(
+      '2026-08-28',
+    );
+    // August is last month on 1 September: the report's drills part has it.
+    bundle.call('menuPreviewSafetyReport');
+    const report = bundle.emu.ui.dialogs.at(-1)!.html;
+    expect(report).toContain('消防疏散演练');
+    expect(report).toContain('应急演练');
+    // A topic is asked for, as on the sheet.
+    expect(bundle.run('apiSubmitRecordDrill', { ...drill, topic: '' })).toMatchObject({ ok: false });
+    expect(values(bundle.emu, '演练培训记录')).toHaveLength(2);
+  });
+
   it('refuses a submission while another holds the lock and writes nothing', () => {
     const bundle = setUp();
     const before = values(bundle.emu, '维修记录');

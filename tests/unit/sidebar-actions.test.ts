@@ -50,6 +50,7 @@ const WORKBOOK: Tables = {
   feePayments: sheet('feePayments'),
   canteenSamples: sheet('canteenSamples'),
   canteenDisinfection: sheet('canteenDisinfection'),
+  drills: sheet('drills'),
 };
 
 /** What each form sends when filled in correctly. */
@@ -65,6 +66,13 @@ const GOOD: Record<ActionKey, Record<string, unknown>> = {
     target: '餐具',
     method: 'steam',
     done: true,
+  },
+  recordDrill: {
+    date: '2026-08-28',
+    kind: 'drill',
+    topic: '消防疏散演练',
+    organiser: '王芳',
+    participants: '1200',
   },
 };
 
@@ -106,6 +114,29 @@ describe('the quick-action table', () => {
     });
   });
 
+  it('records a drill held on the day given, in the words of 演练培训记录', () => {
+    expect(decide('recordDrill', GOOD.recordDrill)).toEqual({
+      ok: true,
+      append: [
+        {
+          sheet: 'drills',
+          records: [
+            {
+              date: instantOf('2026-08-28', TZ),
+              kind: '演练',
+              topic: '消防疏散演练',
+              organiser: '王芳',
+              participants: 1200,
+              note: '',
+            },
+          ],
+        },
+      ],
+      update: [],
+      message: '已记录演练：消防疏散演练。',
+    });
+  });
+
   it('keeps the fee form’s tick for banked the same day', () => {
     const banked = decide('takeFee', GOOD.takeFee);
     const kept = decide('takeFee', { ...GOOD.takeFee, deposited: false });
@@ -134,6 +165,14 @@ describe('the form rules page and server share', () => {
     expect(due('2028-12-31')).toBeUndefined();
     expect(due('2024-12-31')).toBe('「归还期限」须在 2025-01-01 至 2028-12-31 之间。');
     expect(due('2029-01-01')).toBeDefined();
+  });
+
+  it('asks a drill for its kind and topic, a count no school reaches refused', () => {
+    const drill = (input: Record<string, unknown>) => errors('recordDrill', input);
+    expect(Object.keys(drill({ kind: '', topic: '' })).sort()).toEqual(['kind', 'topic']);
+    expect(drill({ kind: 'party' }).kind).toContain('须从下拉列表中选择');
+    expect(drill({ participants: '10001' }).participants).toBeDefined();
+    expect(drill({ kind: 'training', participants: '' })).toEqual({});
   });
 
   it('holds quantities to the form’s maximum', () => {

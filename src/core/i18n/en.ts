@@ -621,6 +621,7 @@ export const en: Widen<Messages> = {
       stockMove: 'Stock in / issue / borrow / return',
       takeFee: 'Take a fee payment',
       canteenDaily: 'Canteen daily record',
+      recordDrill: 'Record a drill or training',
       myTasks: 'My tasks',
     },
     fields: {
@@ -641,6 +642,7 @@ export const en: Widen<Messages> = {
       stockMove: 'Recorded: {item} {type} {quantity}; stock now {stock}.',
       takeFee: 'Payment taken, receipt {receipt}, ¥{amount}.',
       canteenDaily: 'Recorded {dishes} sampled dishes and the disinfection.',
+      recordDrill: 'Recorded ({kind}): {topic}.',
       task: 'Task done.',
     },
     errors: {

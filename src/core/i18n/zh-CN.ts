@@ -586,6 +586,7 @@ export const zhCN = {
       stockMove: '出入库/借还',
       takeFee: '收费',
       canteenDaily: '食堂每日记录',
+      recordDrill: '记录演练/培训',
       myTasks: '我的任务',
     },
     fields: {
@@ -606,6 +607,7 @@ export const zhCN = {
       stockMove: '已登记：{item} {type} {quantity}，现有库存 {stock}。',
       takeFee: '已收费，收据号 {receipt}，金额 {amount} 元。',
       canteenDaily: '已记录 {dishes} 个留样菜品和餐具消毒。',
+      recordDrill: '已记录{kind}：{topic}。',
       task: '任务已完成。',
     },
     errors: {

@@ -104,4 +104,9 @@ export const QUICK_ACTIONS: Record<ActionKey, QuickAction> = {
     check: ACTION_CHECKS.canteenDaily,
     plan: (c, ctx) => records.canteenDaily(c.meal, c.samples, c.disinfection, ctx),
   }),
+  recordDrill: define({
+    reads: ['drills'],
+    check: ACTION_CHECKS.recordDrill,
+    plan: (v, ctx) => records.recordDrill(v, ctx),
+  }),
 };

@@ -229,4 +229,5 @@ export const ACTION_CHECKS = {
   stockMove: fields('stockMove'),
   takeFee: checkFee,
   canteenDaily: checkCanteen,
+  recordDrill: fields('recordDrill'),
 } satisfies Record<ActionKey, (input: unknown, today: Day, lang: Lang) => Checked<unknown>>;

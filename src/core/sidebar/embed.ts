@@ -32,6 +32,11 @@ export function pageCatalog(catalog: Catalog): Catalog {
   for (const key of SERVER_ONLY_SECTIONS) delete page[key];
   // The import dialog receives its own text with its first call; the sidebar keeps its button's caption.
   page.importing = { sidebarEntry: catalog.importing.sidebarEntry } as Catalog['importing'];
+  // A quick action's result comes written by the server (records.ts); the page words only a task done.
+  page.sidebar = {
+    ...catalog.sidebar,
+    done: { task: catalog.sidebar.done.task } as Catalog['sidebar']['done'],
+  };
   // Of the e-mails' text the page shows only the trend charts' words (sidebar/trends.ts).
   const { series, lastWeek, trends } = catalog.alerts.digest;
   page.alerts = { digest: { series, lastWeek, trends } } as unknown as Catalog['alerts'];

@@ -11,6 +11,7 @@ export const ACTIONS = [
   'stockMove',
   'takeFee',
   'canteenDaily',
+  'recordDrill',
 ] as const;
 export type ActionKey = (typeof ACTIONS)[number];
 
@@ -154,6 +155,18 @@ export const FORM_FIELDS: Record<ActionKey, FormDef> = {
   canteenDaily: {
     sheet: 'canteenSamples',
     fields: [{ column: 'meal' }, { column: 'dish' }, { column: 'weight', max: 5_000 }],
+  },
+  // The day comes from the form (a drill is often written up afterwards), today unless changed.
+  recordDrill: {
+    sheet: 'drills',
+    fields: [
+      { column: 'date' },
+      { column: 'kind' },
+      { column: 'topic' },
+      { column: 'organiser', list: 'people' },
+      { column: 'participants', max: 10_000 },
+      { column: 'note' },
+    ],
   },
 };
 

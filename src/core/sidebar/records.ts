@@ -404,3 +404,28 @@ export function canteenDaily(
     message: fill(m.done.canteenDaily, { dishes: samples.length }),
   };
 }
+
+/** A drill, training or open day held: one row of 演练培训记录, which the monthly safety report counts by kind. */
+export function recordDrill(v: FormValues, ctx: ActionContext): Outcome {
+  const kind = label(ctx, 'drillKind', v.kind);
+  return {
+    ok: true,
+    append: [
+      {
+        sheet: 'drills',
+        records: [
+          {
+            date: dateCell(ctx, v.date),
+            kind,
+            topic: cell(v.topic),
+            organiser: cell(v.organiser),
+            participants: cell(v.participants),
+            note: cell(v.note),
+          },
+        ],
+      },
+    ],
+    update: [],
+    message: fill(messages(ctx.lang).sidebar.done.recordDrill, { kind, topic: str(v.topic) }),
+  };
+}
