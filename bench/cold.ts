@@ -3,8 +3,8 @@ import { mainThreadMs } from './cpu';
 
 /**
  * What every Apps Script execution pays before its handler runs: compiling Code.js and running its
- * top level, in a fresh context, in CPU milliseconds of the main thread. Median of `runs`; each run's source differs
- * by a trailing comment so V8 cannot reuse the previous compilation.
+ * top level, in a fresh context, in the main thread's CPU milliseconds. Median of `runs`; each
+ * run's source differs by a trailing comment so V8 cannot reuse the previous compilation.
  */
 export function coldStartMs(code: string, runs = 15): { compileMs: number; topLevelMs: number } {
   const compile: number[] = [];
